@@ -1,0 +1,95 @@
+"""The command line: parses arguments and hands each command to its module in `examprep.commands`.
+
+Only argparse is imported up front so that `--version` and `--help` answer at once; a command's
+module (and with it YAML, rapidfuzz or Textual) is imported when that command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from . import __version__, exit_codes
+
+LEVEL_HELP = "level: primary (初级/五级) or intermediate (中级/四级)"
+
+
+def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--content", metavar="DIR", default=default,
+                        help="content root (default: the bank shipped with examprep)")
+    parser.add_argument("--data", metavar="DIR", default=default,
+                        help="where progress is kept (default: the user data folder)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="examprep",
+        description="卷烟商品营销员（服务营销）技能鉴定备考训练 — exam-prep trainer. "
+        "Without a command, opens the trainer.",
+    )
+    parser.add_argument("--version", action="version", version=f"examprep {__version__}")
+    _global_options(parser, suppress=False)
+    common = argparse.ArgumentParser(add_help=False)
+    _global_options(common, suppress=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help_text, description=help_text, parents=[common])
+
+    p = command("drill", "open the trainer straight in a drill")
+    p.add_argument("--level", help=LEVEL_HELP)
+    p.add_argument("--topic", help="topic id, e.g. customer-info")
+
+    p = command("case", "open the trainer straight in a case study")
+    p.add_argument("case_id", nargs="?", metavar="CASE_ID")
+
+    p = command("grade", "grade one answer (stdin when neither --answer nor --file is given)")
+    p.add_argument("question_id", metavar="QUESTION_ID")
+    src = p.add_mutually_exclusive_group()
+    src.add_argument("--answer", metavar="TEXT")
+    src.add_argument("--file", metavar="PATH")
+    p.add_argument("--json", action="store_true", help="print the grading as JSON")
+
+    p = command("mark", "grade many answers at once from a JSON Lines file")
+    p.add_argument("answers", metavar="ANSWERS.jsonl")
+    p.add_argument("--json", action="store_true", help="JSON Lines out (same as --format json)")
+    p.add_argument("--format", choices=("table", "json", "csv", "html"), help="report format")
+    p.add_argument("--paper", metavar="MANIFEST", help="the manifest written by `paper`")
+    p.add_argument("-o", "--output", metavar="OUT", help="write the report here")
+
+    p = command("paper", "print a mock paper and its answer key from a blueprint")
+    p.add_argument("blueprint", metavar="BLUEPRINT", help="a blueprint file, or its name in papers/")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--format", choices=("html", "md", "pdf"), default="html")
+    p.add_argument("--variants", type=int, default=1, metavar="N", help="N parallel papers (A, B, …)")
+    p.add_argument("-o", "--output", metavar="DIR", default="paper")
+
+    command("validate", "check a content root; exit 1 with file:line: message for each problem")
+
+    p = command("list", "list content")
+    p.add_argument("kind", choices=("points", "questions", "cases"))
+    p.add_argument("--level", help=LEVEL_HELP)
+    p.add_argument("--topic", help="topic id")
+    p.add_argument("--json", action="store_true")
+
+    command("stats", "a candidate's progress")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors and 0 for --help/--version
+        return int(exc.code or 0)
+    name = args.command or "app"
+    module = importlib.import_module(f"examprep.commands.{name}")
+    try:
+        return module.run(args)
+    except KeyboardInterrupt:
+        print("已中断 (interrupted)", file=sys.stderr)
+        return exit_codes.INTERRUPTED
+    except BrokenPipeError:
+        return exit_codes.OK

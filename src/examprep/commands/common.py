@@ -1,0 +1,47 @@
+"""What the commands share: where the content and data are, and loading the bank with clear errors."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .. import exit_codes
+from ..locations import default_data_dir, shipped_content_dir
+
+MAX_PROBLEMS_SHOWN = 20
+
+
+def content_root(args) -> Path:
+    value = getattr(args, "content", None)
+    return Path(value) if value else shipped_content_dir()
+
+
+def data_dir(args) -> Path:
+    value = getattr(args, "data", None)
+    return Path(value) if value else default_data_dir()
+
+
+def error(message: str) -> None:
+    print(f"examprep: {message}", file=sys.stderr)
+
+
+def load_bank_or_report(args):
+    """The bank, or None after printing why it cannot be used (the caller exits 1)."""
+    from ..content import read_bank
+
+    root = content_root(args)
+    bank, problems = read_bank(root)
+    if problems:
+        for problem in problems[:MAX_PROBLEMS_SHOWN]:
+            print(problem, file=sys.stderr)
+        more = len(problems) - MAX_PROBLEMS_SHOWN
+        if more > 0:
+            print(f"… and {more} more", file=sys.stderr)
+        error(f"the content in {root} has {len(problems)} problem(s); run `examprep validate` for all")
+        return None
+    return bank
+
+
+def not_yet(what: str) -> int:
+    error(f"{what} is not available in this version yet")
+    return exit_codes.USAGE

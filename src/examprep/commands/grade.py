@@ -1,0 +1,7 @@
+"""`examprep grade`: not built yet."""
+
+from .common import not_yet
+
+
+def run(args) -> int:
+    return not_yet("`examprep grade`")

@@ -1,0 +1,27 @@
+"""Problems found in content, each tied to a file and line so an author can go straight to it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised when content cannot be used; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @classmethod
+    def single(cls, file: str, line: int, message: str) -> "ContentError":
+        return cls([Problem(file, line, message)])

@@ -1,0 +1,444 @@
+"""Load a content root (points/, questions/, cases/, papers/) into a `Bank`.
+
+`read_bank` returns the bank together with every problem found, so `validate` can list them all;
+`load_bank` is for everything else and raises `ContentError` when the content is not usable.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import ContentError, Problem
+from .fields import ID_PATTERN, SEGMENT_PATTERN, FieldReader, did_you_mean
+from .model import (
+    FREE_TEXT_TYPES,
+    KNOWN_LEVELS,
+    QUESTION_TYPES,
+    Bank,
+    Blueprint,
+    Case,
+    Example,
+    Location,
+    Point,
+    Question,
+    RubricPoint,
+    Section,
+    Topic,
+)
+from .yamlfile import YamlList, YamlMap, read_yaml
+
+POINTS_FILE_FIELDS = ("topic", "title", "level", "source", "points")
+POINT_FIELDS = ("id", "title", "items", "ordered", "text", "ref", "source", "tags")
+QUESTION_FIELDS = (
+    "id", "type", "level", "points", "stem", "score", "explanation", "options", "answer",
+    "tolerance", "unit", "items", "rubric", "examples", "tags",
+)
+TYPE_FIELDS = {  # fields that only some question types may carry
+    "options": ("single", "multiple"),
+    "answer": ("single", "multiple", "judge", "calc"),
+    "tolerance": ("calc",),
+    "unit": ("calc",),
+    "items": ("order",),
+    "rubric": ("recall", "short"),
+    "examples": ("recall", "short"),
+}
+RUBRIC_FIELDS = ("id", "point", "keywords", "weight")
+EXAMPLE_FIELDS = ("answer", "score")
+CASE_FIELDS = ("id", "title", "level", "points", "source", "scenario", "questions", "tags")
+BLUEPRINT_FIELDS = ("title", "level", "duration", "sections")
+SECTION_FIELDS = ("title", "type", "count", "score", "tags", "topics", "points", "instructions")
+SECTION_TYPES = QUESTION_TYPES + ("case",)
+
+
+class _Builder:
+    """Reads the files of one root, accumulating model objects and problems."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+        self.levels = dict(KNOWN_LEVELS)
+        self.points: dict[str, Point] = {}
+        self.topics: dict[tuple[str, str], Topic] = {}
+        self.questions: dict[str, Question] = {}
+        self.cases: dict[str, Case] = {}
+        self.blueprints: dict[str, Blueprint] = {}
+        self.id_sites: dict[str, Location] = {}
+
+    # -- helpers -------------------------------------------------------------
+    def rel(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    def problem(self, file: str, line: int, message: str) -> None:
+        self.problems.append(Problem(file, line, message))
+
+    def read(self, path: Path, expect: type = YamlMap):
+        name = self.rel(path)
+        try:
+            data = read_yaml(path, name)
+        except ContentError as err:
+            self.problems.extend(err.problems)
+            return None
+        if data is None:
+            self.problem(name, 1, "file is empty")
+            return None
+        if not isinstance(data, expect):
+            self.problem(name, 1, "the file must hold a mapping of fields at its top level")
+            return None
+        return data
+
+    def claim_id(self, ident: str | None, where: Location) -> bool:
+        """Record an id; report it when another place of the root has it already."""
+        if ident is None:
+            return False
+        first = self.id_sites.get(ident)
+        if first is not None:
+            self.problem(where.file, where.line, f"duplicate id '{ident}' (first defined at {first})")
+            return False
+        self.id_sites[ident] = where
+        return True
+
+    def level(self, reader: FieldReader, required: bool = True) -> str | None:
+        value = reader.text("level", required)
+        if value is not None and value not in self.levels:
+            reader.fail(
+                reader.line("level"),
+                f"unknown level '{value}'{did_you_mean(value, self.levels)}; levels are "
+                f"{', '.join(self.levels)} (declare more in levels.yaml)",
+            )
+            return None
+        return value
+
+    def files(self, folder: str) -> list[Path]:
+        base = self.root / folder
+        if not base.is_dir():
+            return []
+        return sorted(p for p in base.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+    # -- levels ----------------------------------------------------------------
+    def read_levels(self) -> None:
+        path = self.root / "levels.yaml"
+        if not path.exists():
+            return
+        data = self.read(path)
+        if data is None:
+            return
+        for key, title in data.items():
+            if not isinstance(key, str) or not SEGMENT_PATTERN.match(key):
+                self.problem(self.rel(path), data.line_of(key), f"bad level name '{key}'")
+            else:
+                self.levels[key] = str(title)
+
+    # -- points ----------------------------------------------------------------
+    def read_points_file(self, path: Path) -> None:
+        data = self.read(path)
+        if data is None:
+            return
+        name = self.rel(path)
+        r = FieldReader(data, name, self.problems, "a points file", POINTS_FILE_FIELDS)
+        topic = r.text("topic", True)
+        title = r.text("title", True)
+        level = self.level(r)
+        source = r.text("source", True)
+        entries = r.mapping_list("points", True)
+        if topic is not None and not SEGMENT_PATTERN.match(topic):
+            r.fail(r.line("topic"), f"bad topic '{topic}': use lowercase ASCII [a-z0-9-]")
+        if topic is not None and topic != path.stem:
+            r.fail(r.line("topic"), f"topic '{topic}' does not match the file name '{path.stem}'")
+        if level is not None and path.parent.name != level:
+            r.fail(r.line("level"), f"level '{level}' does not match the folder '{path.parent.name}'")
+        if "points" in data and not entries and r.ok:
+            r.fail(r.line("points"), "'points' must not be empty")
+        ids = []
+        for entry in entries:
+            point = self.read_point(entry, name, topic or path.stem, title or "", level or "", source or "")
+            if point is not None and self.claim_id(point.id, point.where):
+                self.points[point.id] = point
+                ids.append(point.id)
+        if topic and level:
+            key = (level, topic)
+            if key in self.topics:
+                self.problem(name, data.line, f"topic '{topic}' of level '{level}' is defined twice")
+            else:
+                self.topics[key] = Topic(topic, title or topic, level, source or "", tuple(ids),
+                                         Location(name, data.line))
+
+    def read_point(self, data: YamlMap, name: str, topic: str, topic_title: str, level: str,
+                   source: str) -> Point | None:
+        r = FieldReader(data, name, self.problems, "a point", POINT_FIELDS)
+        ident = r.ident("id")
+        title = r.text("title", True)
+        items = r.text_list("items")
+        text = r.text("text")
+        if not items and not text:
+            r.fail(data.line, f"point '{ident}' needs 'items' or 'text'")
+        ordered = r.boolean("ordered")
+        if ordered and len(items) < 2:
+            r.fail(r.line("ordered"), "an ordered point needs at least 2 items")
+        point = Point(
+            id=ident or "", title=title or "", level=level, topic=topic, topic_title=topic_title,
+            source=r.text("source") or source, items=items, ordered=ordered, text=text,
+            ref=r.text("ref"), tags=r.text_list("tags"), where=Location(name, data.line),
+        )
+        return point if ident else None
+
+    # -- questions -------------------------------------------------------------
+    def read_questions_file(self, path: Path) -> None:
+        data = self.read(path)
+        if data is None:
+            return
+        name = self.rel(path)
+        r = FieldReader(data, name, self.problems, "a questions file", ("questions",))
+        for entry in r.mapping_list("questions", True):
+            question = self.read_question(entry, name)
+            if question is not None and self.claim_id(question.id, question.where):
+                self.questions[question.id] = question
+
+    def read_question(self, data: YamlMap, name: str, case: dict | None = None) -> Question | None:
+        r = FieldReader(data, name, self.problems, "a question", QUESTION_FIELDS)
+        ident = r.ident("id")
+        qtype = r.choice("type", QUESTION_TYPES)
+        if case is not None:  # a case's questions inherit its level and points
+            level = self.level(r, required=False) or case["level"]
+            points = r.text_list("points") or case["points"]
+        else:
+            level = self.level(r)
+            points = r.text_list("points", True, non_empty=True)
+        stem = r.text("stem", True)
+        for key, types in TYPE_FIELDS.items():
+            if qtype is not None and key in data and qtype not in types:
+                r.fail(r.line(key), f"'{key}' does not apply to a {qtype} question")
+        fields = dict(
+            id=ident or "", type=qtype or "", level=level or "", points=points, stem=stem or "",
+            explanation=r.text("explanation"), tags=r.text_list("tags"),
+            case_id=case["id"] if case else None, where=Location(name, data.line),
+        )
+        if qtype in ("single", "multiple"):
+            fields.update(self.read_choice(r, qtype))
+        elif qtype == "judge":
+            answer = data.get("answer")
+            if not isinstance(answer, bool):
+                r.fail(r.line("answer") if "answer" in data else data.line,
+                       "a judge question needs 'answer: true' or 'answer: false'")
+            fields["answer"] = bool(answer)
+        elif qtype == "calc":
+            fields["answer"] = r.signed_number("answer", True)
+            fields["tolerance"] = r.number("tolerance", default=0.0)
+            fields["unit"] = r.text("unit")
+        elif qtype == "order":
+            items = r.text_list("items", True)
+            if "items" in data and len(items) < 2:
+                r.fail(r.line("items"), "an order question needs at least 2 items")
+            if len(set(items)) != len(items):
+                r.fail(r.line("items"), "an order question's items must differ from each other")
+            fields["items"] = items
+        elif qtype in FREE_TEXT_TYPES:
+            fields["rubric"] = self.read_rubric(r, name)
+            fields["examples"] = tuple(
+                Example(
+                    answer=e.get("answer", "") if isinstance(e.get("answer"), str) else "",
+                    score=float(FieldReader(e, name, self.problems, "an example", EXAMPLE_FIELDS)
+                                .number("score", True, default=0.0)),
+                    where=Location(name, e.line),
+                )
+                for e in self.read_examples(r)
+            )
+        default_score = sum(p.weight for p in fields.get("rubric", ())) or 1.0
+        fields["score"] = r.number("score", default=default_score, positive=True)
+        if not r.ok or ident is None:
+            return None
+        return Question(**fields)
+
+    def read_choice(self, r: FieldReader, qtype: str) -> dict:
+        data = r.data
+        options = data.get("options")
+        keys: list[str] = []
+        pairs = []
+        if not isinstance(options, YamlMap) or not options:
+            r.fail(r.line("options") if "options" in data else data.line,
+                   f"a {qtype} question needs 'options', a mapping such as {{A: …, B: …}}")
+        else:
+            for key, text in options.items():
+                key = str(key)
+                if text is None or isinstance(text, (list, dict)) or not str(text).strip():
+                    r.fail(options.line_of(key), f"option {key} needs a text")
+                keys.append(key)
+                pairs.append((key, str(text).strip() if text is not None else ""))
+            if len(keys) < 2:
+                r.fail(r.line("options"), "a choice question needs at least 2 options")
+        answer = data.get("answer")
+        line = r.line("answer") if "answer" in data else data.line
+        if qtype == "single":
+            if isinstance(answer, bool) or answer is None or isinstance(answer, (list, dict)):
+                r.fail(line, "a single question needs 'answer': one option key")
+                return {"options": tuple(pairs)}
+            answer = str(answer).strip()
+            if keys and answer not in keys:
+                r.fail(line, f"answer '{answer}' is not among the option keys {', '.join(keys)}")
+            return {"options": tuple(pairs), "answer": answer}
+        if isinstance(answer, str):
+            answer = list(answer.replace(",", "").replace(" ", ""))
+        if not isinstance(answer, list) or not answer:
+            r.fail(line, "a multiple question needs 'answer': a list of option keys such as [A, C]")
+            return {"options": tuple(pairs)}
+        answer = [str(a).strip() for a in answer]
+        unknown = [a for a in answer if a not in keys]
+        if keys and unknown:
+            r.fail(line, f"answer {', '.join(unknown)} not among the option keys {', '.join(keys)}")
+        if len(set(answer)) != len(answer):
+            r.fail(line, "an answer key is listed twice")
+        return {"options": tuple(pairs), "answer": tuple(sorted(set(answer)))}
+
+    def read_rubric(self, r: FieldReader, name: str) -> tuple[RubricPoint, ...]:
+        rubric = []
+        seen: dict[str, int] = {}
+        for entry in r.mapping_list("rubric", True):
+            rr = FieldReader(entry, name, self.problems, "a rubric point", RUBRIC_FIELDS)
+            rid = rr.text("id", True)
+            if rid is not None and not SEGMENT_PATTERN.match(rid):
+                rr.fail(rr.line("id"), f"bad rubric id '{rid}': use lowercase ASCII [a-z0-9-]")
+            if rid in seen:
+                rr.fail(rr.line("id"), f"duplicate rubric id '{rid}' (first at line {seen[rid]})")
+            elif rid is not None:
+                seen[rid] = rr.line("id")
+            point = rr.text("point", True)
+            keywords = rr.text_list("keywords", True, non_empty=True)
+            weight = rr.number("weight", default=1.0, positive=True)
+            if not rr.ok:
+                r.ok = False
+                continue
+            rubric.append(RubricPoint(rid or "", point or "", keywords, weight, Location(name, entry.line)))
+        if "rubric" in r.data and not rubric and r.ok:
+            r.fail(r.line("rubric"), "'rubric' must not be empty")
+        return tuple(rubric)
+
+    def read_examples(self, r: FieldReader) -> list[YamlMap]:
+        examples = r.mapping_list("examples")
+        for e in examples:
+            if not isinstance(e.get("answer"), str):
+                r.fail(e.line, "an example needs 'answer': the sample answer's text")
+        return examples
+
+    # -- cases -------------------------------------------------------------------
+    def read_case_file(self, path: Path) -> None:
+        data = self.read(path)
+        if data is None:
+            return
+        name = self.rel(path)
+        r = FieldReader(data, name, self.problems, "a case", CASE_FIELDS)
+        ident = r.ident("id")
+        level = self.level(r)
+        points = r.text_list("points", True, non_empty=True)
+        context = {"id": ident, "level": level or "", "points": points}
+        questions = []
+        entries = r.mapping_list("questions", True)
+        if "questions" in data and not entries and r.ok:
+            r.fail(r.line("questions"), "'questions' must not be empty")
+        for entry in entries:
+            q = self.read_question(entry, name, context)
+            if q is not None and self.claim_id(q.id, q.where):
+                self.questions[q.id] = q
+                questions.append(q)
+        case = Case(
+            id=ident or "", title=r.text("title", True) or "", level=level or "", points=points,
+            source=r.text("source", True) or "", scenario=r.text("scenario", True) or "",
+            questions=tuple(questions), tags=r.text_list("tags"), where=Location(name, data.line),
+        )
+        if ident and self.claim_id(ident, case.where):
+            self.cases[ident] = case
+
+    # -- blueprints ----------------------------------------------------------------
+    def read_blueprint_file(self, path: Path) -> None:
+        data = self.read(path)
+        if data is None:
+            return
+        blueprint = read_blueprint(data, self.rel(path), path.stem, self.problems, self.levels)
+        if blueprint is not None:
+            self.blueprints[blueprint.name] = blueprint
+
+    # -- cross references --------------------------------------------------------------
+    def check_references(self) -> None:
+        for q in self.questions.values():
+            for pid in q.points:
+                if pid not in self.points:
+                    self.problem(q.where.file, q.where.line,
+                                 f"question '{q.id}' tests unknown point '{pid}'"
+                                 f"{did_you_mean(pid, self.points)}")
+        for c in self.cases.values():
+            for pid in c.points:
+                if pid not in self.points:
+                    self.problem(c.where.file, c.where.line,
+                                 f"case '{c.id}' names unknown point '{pid}'{did_you_mean(pid, self.points)}")
+
+    def bank(self) -> Bank:
+        return Bank(str(self.root), self.points, self.topics, self.questions, self.cases,
+                    self.blueprints, self.levels)
+
+
+def read_blueprint(data, name: str, stem: str, problems: list[Problem],
+                   levels: dict[str, str]) -> Blueprint | None:
+    """Read one blueprint mapping; problems are appended to `problems`."""
+    if not isinstance(data, YamlMap):
+        problems.append(Problem(name, 1, "a blueprint must be a mapping of fields"))
+        return None
+    r = FieldReader(data, name, problems, "a blueprint", BLUEPRINT_FIELDS)
+    title = r.text("title", True)
+    level = r.text("level", True)
+    if level is not None and level not in levels:
+        r.fail(r.line("level"), f"unknown level '{level}'{did_you_mean(level, levels)}")
+    duration = r.integer("duration", True)
+    sections = []
+    entries = r.mapping_list("sections", True)
+    if "sections" in data and not entries and r.ok:
+        r.fail(r.line("sections"), "'sections' must not be empty")
+    for entry in entries:
+        s = FieldReader(entry, name, problems, "a section", SECTION_FIELDS)
+        section = Section(
+            title=s.text("title", True) or "", type=s.choice("type", SECTION_TYPES) or "",
+            count=s.integer("count", True) or 0, score=s.number("score", positive=True),
+            tags=s.text_list("tags"), topics=s.text_list("topics"), points=s.text_list("points"),
+            instructions=s.text("instructions"), where=Location(name, entry.line),
+        )
+        if not s.ok:
+            r.ok = False
+        sections.append(section)
+    if not r.ok:
+        return None
+    return Blueprint(stem, title or "", level or "", duration or 0, tuple(sections), Location(name, data.line))
+
+
+def read_bank(root: Path | str) -> tuple[Bank, list[Problem]]:
+    """Read a content root; return the bank (what could be read) and every problem found."""
+    root = Path(root)
+    builder = _Builder(root)
+    if not root.is_dir():
+        builder.problem(str(root), 0, "content root not found (expected a folder with points/, questions/, cases/)")
+        return builder.bank(), builder.problems
+    missing = [f for f in ("points", "questions", "cases") if not (root / f).is_dir()]
+    if len(missing) == 3:
+        builder.problem(str(root), 0, "not a content root: it has none of points/, questions/, cases/")
+        return builder.bank(), builder.problems
+    builder.read_levels()
+    for path in builder.files("points"):
+        builder.read_points_file(path)
+    for path in builder.files("questions"):
+        builder.read_questions_file(path)
+    for path in builder.files("cases"):
+        builder.read_case_file(path)
+    for path in builder.files("papers"):
+        builder.read_blueprint_file(path)
+    builder.check_references()
+    return builder.bank(), sorted(builder.problems)
+
+
+def load_bank(root: Path | str) -> Bank:
+    """Read a content root, raising `ContentError` with every problem when there is any."""
+    bank, problems = read_bank(root)
+    if problems:
+        raise ContentError(problems)
+    return bank
+
+
+__all__ = ["read_bank", "load_bank", "read_blueprint", "ID_PATTERN"]

@@ -1,0 +1,52 @@
+"""Checks a whole content root: everything the loader finds, plus whether its blueprints can be met."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import Problem
+from .loader import read_bank
+from .model import Bank
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    bank: Bank
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        by_type = Counter(q.type for q in self.bank.questions.values())
+        types = ", ".join(f"{t} {n}" for t, n in sorted(by_type.items()))
+        levels = ", ".join(sorted({p.level for p in self.bank.points.values()}))
+        return (
+            f"ok: {len(self.bank.points)} points in {len(self.bank.topics)} topics, "
+            f"{len(self.bank.questions)} questions ({types}), {len(self.bank.cases)} cases, "
+            f"{len(self.bank.blueprints)} blueprints; levels: {levels or 'none'}"
+        )
+
+
+def blueprint_problems(bank: Bank) -> list[Problem]:
+    from ..papers.selection import shortfalls
+
+    problems = []
+    for blueprint in bank.blueprints.values():
+        for section, available in shortfalls(bank, blueprint):
+            what = "cases" if section.type == "case" else f"{section.type} questions"
+            problems.append(Problem(
+                section.where.file, section.where.line,
+                f"section '{section.title}' asks for {section.count} {what} of level "
+                f"'{blueprint.level}' but the bank has {available}",
+            ))
+    return problems
+
+
+def validate(root: Path | str) -> ValidationReport:
+    bank, problems = read_bank(root)
+    problems = problems + blueprint_problems(bank)
+    return ValidationReport(bank, sorted(problems))

@@ -1,0 +1,1 @@
+"""Mock papers: blueprints, question selection, rendering and marking reports."""

@@ -63,6 +63,8 @@ class _Builder:
         self.cases: dict[str, Case] = {}
         self.blueprints: dict[str, Blueprint] = {}
         self.id_sites: dict[str, Location] = {}
+        # (what, id, point ids, where) of every question and case read, valid or not
+        self.references: list[tuple[str, str, tuple[str, ...], Location]] = []
 
     # -- helpers -------------------------------------------------------------
     def rel(self, path: Path) -> str:
@@ -145,10 +147,13 @@ class _Builder:
         entries = r.mapping_list("points", True)
         if topic is not None and not SEGMENT_PATTERN.match(topic):
             r.fail(r.line("topic"), f"bad topic '{topic}': use lowercase ASCII [a-z0-9-]")
+        in_place = True
         if topic is not None and topic != path.stem:
             r.fail(r.line("topic"), f"topic '{topic}' does not match the file name '{path.stem}'")
+            in_place = False
         if level is not None and path.parent.name != level:
             r.fail(r.line("level"), f"level '{level}' does not match the folder '{path.parent.name}'")
+            in_place = False
         if "points" in data and not entries and r.ok:
             r.fail(r.line("points"), "'points' must not be empty")
         ids = []
@@ -157,7 +162,7 @@ class _Builder:
             if point is not None and self.claim_id(point.id, point.where):
                 self.points[point.id] = point
                 ids.append(point.id)
-        if topic and level:
+        if topic and level and in_place:
             key = (level, topic)
             if key in self.topics:
                 self.problem(name, data.line, f"topic '{topic}' of level '{level}' is defined twice")
@@ -192,9 +197,19 @@ class _Builder:
         name = self.rel(path)
         r = FieldReader(data, name, self.problems, "a questions file", ("questions",))
         for entry in r.mapping_list("questions", True):
-            question = self.read_question(entry, name)
-            if question is not None and self.claim_id(question.id, question.where):
-                self.questions[question.id] = question
+            self.add_question(self.read_question(entry, name), entry, name)
+
+    def add_question(self, question: Question | None, entry: YamlMap, name: str) -> bool:
+        """Claim the question's id even when the question itself has problems, so duplicates show."""
+        ident = entry.get("id")
+        if question is None:
+            if isinstance(ident, str) and ID_PATTERN.match(ident):
+                self.claim_id(ident, Location(name, entry.line))
+            return False
+        if not self.claim_id(question.id, question.where):
+            return False
+        self.questions[question.id] = question
+        return True
 
     def read_question(self, data: YamlMap, name: str, case: dict | None = None) -> Question | None:
         r = FieldReader(data, name, self.problems, "a question", QUESTION_FIELDS)
@@ -206,6 +221,9 @@ class _Builder:
         else:
             level = self.level(r)
             points = r.text_list("points", True, non_empty=True)
+        if "points" in data:
+            self.references.append(("question", str(data.get("id")), points,
+                                    Location(name, data.line_of("points"))))
         stem = r.text("stem", True)
         for key, types in TYPE_FIELDS.items():
             if qtype is not None and key in data and qtype not in types:
@@ -336,10 +354,10 @@ class _Builder:
         entries = r.mapping_list("questions", True)
         if "questions" in data and not entries and r.ok:
             r.fail(r.line("questions"), "'questions' must not be empty")
+        self.references.append(("case", str(ident), points, Location(name, data.line_of("points"))))
         for entry in entries:
             q = self.read_question(entry, name, context)
-            if q is not None and self.claim_id(q.id, q.where):
-                self.questions[q.id] = q
+            if self.add_question(q, entry, name):
                 questions.append(q)
         case = Case(
             id=ident or "", title=r.text("title", True) or "", level=level or "", points=points,
@@ -360,17 +378,11 @@ class _Builder:
 
     # -- cross references --------------------------------------------------------------
     def check_references(self) -> None:
-        for q in self.questions.values():
-            for pid in q.points:
+        for what, ident, points, where in self.references:
+            for pid in points:
                 if pid not in self.points:
-                    self.problem(q.where.file, q.where.line,
-                                 f"question '{q.id}' tests unknown point '{pid}'"
-                                 f"{did_you_mean(pid, self.points)}")
-        for c in self.cases.values():
-            for pid in c.points:
-                if pid not in self.points:
-                    self.problem(c.where.file, c.where.line,
-                                 f"case '{c.id}' names unknown point '{pid}'{did_you_mean(pid, self.points)}")
+                    self.problem(where.file, where.line,
+                                 f"{what} '{ident}' names unknown point '{pid}'{did_you_mean(pid, self.points)}")
 
     def bank(self) -> Bank:
         return Bank(str(self.root), self.points, self.topics, self.questions, self.cases,

@@ -127,7 +127,7 @@ def parse_yaml(text: str, name: str):
         line = mark.line + 1 if mark else 1
         message = err.problem or str(err)
         if "could not determine a constructor" in message:
-            tag = message.split("tag", 1)[-1].strip(" '")
+            tag = message.split("tag", 1)[-1].strip(" '").replace("tag:yaml.org,2002:", "!!")
             message = f"tag {tag} is not allowed: content is read with a safe loader"
         elif err.context:
             message = f"YAML syntax: {err.context}, {message}"

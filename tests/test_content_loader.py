@@ -1,0 +1,284 @@
+"""The loader and validator, as a table: a small content root, and the exact problems expected."""
+
+from __future__ import annotations
+
+import textwrap
+import time
+
+import pytest
+
+from examprep.content import ContentError, load_bank, read_bank
+from examprep.content.validator import validate
+
+POINTS = """\
+topic: t1
+title: 测试主题
+level: primary
+source: 测试来源
+points:
+  - id: primary.t1.a
+    title: 甲
+    items: [一, 二, 三]
+    ordered: true
+    tags: [标签]
+  - id: primary.t1.b
+    title: 乙
+    text: 说明
+"""
+
+SINGLE = """\
+questions:
+  - id: q.s
+    type: single
+    level: primary
+    points: [primary.t1.a]
+    stem: 题干
+    score: 1
+    options: {A: 一, B: 二, C: 三}
+    answer: B
+"""
+
+
+def make_root(tmp_path, files: dict[str, str]):
+    base = {"points/primary/t1.yaml": POINTS}
+    base.update(files)
+    for rel, text in base.items():
+        if text is None:
+            continue
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+    for folder in ("points", "questions", "cases"):
+        (tmp_path / folder).mkdir(exist_ok=True)
+    return tmp_path
+
+
+def problems_of(tmp_path, files):
+    report = validate(make_root(tmp_path, files))
+    return [str(p) for p in report.problems]
+
+
+def question(body: str) -> str:
+    """A questions file holding one question; `body` is its fields after id/level/points."""
+    lines = ["questions:", "  - id: q.x", "    level: primary", "    points: [primary.t1.a]", "    stem: 题干"]
+    lines += ["    " + line for line in textwrap.dedent(body).strip("\n").splitlines()]
+    return "\n".join(lines) + "\n"
+
+
+CASES = [
+    # (name, files, expected problems)
+    ("clean", {"questions/q.yaml": SINGLE}, []),
+    ("yaml syntax", {"questions/q.yaml": "questions:\n  - id: [\n"},
+     ["questions/q.yaml:3: YAML syntax: while parsing a flow node, did not find expected node content"]),
+    ("not utf-8", {"questions/q.yaml": b"questions:\n  - id: \xff\n"},
+     ["questions/q.yaml:2: not UTF-8 text (byte 0xff); save the file as UTF-8"]),
+    ("python tag refused", {"questions/q.yaml": "a: !!python/object/apply:os.system [echo]\n"},
+     ["questions/q.yaml:1: tag !!python/object/apply:os.system is not allowed: content is read with a safe loader"]),
+    ("duplicate key", {"questions/q.yaml": "questions: []\nquestions: []\n"},
+     ["questions/q.yaml:2: duplicate key 'questions'"]),
+    ("empty file", {"questions/q.yaml": ""}, ["questions/q.yaml:1: file is empty"]),
+    ("top level not a mapping", {"questions/q.yaml": "- 1\n- 2\n"},
+     ["questions/q.yaml:1: the file must hold a mapping of fields at its top level"]),
+    ("unknown field with did-you-mean", {"questions/q.yaml": question("type: single\noptions: {A: 一, B: 二}\nanswer: A\nexplanaton: 说明")},
+     ["questions/q.yaml:9: unknown field 'explanaton' in a question (did you mean 'explanation'?)"]),
+    ("missing required field", {"questions/q.yaml": "questions:\n  - id: q.x\n    type: judge\n    level: primary\n    points: [primary.t1.a]\n    answer: true\n"},
+     ["questions/q.yaml:2: a question is missing required field 'stem'"]),
+    ("wrong type", {"questions/q.yaml": question("type: calc\nanswer: 五十")},
+     ["questions/q.yaml:7: 'answer' must be a number, not text"]),
+    ("score must be positive", {"questions/q.yaml": question("type: judge\nanswer: true\nscore: 0")},
+     ["questions/q.yaml:8: 'score' must be greater than 0, not 0"]),
+    ("bad id", {"questions/q.yaml": SINGLE.replace("q.s", "Q.S")},
+     ["questions/q.yaml:2: bad id 'Q.S': use lowercase ASCII segments of [a-z0-9-] joined by dots"]),
+    ("duplicate id across files", {"questions/q.yaml": SINGLE, "questions/r.yaml": SINGLE},
+     ["questions/r.yaml:2: duplicate id 'q.s' (first defined at questions/q.yaml:2)"]),
+    ("id shared by a point and a question", {"questions/q.yaml": SINGLE.replace("q.s", "primary.t1.b")},
+     ["questions/q.yaml:2: duplicate id 'primary.t1.b' (first defined at points/primary/t1.yaml:11)"]),
+    ("unknown point", {"questions/q.yaml": SINGLE.replace("[primary.t1.a]", "[primary.t1.aa]")},
+     ["questions/q.yaml:5: question 'q.s' names unknown point 'primary.t1.aa' (did you mean 'primary.t1.a'?)"]),
+    ("unknown type", {"questions/q.yaml": question("type: singel")},
+     ["questions/q.yaml:6: 'type' must be one of recall, single, multiple, judge, order, calc, short, not 'singel' (did you mean 'single'?)"]),
+    ("single answer not an option", {"questions/q.yaml": SINGLE.replace("answer: B", "answer: D")},
+     ["questions/q.yaml:9: answer 'D' is not among the option keys A, B, C"]),
+    ("multiple answer not a subset", {"questions/q.yaml": question("type: multiple\noptions: {A: 一, B: 二, C: 三}\nanswer: [A, E]")},
+     ["questions/q.yaml:8: answer E not among the option keys A, B, C"]),
+    ("multiple answer repeated", {"questions/q.yaml": question("type: multiple\noptions: {A: 一, B: 二, C: 三}\nanswer: [A, A]")},
+     ["questions/q.yaml:8: an answer key is listed twice"]),
+    ("choice without options", {"questions/q.yaml": question("type: single\nanswer: A")},
+     ["questions/q.yaml:2: a single question needs 'options', a mapping such as {A: …, B: …}"]),
+    ("judge needs true/false", {"questions/q.yaml": question("type: judge\nanswer: 对")},
+     ["questions/q.yaml:7: a judge question needs 'answer: true' or 'answer: false'"]),
+    ("calc needs a number", {"questions/q.yaml": question("type: calc")},
+     ["questions/q.yaml:2: a question is missing required field 'answer'"]),
+    ("order needs two items", {"questions/q.yaml": question("type: order\nitems: [只有一项]")},
+     ["questions/q.yaml:7: an order question needs at least 2 items"]),
+    ("field not for this type", {"questions/q.yaml": question("type: judge\nanswer: false\nitems: [一, 二]")},
+     ["questions/q.yaml:8: 'items' does not apply to a judge question"]),
+    ("rubric ids unique", {"questions/q.yaml": question("""
+        type: recall
+        rubric:
+          - {id: a, point: 一, keywords: [一]}
+          - {id: a, point: 二, keywords: [二]}
+        """)},
+     ["questions/q.yaml:9: duplicate rubric id 'a' (first at line 8)"]),
+    ("rubric keywords non-empty", {"questions/q.yaml": question("""
+        type: short
+        rubric:
+          - {id: a, point: 一, keywords: []}
+        """)},
+     ["questions/q.yaml:8: 'keywords' must not be empty"]),
+    ("free text needs a rubric", {"questions/q.yaml": question("type: short")},
+     ["questions/q.yaml:2: a question is missing required field 'rubric'"]),
+    ("unknown level", {"questions/q.yaml": SINGLE.replace("level: primary", "level: primray")},
+     ["questions/q.yaml:4: unknown level 'primray' (did you mean 'primary'?); levels are primary, intermediate (declare more in levels.yaml)"]),
+    ("topic must match file", {"points/primary/t2.yaml": POINTS.replace("primary.t1", "primary.t2")},
+     ["points/primary/t2.yaml:1: topic 't1' does not match the file name 't2'"]),
+    ("level must match folder", {"points/intermediate/t1.yaml": POINTS.replace("primary.t1", "intermediate.t1")},
+     ["points/intermediate/t1.yaml:3: level 'primary' does not match the folder 'intermediate'"]),
+    ("point needs items or text", {"points/primary/t1.yaml": POINTS.replace("    text: 说明\n", "")},
+     ["points/primary/t1.yaml:11: point 'primary.t1.b' needs 'items' or 'text'"]),
+    ("case with unknown point", {"cases/c.yaml": """\
+        id: case.primary.c
+        title: 案例
+        level: primary
+        points: [primary.t1.aa]
+        source: 来源
+        scenario: 情景
+        questions:
+          - id: case.primary.c.q1
+            type: short
+            stem: 问
+            score: 10
+            rubric: [{id: a, point: 一, keywords: [一]}]
+        """},
+     ["cases/c.yaml:4: case 'case.primary.c' names unknown point 'primary.t1.aa' (did you mean 'primary.t1.a'?)"]),
+    ("blueprint asks for more than the bank holds", {"questions/q.yaml": SINGLE, "papers/p.yaml": """\
+        title: 模拟卷
+        level: primary
+        duration: 90
+        sections:
+          - {title: 一、单项选择题, type: single, count: 3, score: 1}
+          - {title: 二、案例分析题, type: case, count: 1}
+        """},
+     ["papers/p.yaml:5: section '一、单项选择题' asks for 3 single questions of level 'primary' but the bank has 1",
+      "papers/p.yaml:6: section '二、案例分析题' asks for 1 cases of level 'primary' but the bank has 0"]),
+    ("blueprint with an unknown section type", {"papers/p.yaml": """\
+        title: 模拟卷
+        level: primary
+        duration: 90
+        sections:
+          - {title: 一, type: essay, count: 1}
+        """},
+     ["papers/p.yaml:5: 'type' must be one of recall, single, multiple, judge, order, calc, short, case, not 'essay'"]),
+]
+
+
+@pytest.mark.parametrize("name,files,expected", CASES, ids=[c[0] for c in CASES])
+def test_validation_table(tmp_path, name, files, expected):
+    assert problems_of(tmp_path, files) == expected
+
+
+def test_clean_root_loads_into_the_model(tmp_path):
+    bank = load_bank(make_root(tmp_path, {"questions/q.yaml": SINGLE}))
+    point = bank.points["primary.t1.a"]
+    assert point.items == ("一", "二", "三") and point.ordered and point.source == "测试来源"
+    assert point.topic == "t1" and point.topic_title == "测试主题"
+    q = bank.questions["q.s"]
+    assert q.answer == "B" and q.option_map == {"A": "一", "B": "二", "C": "三"}
+    assert q.where.file == "questions/q.yaml" and q.where.line == 2
+
+
+def test_defaults_are_documented_values(tmp_path):
+    files = {"questions/q.yaml": question("""
+        type: recall
+        rubric:
+          - {id: a, point: 一, keywords: [一], weight: 2}
+          - {id: b, point: 二, keywords: [二]}
+        """) + question("type: calc\nanswer: -3").replace("questions:\n", "").replace("q.x", "q.y")}
+    bank = load_bank(make_root(tmp_path, files))
+    recall, calc = bank.questions["q.x"], bank.questions["q.y"]
+    assert recall.score == 3.0  # default: the sum of rubric weights
+    assert recall.rubric[1].weight == 1.0
+    assert calc.score == 1.0 and calc.tolerance == 0.0 and calc.answer == -3.0
+
+
+def test_case_questions_inherit_level_and_points(tmp_path):
+    files = {"cases/c.yaml": """\
+        id: case.primary.c
+        title: 案例
+        level: primary
+        points: [primary.t1.a]
+        source: 来源
+        scenario: 情景
+        questions:
+          - id: case.primary.c.q1
+            type: short
+            stem: 问
+            score: 10
+            rubric: [{id: a, point: 一, keywords: [一]}]
+        """}
+    bank = load_bank(make_root(tmp_path, files))
+    q = bank.questions["case.primary.c.q1"]
+    assert q.level == "primary" and q.points == ("primary.t1.a",) and q.case_id == "case.primary.c"
+    assert bank.cases["case.primary.c"].questions == (q,)
+
+
+def test_levels_yaml_declares_more_levels(tmp_path):
+    files = {"levels.yaml": "senior: 高级/三级\n",
+             "points/senior/t1.yaml": POINTS.replace("primary", "senior")}
+    bank = load_bank(make_root(tmp_path, files))
+    assert bank.points["senior.t1.a"].level == "senior"
+    assert bank.level_title("senior") == "高级/三级"
+
+
+def test_load_bank_raises_with_every_problem(tmp_path):
+    root = make_root(tmp_path, {"questions/q.yaml": SINGLE.replace("answer: B", "answer: D"),
+                                "questions/r.yaml": "questions: [\n"})
+    with pytest.raises(ContentError) as info:
+        load_bank(root)
+    assert len(info.value.problems) == 2
+    assert str(info.value).splitlines()[0].startswith("questions/q.yaml:9:")
+
+
+def test_missing_root_is_a_problem_not_a_crash(tmp_path):
+    _, problems = read_bank(tmp_path / "nowhere")
+    assert "content root not found" in problems[0].message
+
+
+def test_alias_bomb_ends_fast_with_an_error(tmp_path):
+    bomb = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 12):
+        prev, cur = chr(ord("a") + i - 1), chr(ord("a") + i)
+        bomb.append(f"{cur}: &{cur} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    root = make_root(tmp_path, {"questions/q.yaml": "\n".join(bomb) + "\n"})
+    started = time.perf_counter()
+    _, problems = read_bank(root)
+    assert time.perf_counter() - started < 5  # a guard against a hang, not a speed target
+    assert [str(p) for p in problems] == [
+        "questions/q.yaml:1: aliases expand to too many nodes (an alias bomb?); write the content out"
+    ]
+
+
+def test_small_aliases_are_allowed(tmp_path):
+    text = question("type: single\noptions: &opts {A: 一, B: 二}\nanswer: A")
+    text += question("type: single\noptions: *opts\nanswer: B").replace("questions:\n", "").replace("q.x", "q.y")
+    bank = load_bank(make_root(tmp_path, {"questions/q.yaml": text}))
+    assert bank.questions["q.y"].option_map == {"A": "一", "B": "二"}
+
+
+def test_huge_file_is_refused_without_reading_it(tmp_path, monkeypatch):
+    from examprep.content import yamlfile
+
+    monkeypatch.setattr(yamlfile, "MAX_FILE_BYTES", 1000)
+    root = make_root(tmp_path, {"questions/q.yaml": "questions: []\n" + "#" * 2000 + "\n"})
+    _, problems = read_bank(root)
+    assert len(problems) == 1
+    assert problems[0].file == "questions/q.yaml" and "content files are limited to" in problems[0].message
+
+
+def test_deep_nesting_is_an_error(tmp_path):
+    root = make_root(tmp_path, {"questions/q.yaml": "a: " + "[" * 5000 + "]" * 5000 + "\n"})
+    _, problems = read_bank(root)
+    assert problems and problems[0].file == "questions/q.yaml"

@@ -1,0 +1,47 @@
+"""The 错题本 (book of mistakes): which questions a candidate got wrong and has not yet mastered.
+
+A wrong answer puts a question in the book; it leaves after correct answers on two separate days
+(one good day may be luck or short-term memory). Like the schedule, this is a fold over the answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+CORRECT_DAYS_TO_LEAVE = 2
+
+
+@dataclass(frozen=True)
+class MistakeState:
+    in_book: bool = False
+    wrong_count: int = 0  # wrong answers ever
+    last_wrong_day: str | None = None  # ISO date, local
+    correct_days: tuple[str, ...] = ()  # distinct days with a correct answer since the last wrong one
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One answer, as the 错题本 sees it."""
+
+    day: str  # the local date it was given, ISO
+    correct: bool
+
+
+def next_mistake_state(previous: MistakeState | None, outcome: Outcome) -> MistakeState:
+    state = previous or MistakeState()
+    if not outcome.correct:
+        return MistakeState(True, state.wrong_count + 1, outcome.day, ())
+    if not state.in_book:
+        return state
+    days = state.correct_days
+    if outcome.day not in days:
+        days = days + (outcome.day,)
+    return MistakeState(len(days) < CORRECT_DAYS_TO_LEAVE, state.wrong_count, state.last_wrong_day, days)
+
+
+def mistake_state(history: Iterable[Outcome]) -> MistakeState:
+    state = MistakeState()
+    for outcome in history:
+        state = next_mistake_state(state, outcome)
+    return state

@@ -1,0 +1,197 @@
+"""Drill queues: which questions a drill asks, in which order, and where a candidate left off.
+
+Drills cover the standalone questions of a level or topic; case questions are practised with their
+case, and come back through the 错题本 and 收藏 (shown with their scenario).
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from ..content.model import Bank, Question
+from .records import QuestionProgress
+from .scheduler import end_of_day
+
+ORDERS = {"due": "到期优先", "random": "随机", "order": "顺序"}
+KINDS = {"drill": "练习", "mistakes": "错题本", "favourites": "收藏", "case": "案例"}
+
+
+@dataclass(frozen=True)
+class DrillScope:
+    level: str | None = None
+    topic: str | None = None
+    types: tuple[str, ...] = ()  # question types; empty means all
+
+    def admits(self, bank: Bank, question: Question) -> bool:
+        if self.level and question.level != self.level:
+            return False
+        if self.types and question.type not in self.types:
+            return False
+        return not self.topic or self.topic in bank.question_topics(question)
+
+
+def _bank_order(bank: Bank) -> dict[str, int]:
+    """Questions in study order: by their first knowledge point's place in the bank, then as written."""
+    point_rank = {pid: i for i, pid in enumerate(bank.points)}
+    ranked = sorted(
+        enumerate(bank.questions.values()),
+        key=lambda iq: (min((point_rank.get(p, len(point_rank)) for p in iq[1].points),
+                            default=len(point_rank)), iq[0]),
+    )
+    return {q.id: rank for rank, (_, q) in enumerate(ranked)}
+
+
+def drill_questions(bank: Bank, scope: DrillScope) -> list[Question]:
+    """The standalone questions a drill of this scope may ask, in study order."""
+    order = _bank_order(bank)
+    chosen = [q for q in bank.questions.values() if q.case_id is None and scope.admits(bank, q)]
+    return sorted(chosen, key=lambda q: order[q.id])
+
+
+def due_first(questions: list[Question], progress: dict[str, QuestionProgress], now: datetime) -> list[str]:
+    """Due today (most overdue first), then never answered (in study order), then the rest
+    (soonest due first), so a drill never runs dry while there are questions left."""
+    until = end_of_day(now)
+    due, new, later = [], [], []
+    for q in questions:
+        p = progress.get(q.id)
+        if p is None:
+            new.append(q.id)
+        elif p.card.due <= until:
+            due.append((p.card.due, q.id))
+        else:
+            later.append((p.card.due, q.id))
+    return [i for _, i in sorted(due)] + new + [i for _, i in sorted(later)]
+
+
+def drill_queue(bank: Bank, scope: DrillScope, order: str, progress: dict[str, QuestionProgress],
+                now: datetime, seed: int | None = None) -> list[str]:
+    questions = drill_questions(bank, scope)
+    if order == "due":
+        return due_first(questions, progress, now)
+    ids = [q.id for q in questions]
+    if order == "random":
+        random.Random(seed).shuffle(ids)
+        return ids
+    if order == "order":
+        return ids
+    raise ValueError(f"unknown drill order '{order}'; orders are {', '.join(ORDERS)}")
+
+
+def mistakes_queue(bank: Bank, progress: dict[str, QuestionProgress], level: str | None = None) -> list[str]:
+    """The 错题本: most recently missed first; ids no longer in the bank are left out."""
+    rows = [
+        (p.mistakes.last_wrong_day or "", qid) for qid, p in progress.items()
+        if p.mistakes.in_book and qid in bank.questions
+        and (level is None or bank.questions[qid].level == level)
+    ]
+    order = _bank_order(bank)
+    rows.sort(key=lambda r: (r[0], -order[r[1]]), reverse=True)
+    return [qid for _, qid in rows]
+
+
+def favourites_queue(bank: Bank, favourites: list[str], level: str | None = None) -> list[str]:
+    return [q for q in favourites
+            if q in bank.questions and (level is None or bank.questions[q].level == level)]
+
+
+def shuffled_items(question: Question, seed: int = 0) -> tuple[int, ...]:
+    """An order question's items as first shown: shuffled, never already in the right order."""
+    order = list(range(len(question.items)))
+    random.Random(f"{question.id}/{seed}").shuffle(order)
+    if len(order) > 1 and order == sorted(order):
+        order = order[1:] + order[:1]
+    return tuple(order)
+
+
+@dataclass
+class DrillSession:
+    """A run through a queue of questions; saved after each answer so it can be continued."""
+
+    kind: str  # a key of KINDS
+    title: str
+    question_ids: list[str]
+    position: int = 0
+    scope: DrillScope = field(default_factory=DrillScope)
+    order: str = "due"
+    case_id: str | None = None
+    scores: dict[str, float] = field(default_factory=dict)  # question id -> fraction earned
+
+    @property
+    def current(self) -> str | None:
+        if 0 <= self.position < len(self.question_ids):
+            return self.question_ids[self.position]
+        return None
+
+    @property
+    def finished(self) -> bool:
+        return self.position >= len(self.question_ids)
+
+    @property
+    def remaining(self) -> int:
+        return max(0, len(self.question_ids) - self.position)
+
+    def record(self, question_id: str, fraction: float) -> None:
+        self.scores[question_id] = fraction
+
+    def advance(self) -> None:
+        self.position = min(self.position + 1, len(self.question_ids))
+
+    def back(self) -> None:
+        self.position = max(self.position - 1, 0)
+
+    def to_dict(self) -> dict:
+        return {
+            "kind": self.kind, "title": self.title, "question_ids": self.question_ids,
+            "position": self.position, "level": self.scope.level, "topic": self.scope.topic,
+            "types": list(self.scope.types), "order": self.order, "case_id": self.case_id,
+            "scores": self.scores,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict, bank: Bank) -> "DrillSession | None":
+        """A saved session with the questions the bank no longer has dropped; None if unusable."""
+        try:
+            ids = [q for q in data["question_ids"] if q in bank.questions]
+            position = int(data["position"])
+            # Keep the place: count only the questions before it that still exist.
+            kept_before = sum(1 for q in data["question_ids"][:position] if q in bank.questions)
+            scope = DrillScope(data.get("level"), data.get("topic"), tuple(data.get("types") or ()))
+            return cls(data["kind"], data["title"], ids, kept_before, scope, data.get("order", "due"),
+                       data.get("case_id"), dict(data.get("scores") or {}))
+        except (KeyError, TypeError, ValueError):
+            return None
+
+
+@dataclass(frozen=True)
+class LevelOverview:
+    """What the home screen shows for one level."""
+
+    level: str
+    title: str
+    questions: int  # standalone questions
+    due: int  # answered before and due by the end of today
+    new: int  # never answered
+    mistakes: int  # in the 错题本 (case questions included)
+    cases: int
+
+
+def level_overview(bank: Bank, due_ids: set[str], seen_ids: set[str], mistake_ids: set[str]) -> list[LevelOverview]:
+    out = []
+    for level, title in bank.levels.items():
+        standalone = [q.id for q in bank.questions.values() if q.level == level and q.case_id is None]
+        if not standalone and not any(c.level == level for c in bank.cases.values()):
+            continue
+        out.append(LevelOverview(
+            level=level,
+            title=title,
+            questions=len(standalone),
+            due=sum(1 for q in standalone if q in due_ids),
+            new=sum(1 for q in standalone if q not in seen_ids),
+            mistakes=sum(1 for q, question in bank.questions.items()
+                         if question.level == level and q in mistake_ids),
+            cases=sum(1 for c in bank.cases.values() if c.level == level),
+        ))
+    return out

@@ -1,0 +1,137 @@
+"""A candidate's statistics: accuracy per topic, answers per day, retention and what falls due.
+
+Pure functions over what the store reports; `collect_stats` gathers them for the screen and the CLI.
+Answers to questions no longer in the bank count in the daily totals but not in any topic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from ..content.model import Bank
+from .records import QuestionProgress
+
+RETENTION_WINDOW_DAYS = 30
+CHART_DAYS = 14
+FORECAST_DAYS = 7
+
+
+@dataclass(frozen=True)
+class TopicAccuracy:
+    level: str
+    topic: str
+    title: str
+    questions: int  # in the bank, case questions included
+    seen: int  # answered at least once
+    answers: int
+    correct: int
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.correct / self.answers if self.answers else None
+
+
+@dataclass(frozen=True)
+class DayCount:
+    day: date
+    answers: int
+    correct: int
+
+
+@dataclass(frozen=True)
+class Retention:
+    reviews: int  # answers, in the window, to questions the scheduler had in review
+    recalled: int  # of those, correct
+    predicted: float | None  # mean chance of recall now over the questions answered before (FSRS)
+    studied: int
+
+    @property
+    def measured(self) -> float | None:
+        return self.recalled / self.reviews if self.reviews else None
+
+
+@dataclass(frozen=True)
+class Stats:
+    answers: int
+    correct: int
+    topics: tuple[TopicAccuracy, ...]
+    days: tuple[DayCount, ...]
+    retention: Retention
+    forecast: tuple[DayCount, ...]  # `answers` here is the number of questions due that day
+    mistakes: int
+    favourites: int
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.correct / self.answers if self.answers else None
+
+
+def accuracy_by_topic(bank: Bank, totals: dict[str, tuple[int, int]]) -> list[TopicAccuracy]:
+    """Each topic of the bank with the answers given to its questions (a question counts for the
+    topic of its first knowledge point)."""
+    per_topic: dict[tuple[str, str], list[int]] = {key: [0, 0, 0, 0] for key in bank.topics}
+    for q in bank.questions.values():
+        topic = bank.topic_of(q)
+        key = (q.level, topic)
+        if topic is None or key not in per_topic:
+            continue
+        row = per_topic[key]
+        row[0] += 1
+        n, c = totals.get(q.id, (0, 0))
+        if n:
+            row[1] += 1
+            row[2] += n
+            row[3] += c
+    return [
+        TopicAccuracy(level, topic, bank.topics[(level, topic)].title, *row)
+        for (level, topic), row in per_topic.items()
+    ]
+
+
+def answers_per_day(totals: dict[str, tuple[int, int]], today: date, days: int = CHART_DAYS) -> list[DayCount]:
+    """The last `days` days, oldest first, today included, days without answers as zero."""
+    out = []
+    for back in range(days - 1, -1, -1):
+        day = today - timedelta(days=back)
+        n, c = totals.get(day.isoformat(), (0, 0))
+        out.append(DayCount(day, n, c))
+    return out
+
+
+def retention(outcomes: tuple[int, int], progress: dict[str, QuestionProgress], now: datetime) -> Retention:
+    reviews, recalled = outcomes
+    chances = [p.card.retrievability(now) for p in progress.values()]
+    predicted = sum(chances) / len(chances) if chances else None
+    return Retention(reviews, recalled, predicted, len(chances))
+
+
+def due_forecast(progress: dict[str, QuestionProgress], now: datetime, days: int = FORECAST_DAYS) -> list[DayCount]:
+    """How many questions fall due on each of the next `days` local days; overdue ones count today."""
+    today = now.astimezone().date()
+    counts = [0] * days
+    for p in progress.values():
+        offset = (p.card.due.astimezone().date() - today).days
+        if offset < days:
+            counts[max(offset, 0)] += 1
+    return [DayCount(today + timedelta(days=i), n, 0) for i, n in enumerate(counts)]
+
+
+def collect_stats(bank: Bank, store, now: datetime) -> Stats:
+    """Everything the stats screen and `examprep stats` show, for questions still in the bank."""
+    today = now.astimezone().date()
+    totals = store.totals_by_question()
+    known_totals = {q: t for q, t in totals.items() if q in bank.questions}
+    progress = {q: p for q, p in store.progress().items() if q in bank.questions}
+    since = (today - timedelta(days=RETENTION_WINDOW_DAYS - 1)).isoformat()
+    chart_since = (today - timedelta(days=CHART_DAYS - 1)).isoformat()
+    return Stats(
+        answers=sum(n for n, _ in known_totals.values()),
+        correct=sum(c for _, c in known_totals.values()),
+        topics=tuple(accuracy_by_topic(bank, known_totals)),
+        days=tuple(answers_per_day(store.totals_by_day(chart_since), today)),
+        retention=retention(store.review_outcomes(since), progress, now),
+        forecast=tuple(due_forecast(progress, now)),
+        mistakes=sum(1 for p in progress.values() if p.mistakes.in_book),
+        favourites=sum(1 for q in store.favourites() if q in bank.questions),
+    )

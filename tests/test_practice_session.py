@@ -1,0 +1,126 @@
+"""Drill queues (due first, random, in order, by level and topic), the 错题本 and 收藏 queues,
+saved sessions and the home screen's per-level counts."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from examprep.practice.records import AnswerRecord
+from examprep.practice.session import (
+    DrillScope, DrillSession, drill_queue, favourites_queue, level_overview, mistakes_queue,
+    shuffled_items,
+)
+from examprep.practice.store import open_memory_store
+
+from test_practice_fixtures import sample_bank
+
+T0 = datetime(2024, 3, 1, 12, tzinfo=timezone.utc)
+PRIMARY_IN_ORDER = ["q.recall", "q.single", "q.multiple", "q.judge", "q.order", "q.calc"]
+
+
+@pytest.fixture()
+def bank(tmp_path):
+    return sample_bank(tmp_path)
+
+
+def answered(store, qid, when, correct):
+    store.record_answer(AnswerRecord(qid, when, 1 if correct else 0, 1, correct, '""'))
+
+
+@pytest.mark.parametrize("scope, expected", [
+    (DrillScope(level="primary"), PRIMARY_IN_ORDER),
+    (DrillScope(level="primary", topic="phone-ordering"), ["q.calc"]),
+    (DrillScope(topic="customer-info"), PRIMARY_IN_ORDER[:5]),
+    (DrillScope(level="intermediate"), ["q.short"]),  # the case question is not drilled alone
+    (DrillScope(types=("judge", "single")), ["q.single", "q.judge"]),
+    (DrillScope(level="intermediate", topic="customer-info"), []),
+])
+def test_in_order_by_level_and_topic(bank, scope, expected):
+    assert drill_queue(bank, scope, "order", {}, T0) == expected
+
+
+def test_due_first_then_new_then_the_rest(bank):
+    store = open_memory_store()
+    answered(store, "q.calc", T0 - timedelta(days=10), True)  # due long ago
+    answered(store, "q.single", T0 - timedelta(days=1), False)  # due a minute after, yesterday
+    answered(store, "q.judge", T0 - timedelta(hours=1), True)
+    answered(store, "q.judge", T0 - timedelta(minutes=30), True)  # due in two days
+    queue = drill_queue(bank, DrillScope(level="primary"), "due", store.progress(), T0)
+    assert queue == ["q.calc", "q.single", "q.recall", "q.multiple", "q.order", "q.judge"]
+
+
+def test_random_is_a_seeded_shuffle(bank):
+    scope = DrillScope(level="primary")
+    first = drill_queue(bank, scope, "random", {}, T0, seed=3)
+    assert sorted(first) == sorted(PRIMARY_IN_ORDER)
+    assert first == drill_queue(bank, scope, "random", {}, T0, seed=3)
+    assert first != drill_queue(bank, scope, "random", {}, T0, seed=4)
+
+
+def test_unknown_order(bank):
+    with pytest.raises(ValueError, match="unknown drill order"):
+        drill_queue(bank, DrillScope(), "sideways", {}, T0)
+
+
+def test_mistakes_queue_leaves_after_two_correct_days(bank):
+    store = open_memory_store()
+    answered(store, "q.single", T0, False)
+    answered(store, "case.promise.q1", T0 + timedelta(hours=1), False)
+    answered(store, "q.gone", T0, False)  # no longer in the bank: left out, no error
+    assert set(mistakes_queue(bank, store.progress())) == {"q.single", "case.promise.q1"}
+    assert mistakes_queue(bank, store.progress(), level="primary") == ["q.single"]
+    answered(store, "q.single", T0 + timedelta(days=1), True)
+    assert "q.single" in mistakes_queue(bank, store.progress())
+    answered(store, "q.single", T0 + timedelta(days=2), True)
+    assert mistakes_queue(bank, store.progress()) == ["case.promise.q1"]
+
+
+def test_favourites_queue_keeps_the_order_marked(bank):
+    assert favourites_queue(bank, ["q.calc", "q.gone", "case.promise.q1", "q.recall"]) == [
+        "q.calc", "case.promise.q1", "q.recall"]
+    assert favourites_queue(bank, ["q.calc", "case.promise.q1"], level="intermediate") == ["case.promise.q1"]
+
+
+def test_order_items_are_shuffled_but_never_already_right(bank):
+    question = bank.questions["q.order"]
+    for seed in range(20):
+        order = shuffled_items(question, seed)
+        assert sorted(order) == [0, 1, 2] and order != (0, 1, 2)
+    assert shuffled_items(question, 5) == shuffled_items(question, 5)
+
+
+def test_a_saved_session_continues_where_it_stopped(bank):
+    session = DrillSession("drill", "练习", ["q.recall", "q.gone", "q.single", "q.judge"], position=3,
+                           scope=DrillScope("primary", "customer-info"), order="order")
+    session.record("q.recall", 1.0)
+    again = DrillSession.from_dict(session.to_dict(), bank)
+    assert again.question_ids == ["q.recall", "q.single", "q.judge"]
+    assert again.current == "q.judge"  # the vanished question does not shift the place
+    assert again.scope == session.scope and again.scores == {"q.recall": 1.0}
+    assert DrillSession.from_dict({"kind": "drill"}, bank) is None
+
+
+def test_session_moves(bank):
+    session = DrillSession("drill", "练习", ["a", "b"])
+    assert session.current == "a" and session.remaining == 2
+    session.advance()
+    session.advance()
+    session.advance()
+    assert session.finished and session.current is None and session.remaining == 0
+    session.back()
+    assert session.current == "b"
+
+
+def test_level_overview(bank):
+    store = open_memory_store()
+    answered(store, "q.single", T0 - timedelta(days=1), False)
+    answered(store, "q.judge", T0, True)
+    answered(store, "case.promise.q1", T0, False)
+    rows = level_overview(bank, store.due_ids(T0), store.seen_ids(), store.mistake_ids())
+    by_level = {r.level: r for r in rows}
+    assert (by_level["primary"].questions, by_level["primary"].due, by_level["primary"].new,
+            by_level["primary"].mistakes) == (6, 1, 4, 1)
+    assert (by_level["intermediate"].questions, by_level["intermediate"].new,
+            by_level["intermediate"].mistakes, by_level["intermediate"].cases) == (1, 1, 1, 1)

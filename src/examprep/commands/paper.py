@@ -1,7 +1,81 @@
-"""`examprep paper`: not built yet."""
+"""`examprep paper`: print mock papers and their answer keys from a blueprint, with a manifest."""
 
-from .common import not_yet
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .. import exit_codes
+from .common import error, load_bank_or_report
+
+
+def _output_names(fmt: str, variants: list[str]) -> dict[str, tuple[str, str]]:
+    if len(variants) == 1:
+        return {variants[0]: (f"paper.{fmt}", f"key.{fmt}")}
+    return {v: (f"paper-{v}.{fmt}", f"key-{v}.{fmt}") for v in variants}
 
 
 def run(args) -> int:
-    return not_yet("`examprep paper`")
+    from ..content.errors import ContentError
+    from ..papers.blueprints import find_blueprint
+    from ..papers.draw import LETTERS, MAX_VARIANTS, BlueprintError, draw_paper
+    from ..papers.manifest import manifest_json
+    from ..papers.render import render_key, render_paper
+
+    if not 1 <= args.variants <= MAX_VARIANTS:
+        error(f"--variants must be between 1 and {MAX_VARIANTS}, not {args.variants}")
+        return exit_codes.USAGE
+    if args.format == "pdf":
+        from ..papers.pdf import pdf_problems
+
+        problems = pdf_problems()
+        for problem in problems:
+            error(problem)
+        if problems:
+            return exit_codes.INVALID
+    bank = load_bank_or_report(args)
+    if bank is None:
+        return exit_codes.INVALID
+    try:
+        blueprint = find_blueprint(args.blueprint, bank)
+        variants = list(LETTERS[: args.variants])
+        papers = [draw_paper(bank, blueprint, args.seed, v) for v in variants]
+    except ContentError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return exit_codes.INVALID
+    except BlueprintError as err:
+        print(err, file=sys.stderr)
+        return exit_codes.INVALID
+
+    show_variant = len(papers) > 1
+    text_format = "html" if args.format == "pdf" else args.format
+    files: dict[str, bytes] = {}
+    for paper in papers:
+        paper_name, key_name = _output_names(args.format, variants)[paper.variant]
+        paper_text = render_paper(paper, text_format, show_variant)
+        key_text = render_key(paper, text_format, show_variant)
+        if args.format == "pdf":
+            from ..papers.pdf import html_to_pdf
+
+            files[paper_name] = html_to_pdf(paper_text)
+            files[key_name] = html_to_pdf(key_text)
+        else:
+            files[paper_name] = paper_text.encode("utf-8")
+            files[key_name] = key_text.encode("utf-8")
+    files["manifest.json"] = manifest_json(papers).encode("utf-8")
+
+    out = Path(args.output)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for name, data in files.items():
+            (out / name).write_bytes(data)
+    except OSError as err:
+        error(f"cannot write to {out}: {err.strerror or err}")
+        return exit_codes.INVALID
+    first = papers[0]
+    questions = len(first.items)
+    print(f"{first.title}: {questions} 题, 满分 {first.total:g} 分, {len(papers)} 套 (seed {args.seed})")
+    for name in files:
+        print(out / name)
+    return exit_codes.OK

@@ -57,3 +57,11 @@ def shortfalls(bank: Bank, blueprint: Blueprint) -> list[tuple[Section, int]]:
     return [
         (s, n) for s in blueprint.sections if (n := available(bank, blueprint, s)) < s.count
     ]
+
+
+def shortfall_message(blueprint: Blueprint, section: Section, available: int) -> str:
+    what = "cases" if section.type == "case" else f"{section.type} questions"
+    return (
+        f"section '{section.title}' asks for {section.count} {what} of level "
+        f"'{blueprint.level}' but the bank has {available}"
+    )

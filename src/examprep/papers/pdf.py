@@ -1,0 +1,56 @@
+"""PDF output through WeasyPrint, an optional extra, with a check for a Chinese font first.
+
+Without a font that covers simplified Chinese WeasyPrint would print every character as a box, so the
+check refuses to go on and says which package to install.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+INSTALL_WEASYPRINT = "pip install 'examprep[pdf]'  (WeasyPrint; it also needs Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0)"
+INSTALL_FONT = "apt-get install fonts-noto-cjk  (Debian/Ubuntu; any font covering simplified Chinese will do)"
+
+
+def _weasyprint_problem() -> str | None:
+    try:
+        import weasyprint  # noqa: F401
+    except ImportError:
+        return f"PDF output needs WeasyPrint, which is not installed: {INSTALL_WEASYPRINT}"
+    except OSError as err:  # the Python package is there but Pango/cairo are not
+        return f"WeasyPrint cannot load its system libraries ({err}): {INSTALL_WEASYPRINT}"
+    return None
+
+
+def chinese_fonts() -> list[str]:
+    """Font families fontconfig knows that cover simplified Chinese."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return []
+    try:
+        out = subprocess.run([fc_list, ":lang=zh-cn", "family"], capture_output=True, text=True,
+                             timeout=30, check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return sorted({line.split(",")[0].strip() for line in out.splitlines() if line.strip()})
+
+
+def pdf_problems() -> list[str]:
+    """What is missing for PDF output, each with what to install; empty when PDF can be written."""
+    problems = []
+    missing = _weasyprint_problem()
+    if missing:
+        problems.append(missing)
+    if not chinese_fonts():
+        problems.append(f"PDF output needs a font covering simplified Chinese, and fontconfig (fc-list) "
+                        f"finds none: {INSTALL_FONT}")
+    return problems
+
+
+def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
+    """The PDF of an HTML page. Call `pdf_problems()` first; WeasyPrint must be importable."""
+    import weasyprint
+
+    # Fixed metadata keeps the bytes the same from one run to the next (no creation date).
+    return weasyprint.HTML(string=html, base_url=base_url).write_pdf()

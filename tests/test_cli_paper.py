@@ -1,0 +1,140 @@
+"""`examprep paper`: files written, byte-identical for a seed, variants with a manifest, clear errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from test_papers_bank import make_bank_root
+
+from examprep.cli import main
+from examprep.papers import pdf
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory):
+    return make_bank_root(tmp_path_factory.mktemp("bank"))
+
+
+def paper(root, out, *extra):
+    return main(["--content", str(root), "paper", *extra, "-o", str(out)])
+
+
+def files(folder):
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_same_seed_gives_byte_identical_files(root, tmp_path, fmt, capsys):
+    assert paper(root, tmp_path / "one", "mini", "--seed", "4", "--format", fmt) == 0
+    assert paper(root, tmp_path / "two", "mini", "--seed", "4", "--format", fmt) == 0
+    one = files(tmp_path / "one")
+    assert sorted(one) == sorted([f"paper.{fmt}", f"key.{fmt}", "manifest.json"])
+    assert one == files(tmp_path / "two")
+    assert paper(root, tmp_path / "three", "mini", "--seed", "5", "--format", fmt) == 0
+    assert files(tmp_path / "three")[f"paper.{fmt}"] != one[f"paper.{fmt}"]
+    out = capsys.readouterr().out
+    assert "测试模拟试卷: 10 题, 满分 38 分, 1 套 (seed 4)" in out
+
+
+def test_default_output_folder_is_paper(root, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["--content", str(root), "paper", "mini"]) == 0
+    assert (tmp_path / "paper" / "paper.html").is_file()
+
+
+def test_variants_write_one_paper_and_key_each_and_a_manifest(root, tmp_path):
+    assert paper(root, tmp_path, "mini", "--variants", "3") == 0
+    assert sorted(files(tmp_path)) == [
+        "key-A.html", "key-B.html", "key-C.html", "manifest.json",
+        "paper-A.html", "paper-B.html", "paper-C.html"]
+    manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["blueprint"] == "mini" and manifest["seed"] == 1
+    assert list(manifest["variants"]) == ["A", "B", "C"]
+    singles = [{q["id"] for q in manifest["variants"][v]["sections"][0]["questions"]} for v in "AB"]
+    assert not singles[0] & singles[1]
+    first = manifest["variants"]["A"]["sections"][0]["questions"][0]
+    assert first["number"] == 1 and first["marks"] == 2 and sorted(first["options"]) == ["A", "B", "C", "D"]
+    assert '<span class="variant-badge">B 卷</span>' in (tmp_path / "paper-B.html").read_text(encoding="utf-8")
+
+
+def test_a_blueprint_by_path(root, tmp_path):
+    blueprint = tmp_path / "my.yaml"
+    blueprint.write_text("title: 自编\nlevel: primary\nduration: 30\nsections:\n"
+                         "  - {title: 一、判断题, type: judge, count: 2}\n", encoding="utf-8")
+    assert paper(root, tmp_path / "out", str(blueprint)) == 0
+    html = (tmp_path / "out" / "paper.html").read_text(encoding="utf-8")
+    assert "<h1>自编</h1>" in html and "满分：2 分" in html
+
+
+@pytest.mark.parametrize("text, message", [
+    ("title: x\nlevel: primary\nduration: 30\nsections:\n  - {title: 一, type: judge, count: [\n",
+     ":6: YAML syntax"),
+    ("title: x\nlevel: primary\nduration: 30\nsections:\n  - title: 一\n    type: judge\n    cout: 2\n",
+     ":7: unknown field 'cout' in a section (did you mean 'count'?)"),
+    ("title: x\nlevel: senior\nduration: 30\nsections:\n  - {title: 一, type: judge, count: 2}\n",
+     ":2: unknown level 'senior'"),
+    ("title: x\nlevel: primary\nduration: 30\nsections:\n  - {title: 一, type: essay, count: 2}\n",
+     ":5: 'type' must be one of"),
+    ("", ":1: file is empty"),
+])
+def test_a_broken_blueprint_file_says_file_and_line(root, tmp_path, text, message, capsys):
+    blueprint = tmp_path / "bad.yaml"
+    blueprint.write_text(text, encoding="utf-8")
+    assert paper(root, tmp_path / "out", str(blueprint)) == 1
+    err = capsys.readouterr().err
+    assert f"{blueprint}{message}" in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_missing_blueprint_file(root, tmp_path, capsys):
+    assert paper(root, tmp_path / "out", str(tmp_path / "nope.yaml")) == 1
+    assert "nope.yaml:0: blueprint file not found" in capsys.readouterr().err
+
+
+def test_an_unknown_blueprint_name_lists_the_known_ones(root, tmp_path, capsys):
+    assert paper(root, tmp_path / "out", "minni") == 1
+    err = capsys.readouterr().err
+    assert "no blueprint 'minni' (did you mean 'mini'?); blueprints there: mini" in err
+
+
+def test_an_unsatisfiable_blueprint_names_the_section_and_what_is_available(root, tmp_path, capsys):
+    blueprint = tmp_path / "big.yaml"
+    blueprint.write_text("title: x\nlevel: primary\nduration: 30\nsections:\n"
+                         "  - {title: 一、判断题, type: judge, count: 2}\n"
+                         "  - {title: 二、单项选择题, type: single, count: 30}\n", encoding="utf-8")
+    assert paper(root, tmp_path / "out", str(blueprint)) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == (f"{blueprint}:6: section '二、单项选择题' asks for 30 single questions of "
+                           "level 'primary' but the bank has 6")
+
+
+@pytest.mark.parametrize("n", ["0", "27"])
+def test_variants_out_of_range_is_a_usage_error(root, tmp_path, n, capsys):
+    assert paper(root, tmp_path, "mini", "--variants", n) == 2
+    assert "--variants must be between 1 and 26" in capsys.readouterr().err
+
+
+def test_pdf_without_weasyprint_says_what_to_install(root, tmp_path, monkeypatch, capsys):
+    monkeypatch.setitem(__import__("sys").modules, "weasyprint", None)  # import now raises ImportError
+    assert paper(root, tmp_path / "out", "mini", "--format", "pdf") == 1
+    err = capsys.readouterr().err
+    assert "PDF output needs WeasyPrint, which is not installed: pip install 'examprep[pdf]'" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_pdf_without_a_chinese_font_says_what_to_install(root, tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)  # no fontconfig, so no font found
+    assert paper(root, tmp_path / "out", "mini", "--format", "pdf") == 1
+    assert "apt-get install fonts-noto-cjk" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(bool(pdf.pdf_problems()), reason="WeasyPrint or a Chinese font is not installed")
+def test_pdf_papers_are_written_and_byte_identical(root, tmp_path):
+    assert paper(root, tmp_path / "one", "mini", "--format", "pdf") == 0
+    assert paper(root, tmp_path / "two", "mini", "--format", "pdf") == 0
+    one = files(tmp_path / "one")
+    assert sorted(one) == ["key.pdf", "manifest.json", "paper.pdf"]
+    assert one["paper.pdf"].startswith(b"%PDF-")
+    assert one == files(tmp_path / "two")

@@ -1,0 +1,163 @@
+"""Rendering papers and keys: what an examiner needs is on the page, and question text stays literal."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from test_papers_bank import make_bank_root
+
+from examprep.content import load_bank
+from examprep.papers.draw import draw_paper
+from examprep.papers.render import (
+    answer_lines,
+    chinese_number,
+    format_marks,
+    markdown_escape,
+    render_key,
+    render_paper,
+)
+
+INJECTION_ID = "q.primary.t1.short-2"
+
+
+@pytest.fixture(scope="module")
+def bank(tmp_path_factory):
+    return load_bank(make_bank_root(tmp_path_factory.mktemp("bank")))
+
+
+def paper_with(bank, question_id, case_id="case.primary.c1"):
+    """A paper of the mini blueprint that holds question_id and the case (searching seeds)."""
+    for seed in range(1, 200):
+        paper = draw_paper(bank, bank.blueprints["mini"], seed)
+        cases = {pc.case.id for s in paper.sections for pc in s.cases}
+        if question_id in {i.id for i in paper.items} and case_id in cases:
+            return paper
+    raise AssertionError("no seed draws it")
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_rendering_is_deterministic(bank, fmt):
+    paper = draw_paper(bank, bank.blueprints["mini"], 5)
+    assert render_paper(paper, fmt) == render_paper(draw_paper(bank, bank.blueprints["mini"], 5), fmt)
+    assert render_key(paper, fmt) == render_key(paper, fmt)
+
+
+@pytest.mark.parametrize("render", [render_paper, render_key])
+def test_html_prints_template_syntax_and_markup_literally(bank, render):
+    html = render(paper_with(bank, INJECTION_ID), "html")
+    assert "模板注入测试：{{ 7*7 }} {% if true %}IF{% endif %} &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
+    assert "<script" not in html and "49" not in html
+    assert "&amp; *星号* | 竖线" in html
+    if render is render_paper:  # the case scenario, also from the bank
+        assert "第二段情景 &lt;b&gt;粗体&lt;/b&gt; {{ x }}。" in html and "<b>" not in html
+
+
+@pytest.mark.parametrize("render", [render_paper, render_key])
+def test_markdown_escapes_markup_and_prints_template_syntax_literally(bank, render):
+    md = render(paper_with(bank, INJECTION_ID), "md")
+    assert r"{{ 7\*7 }} {% if true %}IF{% endif %} \<script\>alert('x')\</script\> \& \*星号\* \| 竖线" in md
+    assert "<script" not in md.replace(r"\<script", "")
+    if render is render_paper:
+        assert r"> 第二段情景 \<b\>粗体\</b\> {{ x }}。" in md
+
+
+@pytest.mark.parametrize("text, escaped", [
+    ("普通文字", "普通文字"),
+    ("<script>", r"\<script\>"),
+    ("a*b_c`d", r"a\*b\_c\`d"),
+    ("# 标题", r"\# 标题"),
+    ("- 列表", r"\- 列表"),
+    ("1. 第一", r"1\. 第一"),
+    ("3.5 分", "3.5 分"),  # a decimal is not a list marker
+    ("-3 元", "-3 元"),
+    ("a|b", r"a\|b"),
+    ("[链接](x)", r"\[链接\](x)"),
+    ("第一行\n第二行", "第一行\n\n第二行"),
+    (None, ""),
+])
+def test_markdown_escape(text, escaped):
+    assert markdown_escape(text) == escaped
+
+
+@pytest.mark.parametrize("value, text", [(1.0, "1"), (1.5, "1.5"), (4 / 3, "1.33"), (0.0, "0"), (100, "100")])
+def test_format_marks(value, text):
+    assert format_marks(value) == text
+
+
+@pytest.mark.parametrize("n, text", [(1, "一"), (7, "七"), (10, "十"), (12, "十二"), (20, "二十"), (21, "二十一")])
+def test_chinese_number(n, text):
+    assert chinese_number(n) == text
+
+
+def test_paper_has_the_header_an_examiner_expects(bank):
+    html = render_paper(draw_paper(bank, bank.blueprints["mini"], 1), "html")
+    for text in ("<h1>测试模拟试卷</h1>", "等级：初级/五级", "考试时间：90 分钟", "满分：38 分",
+                 "姓名", "准考证号", "<th>题号</th>", "<th>得分</th>", "<th>七</th>",
+                 "一、单项选择题<span class=\"section-marks\">（共 3 题，每题 2 分，共 6 分）</span>",
+                 "二、多项选择题<span class=\"section-marks\">（共 1 题，每题 2 分，共 2 分）</span>",
+                 "（共 1 个案例，共 15 分）", "正确顺序：", "（结果单位：%）", "— 试卷结束 —"):
+        assert text in html, text
+    # no variant badge on a single paper; the answers are not on the paper
+    assert "A 卷" not in html and "q.primary" not in html
+
+
+def test_paper_leaves_room_to_answer(bank):
+    paper = draw_paper(bank, bank.blueprints["mini"], 1)
+    html = render_paper(paper, "html")
+    short = paper.sections[5].items[0]
+    assert answer_lines(short) == 8  # 6 marks × 1.2
+    assert len(re.findall(r'<div class="ruled">', html)) == 3  # calc, short, the case's question
+    assert 'class="section type-case new-page"' in html  # the case starts a new page
+    assert 'class="section type-short"' in html
+
+
+@pytest.mark.parametrize("marks, lines", [(1, 4), (4, 5), (10, 12), (20, 18)])
+def test_answer_lines_grow_with_marks(bank, marks, lines):
+    item = draw_paper(bank, bank.blueprints["mini"], 1).sections[5].items[0]
+    from dataclasses import replace
+    assert answer_lines(replace(item, marks=marks)) == lines
+
+
+def test_key_has_the_answers_in_the_papers_own_letters(bank):
+    paper = draw_paper(bank, bank.blueprints["mini"], 1)
+    html = render_key(paper, "html")
+    for item in paper.items:
+        if item.type in ("single", "multiple", "order", "judge"):
+            assert f"<td>{item.number}</td>\n<td><b>{item.key}</b>" in html
+    calc = paper.sections[4].items[0]
+    assert f"<td><b>72</b> %（允许误差 ±0.5）</td>" in html and calc.key == "72"
+    order = paper.sections[3].items[0]
+    letters = dict(order.items)
+    sequence = " → ".join(f"{k}.{letters[k]}" for k in order.key)
+    assert f"{order.number}. 正确顺序：{sequence}</p>" in html
+    assert sequence.count("第") == 4
+
+
+def test_key_has_the_marking_scheme_for_free_text(bank):
+    paper = draw_paper(bank, bank.blueprints["mini"], 1)
+    html = render_key(paper, "html")
+    # rubric weights 1 and 3 share the short question's 6 marks: 1.5 and 4.5
+    assert "<tr><td class=\"text\">第一要点</td><td>1.5</td><td class=\"text keywords\">第一要点；首要</td></tr>" in html
+    assert "<tr><td class=\"text\">第二要点</td><td>4.5</td>" in html
+    assert '<div class="model">第一要点和第二要点。</div>' in html  # the full-marks example
+    assert "参考答案及评分标准" in html and "随机种子：1" in html
+
+
+def test_variant_badge_when_several_papers(bank):
+    paper = draw_paper(bank, bank.blueprints["mini"], 1, "B")
+    assert '<span class="variant-badge">B 卷</span>' in render_paper(paper, "html", show_variant=True)
+    assert "**B 卷**" in render_key(paper, "md", show_variant=True)
+
+
+def test_markdown_paper_and_key(bank):
+    paper = draw_paper(bank, bank.blueprints["mini"], 1)
+    md = render_paper(paper, "md")
+    assert md.startswith("# 测试模拟试卷\n")
+    assert "## 一、单项选择题（共 3 题，每题 2 分，共 6 分）" in md
+    first = paper.items[0]
+    assert f"**1.** {first.question.stem}（　　　）\n\n- A. {first.options[0][1]}\n" in md
+    assert "\n\n\n" not in md
+    key = render_key(paper, "md")
+    assert f"| 1 | **{first.key}** | 2 |" in key
+    assert "| 第一要点 | 1.5 | 第一要点；首要 |" in key

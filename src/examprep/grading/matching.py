@@ -1,0 +1,256 @@
+"""Finding one keyword in a normalised answer: exactly, with one typo, or with homophones.
+
+Every search is a `str.find` over the answer, so a long answer costs little more than a short one:
+a typo is found from the half of the keyword it left intact (pigeonhole), then checked with
+rapidfuzz's Levenshtein distance; a homophone is found in the answer's syllable encoding.
+No edit may touch a digit, a Latin letter, a negation character or a unit next to a number, so
+每两周 never earns 每周, 3天 never earns 5天, and 要打断 never earns 不要打断.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from .negation import negation_index, starts_negated
+from .normalize import Normalized, normalize_keyword
+from .pinyin import keyword_sounds, sounds
+
+TYPO_MIN_LENGTH = 4  # one wrong, missing or extra character is forgiven from this length on
+MAX_OCCURRENCES = 5000  # anchors examined per keyword: a bound for pathological answers
+NEGATION_CHARS = frozenset("不没无非未别勿莫否禁忌免")
+UNIT_CHARS = frozenset("年月周日天时分秒季次个倍半期")
+
+EXACT, TYPO, HOMOPHONE, LIST = "exact", "typo", "homophone", "list"
+COST = {EXACT: 0, TYPO: 1, HOMOPHONE: 1, LIST: 2}
+
+
+class Match:
+    """Where a keyword was found: text[start:end] of the normalised answer.
+
+    `claim` is the part of it that no other rubric point may use: all of it, except for a
+    distributive list, where the shared word (管理 in 感受与期望管理) serves every item.
+    """
+
+    __slots__ = ("start", "end", "claim_start", "claim_end", "how", "keyword")
+
+    def __init__(self, start, end, how, keyword, claim_start=None, claim_end=None):
+        self.start = start
+        self.end = end
+        self.how = how
+        self.keyword = keyword
+        self.claim_start = start if claim_start is None else claim_start
+        self.claim_end = end if claim_end is None else claim_end
+
+    @property
+    def cost(self) -> int:
+        return COST[self.how]
+
+    def __repr__(self) -> str:
+        return f"Match({self.start}, {self.end}, {self.how}, {self.keyword.text!r})"
+
+
+@dataclass(frozen=True)
+class Keyword:
+    """A rubric keyword prepared for searching (built once per keyword, then cached)."""
+
+    original: str
+    text: str
+    negative: bool
+    sounds: tuple[str, ...]
+
+    @property
+    def forgives_typo(self) -> bool:
+        return len(self.text) >= TYPO_MIN_LENGTH
+
+    @property
+    def homophone_budget(self) -> int:
+        n = len(self.text)
+        return 0 if n < 2 else 1 if n < TYPO_MIN_LENGTH else 2
+
+
+@lru_cache(maxsize=16384)
+def compile_keyword(keyword: str) -> Keyword:
+    text = normalize_keyword(keyword)
+    return Keyword(keyword, text, starts_negated(text), keyword_sounds(text) if text else ())
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def protected(text: str, i: int) -> bool:
+    """Whether an edit at text[i] changes meaning rather than spelling."""
+    ch = text[i]
+    if not _is_han(ch) or ch in NEGATION_CHARS:
+        return True
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if ch in UNIT_CHARS:  # 两周/两月, 3天/3年: the unit of a number or of 每
+        return before.isdigit() or before == "每" or after.isdigit()
+    if ch == "每":
+        return after in UNIT_CHARS or after.isdigit()
+    return False
+
+
+def _alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _clean_edges(text: str, start: int, end: int) -> bool:
+    """A number or a Latin word must be matched whole: 3天 is not in 13天, nor A类 in BA类."""
+    first, last = text[start], text[end - 1]
+    if _alnum(first) and start > 0:
+        before = text[start - 1]
+        if _alnum(before) or (before in ".:" and start > 1 and text[start - 2].isdigit()):
+            return False
+    if _alnum(last) and end < len(text):
+        after = text[end]
+        if _alnum(after) or (after in ".:" and end + 1 < len(text) and text[end + 1].isdigit()):
+            return False
+    return True
+
+
+def _within_sentence(norm: Normalized, start: int, end: int) -> bool:
+    hard = norm.hard_breaks
+    if not hard:
+        return True
+    i = bisect_right(hard, start)
+    return i >= len(hard) or hard[i] >= end
+
+
+def acceptable(norm: Normalized, keyword: Keyword, start: int, end: int) -> bool:
+    """Whether a stretch the search found may earn the keyword: whole numbers, one sentence, and
+    not negated (unless the keyword itself is negative and the stretch keeps it so)."""
+    if not _clean_edges(norm.text, start, end) or not _within_sentence(norm, start, end):
+        return False
+    if keyword.negative:
+        return True
+    return not negation_index(norm).negated(start)
+
+
+def exact_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Match]:
+    text, k = norm.text, keyword.text
+    found: list[Match] = []
+    pos = text.find(k)
+    seen = 0
+    while pos != -1 and len(found) < limit and seen < MAX_OCCURRENCES:
+        end = pos + len(k)
+        if acceptable(norm, keyword, pos, end):
+            found.append(Match(pos, end, EXACT, keyword))
+        seen += 1
+        pos = text.find(k, pos + 1)
+    return found
+
+
+def _edits_allowed(keyword: str, text: str, start: int, end: int) -> bool:
+    window = text[start:end]
+    for tag, src, dst in Levenshtein.editops(keyword, window):
+        if tag == "insert" and (dst == 0 or dst == len(window) - 1):
+            return False  # an extra character at the edge: the stretch inside was already judged
+        if tag != "insert" and protected(keyword, src):
+            return False
+        if tag != "delete" and protected(text, start + dst):
+            return False
+    return True
+
+
+def _anchors(text: str, piece: str):
+    pos = text.find(piece)
+    seen = 0
+    while pos != -1 and seen < MAX_OCCURRENCES:
+        yield pos
+        seen += 1
+        pos = text.find(piece, pos + 1)
+
+
+def typo_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Match]:
+    """Stretches one edit away from the keyword (which must be 4+ characters long)."""
+    text, k = norm.text, keyword.text
+    n, size = len(k), len(norm.text)
+    half = n // 2
+    head, tail = k[:half], k[half:]
+    windows: set[tuple[int, int]] = set()
+    for pos in _anchors(text, head):  # the edit is in the tail: the stretch starts here
+        for m in (n, n - 1, n + 1):
+            if pos + m <= size:
+                windows.add((pos, pos + m))
+    for pos in _anchors(text, tail):  # the edit is in the head: the stretch ends here
+        end = pos + len(tail)
+        for m in (n, n - 1, n + 1):
+            if end - m >= 0:
+                windows.add((end - m, end))
+    scored = []
+    for start, end in windows:
+        distance = Levenshtein.distance(k, text[start:end], score_cutoff=1)
+        if distance == 1:
+            scored.append((abs(end - start - n), start, end))
+    scored.sort()
+    found: list[Match] = []
+    taken: list[tuple[int, int]] = []
+    for _, start, end in scored:
+        if any(start < b and a < end for a, b in taken):
+            continue
+        if _edits_allowed(k, text, start, end) and acceptable(norm, keyword, start, end):
+            found.append(Match(start, end, TYPO, keyword))
+            taken.append((start, end))
+            if len(found) >= limit:
+                break
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def answer_sounds(norm: Normalized) -> str:
+    encoded = norm._cache.get("sounds")
+    if encoded is None:
+        encoded = norm._cache["sounds"] = sounds(norm.text)
+    return encoded
+
+
+def homophone_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Match]:
+    """Stretches that sound like the keyword, with a few characters swapped for homophones."""
+    budget = keyword.homophone_budget
+    if not budget:
+        return []
+    text, k = norm.text, keyword.text
+    n = len(k)
+    encoded = answer_sounds(norm)
+    found: list[Match] = []
+    starts: set[int] = set()
+    for pattern in keyword.sounds:
+        for pos in _anchors(encoded, pattern):
+            if pos in starts:
+                continue
+            window = text[pos:pos + n]
+            diffs = [i for i in range(n) if window[i] != k[i]]
+            if not diffs or len(diffs) > budget:
+                continue
+            if any(protected(k, i) or protected(text, pos + i) for i in diffs):
+                continue
+            if acceptable(norm, keyword, pos, pos + n):
+                starts.add(pos)
+                found.append(Match(pos, pos + n, HOMOPHONE, keyword))
+                if len(found) >= limit:
+                    return sorted(found, key=lambda m: m.start)
+    return sorted(found, key=lambda m: m.start)
+
+
+def fuzzy_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Match]:
+    """Typo matches, then homophone matches, for a keyword not found as written."""
+    found = typo_matches(norm, keyword, limit) if keyword.forgives_typo else []
+    if len(found) < limit:
+        taken = [(m.start, m.end) for m in found]
+        for m in homophone_matches(norm, keyword, limit):
+            if not any(m.start < b and a < m.end for a, b in taken):
+                found.append(m)
+    return found[:limit]
+
+
+def clause_breaks_between(norm: Normalized, start: int, end: int) -> bool:
+    """Whether a clause boundary lies strictly inside text[start:end]."""
+    breaks = norm.breaks
+    i = bisect_left(breaks, start + 1)
+    return i < len(breaks) and breaks[i] < end

@@ -1,0 +1,111 @@
+"""Whether an answer negates what it says: 不要打断客户 must not earn 打断客户.
+
+A negator (不要, 没有, 避免, 切勿 …) voids every keyword after it in its clause, until a contrast word
+(而, 但 …) ends its scope; a bare 不/无/非/未 reaches only the next few characters (不及时更新, but not
+the 表示歉意 in 带来的不便表示歉意). Words that contain a negation character but negate nothing (不断, 不同,
+特别, 识别, 未来 …) are read as what they are.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+
+from .normalize import Normalized, normalize_keyword
+
+WIDE, NEAR, NOT_NEGATION, RESET = "wide", "near", "not", "reset"
+NEAR_SCOPE = 4  # characters a bare 不 reaches: 不[轻易]打断
+
+NEGATORS_WIDE = (
+    "不要", "不能", "不必", "不用", "不可", "不应", "不应该", "不该", "不得", "不准", "不许", "不宜",
+    "不会", "不是", "不再", "从不", "决不", "绝不", "并不", "毫不", "不同意",
+    "没有", "没", "无需", "无须", "无法", "无从", "别", "勿", "切勿", "莫", "切忌",
+    "避免", "防止", "杜绝", "禁止", "严禁", "以免", "免得", "拒绝", "尚未", "从未", "并非", "未曾",
+)
+NEGATORS_NEAR = ("不", "无", "非", "未")
+NOT_NEGATIONS = (
+    # 不: adverbs, conjunctions, double negatives and adjectives that negate nothing after them
+    "不断", "不仅", "不但", "不光", "不只", "不论", "不管", "不少", "不停", "不久", "不错", "不懈",
+    "不已", "不如", "不妨", "不得不", "不能不", "不可不", "不会不", "无不", "没有不", "不可或缺",
+    "必不可少", "不容忽视", "不可忽视", "不折不扣", "不遗余力", "不厌其烦", "不同", "不一样", "不便",
+    "不满", "不足", "不良", "不当", "不安", "不快", "不利", "不适", "不幸", "不悦", "不平", "不公",
+    "不佳", "不畅", "不周", "层出不穷",
+    # limits on a quantity: 不超过60分钟 states the 60分钟
+    "不超过", "不超出", "不低于", "不少于", "不多于", "不高于", "不大于", "不小于", "不晚于", "不迟于",
+    "不早于", "不到",
+    # 无, 非, 未, 别, 莫 inside ordinary words
+    "无论", "无私", "无限", "无线", "无疑", "毫无疑问", "无微不至", "无时无刻", "无形", "无偿", "无非",
+    "非常", "除非", "是非", "非凡", "未来", "莫过于",
+    "别人", "别的", "别处", "特别", "区别", "差别", "类别", "级别", "分别", "个别", "告别", "识别",
+    "辨别", "鉴别", "判别", "性别", "派别", "各别", "有别",
+)
+SCOPE_RESETS = ("而", "但", "但是", "却", "不过", "只是", "并且", "然后", "还要", "还应", "同时", "反而")
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[re.Pattern, dict[str, str]]:
+    kinds: dict[str, str] = {}
+    for words, kind in ((NEGATORS_NEAR, NEAR), (NEGATORS_WIDE, WIDE), (NOT_NEGATIONS, NOT_NEGATION),
+                        (SCOPE_RESETS, RESET)):
+        for word in words:
+            kinds[normalize_keyword(word)] = kind
+    # Longest first: at any position the longest word wins, so 不同 is read before 不.
+    alternation = "|".join(re.escape(w) for w in sorted(kinds, key=lambda w: (-len(w), w)))
+    return re.compile(alternation), kinds
+
+
+class NegationIndex:
+    """The negators and scope resets of one normalised answer."""
+
+    __slots__ = ("negators", "negator_starts", "resets", "breaks")
+
+    def __init__(self, norm: Normalized):
+        pattern, kinds = _lexicon()
+        self.negators: list[tuple[int, int, str]] = []
+        self.resets: list[int] = []
+        for match in pattern.finditer(norm.text):
+            kind = kinds[match.group()]
+            if kind == RESET:
+                self.resets.append(match.start())
+            elif kind != NOT_NEGATION:
+                self.negators.append((match.start(), match.end(), kind))
+        self.negator_starts = [start for start, _, _ in self.negators]
+        self.breaks = norm.breaks
+
+    def negated(self, start: int) -> bool:
+        """Whether a keyword matched at `start` falls in the scope of an earlier negator."""
+        if not self.negators:
+            return False
+        clause = self.breaks[bisect_right(self.breaks, start) - 1] if self.breaks else 0
+        if clause > start:
+            clause = 0
+        # Negators that begin before the match (one may even run into it: 不要|要求…).
+        i = bisect_left(self.negator_starts, start) - 1
+        while i >= 0:
+            neg_start, neg_end, kind = self.negators[i]
+            if neg_start < clause:
+                return False
+            if kind == NEAR and start - neg_end > NEAR_SCOPE:
+                i -= 1
+                continue
+            r = bisect_right(self.resets, start - 1) - 1  # the last reset starting before the match
+            if r >= 0 and self.resets[r] >= neg_end:
+                return False  # 不要A而要B: the contrast ends the negation's reach
+            return True
+        return False
+
+
+def negation_index(norm: Normalized) -> NegationIndex:
+    index = norm._cache.get("negation")
+    if index is None:
+        index = norm._cache["negation"] = NegationIndex(norm)
+    return index
+
+
+@lru_cache(maxsize=16384)
+def starts_negated(keyword: str) -> bool:
+    """Whether a (normalised) keyword is itself negative (不得…, 避免…): the answer must keep that."""
+    pattern, kinds = _lexicon()
+    match = pattern.match(keyword)
+    return match is not None and kinds[match.group()] in (WIDE, NEAR)

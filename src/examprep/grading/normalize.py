@@ -1,0 +1,186 @@
+"""Text as the grader compares it, with a map back to the answer as typed.
+
+Normalising folds full-width/half-width forms (NFKC), traditional characters (OpenCC t2s), case and
+Chinese numerals (两 → 2), and drops spaces and punctuation. The punctuation is not forgotten: clause
+boundaries (for the scope of a negation), sentence boundaries (which no match may cross) and list
+separators (、) are kept as positions in the normalised text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from .numbers import numeral_runs
+
+# What one typed character becomes.
+KEEP, DROP, SOFT, HARD, SEP, JOIN = range(6)
+HARD_BREAKS = frozenset("。!?;\n\r…")
+SOFT_BREAKS = frozenset(",:\t ")  # commas, colons and spaces end a clause, not a sentence
+LIST_SEPARATORS = frozenset("、/")
+# Kept between two digits, so that 1.5, 3-5 and 9:30 stay numbers; elsewhere they are punctuation.
+NUMBER_JOINERS = {".": HARD, ":": SOFT, "-": DROP, "~": DROP, "/": SEP}
+KEPT_SYMBOLS = frozenset("%")
+
+
+def _classify(ch: str) -> tuple[int, str]:
+    """The kind of one character after NFKC and lower-casing, and what it contributes."""
+    if ch in NUMBER_JOINERS:
+        return JOIN, ch
+    if ch in HARD_BREAKS:
+        return HARD, ""
+    if ch in SOFT_BREAKS or ch.isspace():
+        return SOFT, ""
+    if ch in LIST_SEPARATORS:
+        return SEP, ""
+    if ch in KEPT_SYMBOLS:
+        return KEEP, ch
+    category = unicodedata.category(ch)
+    if category[0] in "LN" or category in ("Sm", "Sc"):
+        return KEEP, ch
+    return DROP, ""
+
+
+class _CharTable(dict):
+    """Per-character normalisation, computed once per distinct character."""
+
+    def __missing__(self, ch: str) -> tuple[int, str]:
+        folded = unicodedata.normalize("NFKC", ch).lower()
+        if ch in HARD_BREAKS:  # before folding: NFKC turns … into three full stops
+            entry = (HARD, "")
+        elif len(folded) == 1:
+            entry = _classify(folded)
+        else:  # a ligature or a compatibility form that expands ("½", "㎏"): keep its letters
+            kinds = [_classify(c) for c in folded]
+            kept = "".join(text for kind, text in kinds if kind == KEEP)
+            if kept:
+                entry = (KEEP, kept)
+            elif any(kind == HARD for kind, _ in kinds):
+                entry = (HARD, "")
+            else:
+                entry = (DROP, "")
+        self[ch] = entry
+        return entry
+
+
+CHAR_TABLE = _CharTable()
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=65536)
+def _simplified_char(ch: str) -> str:
+    out = _converter().convert(ch)
+    return out if len(out) == 1 else ch
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters as simplified ones, character for character (the length is kept)."""
+    if text.isascii():
+        return text
+    out = _converter().convert(text)
+    if len(out) == len(text):
+        return out
+    # OpenCC's phrase tables can change a length now and then; the index map needs 1:1.
+    return "".join(_simplified_char(ch) for ch in text)
+
+
+class Normalized:
+    """A normalised text: `text[i]` came from `original[starts[i]:ends[i]]`."""
+
+    __slots__ = ("original", "text", "starts", "ends", "breaks", "hard_breaks", "list_separators",
+                 "_cache")
+
+    def __init__(self, original, text, starts, ends, breaks, hard_breaks, list_separators):
+        self.original = original
+        self.text = text
+        self.starts = starts
+        self.ends = ends
+        self.breaks = breaks  # positions (in text) of clause boundaries, sorted
+        self.hard_breaks = hard_breaks  # the sentence boundaries among them
+        self.list_separators = list_separators  # positions of 、 and /
+        self._cache = {}
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original offsets of text[start:end]."""
+        return self.starts[start], self.ends[end - 1]
+
+    def original_text(self, start: int, end: int) -> str:
+        a, b = self.span(start, end)
+        return self.original[a:b]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __repr__(self) -> str:
+        return f"Normalized({self.text!r})"
+
+
+def _fold(text: str, offset: int, out: list, starts: list, ends: list, breaks: list, hard: list,
+          seps: list) -> None:
+    """Append the normalised characters of `text` (which starts at `offset` in the original)."""
+    table = CHAR_TABLE
+    n = len(text)
+    for i, ch in enumerate(text):
+        kind, value = table[ch]
+        if kind == KEEP:
+            if len(value) == 1:
+                out.append(value)
+                starts.append(offset + i)
+                ends.append(offset + i + 1)
+            else:
+                for v in value:
+                    out.append(v)
+                    starts.append(offset + i)
+                    ends.append(offset + i + 1)
+            continue
+        if kind == JOIN:
+            if (out and out[-1].isdigit() and i + 1 < n
+                    and table[text[i + 1]][1][:1].isdigit()):
+                out.append(value)
+                starts.append(offset + i)
+                ends.append(offset + i + 1)
+                continue
+            kind = NUMBER_JOINERS[value]
+        if kind == DROP:
+            continue
+        position = len(out)
+        if kind == SEP:
+            seps.append(position)
+        else:
+            if not breaks or breaks[-1] != position:
+                breaks.append(position)
+            if kind == HARD and (not hard or hard[-1] != position):
+                hard.append(position)
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise an answer or a keyword; see the module docstring."""
+    simplified = to_simplified(text)
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    breaks: list[int] = []
+    hard: list[int] = []
+    seps: list[int] = []
+    cursor = 0
+    for start, end, digits in numeral_runs(simplified):
+        _fold(simplified[cursor:start], cursor, out, starts, ends, breaks, hard, seps)
+        for d in digits:  # every digit of 一百零五 points at the whole numeral
+            out.append(d)
+            starts.append(start)
+            ends.append(end)
+        cursor = end
+    _fold(simplified[cursor:], cursor, out, starts, ends, breaks, hard, seps)
+    return Normalized(text, "".join(out), starts, ends, breaks, hard, seps)
+
+
+@lru_cache(maxsize=16384)
+def normalize_keyword(keyword: str) -> str:
+    """A keyword's normalised text (cached: keywords repeat across every answer)."""
+    return normalize(keyword).text

@@ -1,7 +1,134 @@
-"""`examprep grade`: not built yet."""
+"""`examprep grade QUESTION_ID`: grade one answer and show which key points it earned, and where.
 
-from .common import not_yet
+Colour on a terminal; when piped, plain text with the matched words in 【…】.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from .. import exit_codes
+from ..content.fields import did_you_mean
+from ..content.model import TYPE_TITLES
+from .common import error, load_bank_or_report
+
+HOW = {"typo": "错字已宽容", "homophone": "同音字已宽容", "list": "并列"}
+
+
+def _read_answer(args) -> str | None:
+    if args.answer is not None:
+        return args.answer
+    if args.file is not None:
+        try:
+            return Path(args.file).read_text(encoding="utf-8-sig")
+        except OSError as err:
+            error(f"cannot read {args.file}: {err.strerror or err}")
+        except UnicodeDecodeError:
+            error(f"{args.file} is not UTF-8 text")
+        return None
+    if sys.stdin.isatty():
+        print("请输入答案，以 Ctrl-D 结束 (type the answer, end with Ctrl-D):", file=sys.stderr)
+    return sys.stdin.read()
+
+
+def _marks(value: float) -> str:
+    return f"{value:g}"
+
+
+def merged_spans(grading) -> list[tuple[int, int]]:
+    """The matched stretches of the answer, overlapping ones joined, in order."""
+    spans = sorted(p.span for p in grading.points if p.span is not None)
+    merged: list[list[int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return [(a, b) for a, b in merged]
+
+
+def highlighted(answer: str, grading, color: bool):
+    """The answer with its matched stretches marked: a rich Text in colour, or 【…】 in plain text."""
+    from rich.text import Text
+
+    spans = merged_spans(grading)
+    if color:
+        text = Text(answer)
+        for a, b in spans:
+            text.stylize("bold green underline", a, b)
+        return text
+    out, cursor = [], 0
+    for a, b in spans:
+        out.append(answer[cursor:a])
+        out.append(f"【{answer[a:b]}】")
+        cursor = b
+    out.append(answer[cursor:])
+    return Text("".join(out))
+
+
+def report(question, answer: str, grading, color: bool) -> list:
+    """The lines `grade` prints, as rich Text."""
+    from rich.text import Text
+
+    kind = TYPE_TITLES.get(question.type, question.type)
+    lines = [Text(f"{question.id}（{kind}，{_marks(question.score)}分）", style="bold" if color else ""),
+             Text(question.stem.strip()), Text("")]
+    score = Text(f"得分 score: {_marks(grading.score)} / {_marks(grading.max)}")
+    if color:
+        score.stylize("bold green" if grading.correct else "bold yellow" if grading.score else "bold red")
+    lines.append(score)
+    if not question.is_free_text:
+        verdict = Text("✓ 正确" if grading.correct else "✗ 错误", style=("green" if grading.correct else "red")
+                       if color else "")
+        if not grading.correct:
+            given = grading.given if grading.given is not None else "（无法识别 unreadable）"
+            verdict.append(f"  正确答案 expected: {grading.expected}   你的答案 read as: {given}")
+        lines.append(verdict)
+        return lines
+    for p in grading.points:
+        mark = Text("  ✓ " if p.hit else "  ✗ ", style=("green" if p.hit else "red") if color else "")
+        mark.append(f"{p.point}  ")
+        mark.append(f"+{_marks(p.earned)}" if p.hit else "0", style="bold" if color else "")
+        if p.hit:
+            mark.append(f"  「{p.matched}」", style="green" if color else "")
+            if p.how in HOW:
+                mark.append(f"（{HOW[p.how]}：{p.keyword}）", style="dim" if color else "")
+        lines.append(mark)
+    lines.append(Text(""))
+    answer_line = Text("答案 answer: ")
+    answer_line.append_text(highlighted(answer, grading, color))
+    lines.append(answer_line)
+    return lines
 
 
 def run(args) -> int:
-    return not_yet("`examprep grade`")
+    bank = load_bank_or_report(args)
+    if bank is None:
+        return exit_codes.INVALID
+    question = bank.questions.get(args.question_id)
+    if question is None:
+        error(f"unknown question '{args.question_id}'{did_you_mean(args.question_id, bank.questions)}; "
+              "`examprep list questions` lists them")
+        return exit_codes.INVALID
+    answer = _read_answer(args)
+    if answer is None:
+        return exit_codes.INVALID
+    from ..grading import grade_answer
+
+    grading = grade_answer(question, answer)
+    if args.json:
+        print(json.dumps({**grading.to_json(), "answer": answer}, ensure_ascii=False))
+        return exit_codes.OK
+    color = sys.stdout.isatty()
+    if color:
+        from rich.console import Console
+
+        console = Console(highlight=False)
+        for line in report(question, answer, grading, True):
+            console.print(line)
+    else:
+        for line in report(question, answer, grading, False):
+            print(line.plain)
+    return exit_codes.OK

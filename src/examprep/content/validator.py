@@ -46,7 +46,31 @@ def blueprint_problems(bank: Bank) -> list[Problem]:
     return problems
 
 
+EXAMPLE_TOLERANCE = 0.01  # marks: the grader rounds each score to two decimals
+
+
+def example_problems(bank: Bank) -> list[Problem]:
+    """Every `examples:` answer graded; a problem at the example for each score the grader disagrees
+    with, naming the points it earned and missed so the author sees which keyword to fix."""
+    from ..grading import grade_answer
+
+    problems = []
+    for question in bank.questions.values():
+        for example in question.examples:
+            grading = grade_answer(question, example.answer)
+            if abs(grading.score - example.score) <= EXAMPLE_TOLERANCE:
+                continue
+            earned = ", ".join(f"{p.id}「{p.matched}」" for p in grading.points if p.hit) or "none"
+            missed = ", ".join(p.id for p in grading.points if not p.hit) or "none"
+            problems.append(Problem(
+                example.where.file, example.where.line,
+                f"example scored {grading.score:g} by the grader, {example.score:g} expected "
+                f"(earned: {earned}; missed: {missed})",
+            ))
+    return problems
+
+
 def validate(root: Path | str) -> ValidationReport:
     bank, problems = read_bank(root)
-    problems = problems + blueprint_problems(bank)
+    problems = problems + blueprint_problems(bank) + example_problems(bank)
     return ValidationReport(bank, sorted(problems))

@@ -1,0 +1,105 @@
+"""The examiner's report of `examprep mark`: with --paper, or --format csv/html (mark.py hands over).
+
+Per candidate the total, each section, each question and the key points missed; per question the item
+analysis (facility, discrimination, corrected point-biserial) and the paper's Cronbach's alpha.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from .. import exit_codes
+from .common import error, load_bank_or_report
+
+
+def _format(args) -> str:
+    if getattr(args, "format", None):
+        return args.format
+    return "json" if getattr(args, "json", False) else "table"
+
+
+def _items_path(output: Path) -> Path:
+    return output.with_name(f"{output.stem}-items{output.suffix or '.csv'}")
+
+
+def run(args) -> int:
+    from ..content.errors import ContentError
+    from ..papers import report_formats as formats
+    from ..papers.manifest import read_manifest
+    from ..papers.report import mark_with_manifest, mark_without_manifest, read_answer_lines
+
+    from .mark import _read as read_text
+
+    fmt = _format(args)
+    text = read_text(args.answers)
+    if text is None:
+        return exit_codes.INVALID
+    manifest = None
+    if args.paper:
+        try:
+            manifest = read_manifest(args.paper)
+        except ContentError as err:
+            for problem in err.problems:
+                print(problem, file=sys.stderr)
+            return exit_codes.INVALID
+    bank = load_bank_or_report(args)
+    if bank is None:
+        return exit_codes.INVALID
+
+    lines, problems = read_answer_lines(text, str(args.answers))
+    try:
+        if manifest is not None:
+            report = mark_with_manifest(lines, manifest, bank, str(args.answers))
+        else:
+            report = mark_without_manifest(lines, bank, str(args.answers))
+    except LookupError as err:
+        error(str(err.args[0]))
+        return exit_codes.INVALID
+    report = replace(report, skipped=tuple(sorted([*problems, *report.skipped])))
+    for problem in report.skipped:
+        print(f"{problem} (skipped)", file=sys.stderr)
+    for warning in report.warnings:
+        error(warning)
+    if not report.candidates:
+        error(f"nothing to mark in {args.answers}")
+        return exit_codes.INVALID
+
+    output = Path(args.output) if args.output else None
+    extra: dict[Path, str] = {}
+    if fmt == "table":
+        body = formats.report_table(report)
+    elif fmt == "json":
+        body = formats.report_json(report)
+    elif fmt == "csv":
+        body = formats.candidates_csv(report)
+        if output is not None:
+            extra[_items_path(output)] = formats.items_csv(report)
+    else:
+        body = formats.report_html(report)
+    if output is None:
+        sys.stdout.write(body)
+        return _finish(report)
+    # Excel opens a UTF-8 CSV with Chinese text correctly only when it starts with a BOM.
+    encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(body, encoding=encoding, newline="\n")
+        for path, data in extra.items():
+            path.write_text(data, encoding=encoding, newline="\n")
+    except OSError as err:
+        error(f"cannot write {output}: {err.strerror or err}")
+        return exit_codes.INVALID
+    for path in [output, *extra]:
+        print(path)
+    return _finish(report)
+
+
+def _finish(report) -> int:
+    """As plain `mark` does: the report is written, and skipped lines still make the exit code 1."""
+    if report.skipped:
+        marked = sum(q.answered for c in report.candidates for q in c.questions)
+        error(f"{len(report.skipped)} line(s) skipped, {marked} marked")
+        return exit_codes.INVALID
+    return exit_codes.OK

@@ -1,0 +1,398 @@
+"""The examiner's marking report: typed answer sheets marked against the paper each candidate sat.
+
+With a manifest (`examprep paper` wrote it), a candidate's letters are the paper's own: they are
+translated through the variant's option and order shuffles back to the bank's keys before grading, and
+marks are scaled to the paper's marks. Without one, answers are graded against the bank as they stand.
+Pure apart from grading: the caller reads the files and prints the result.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Callable
+
+from ..content.errors import Problem
+from ..content.model import QUESTION_TYPES, TYPE_TITLES, Bank, Question
+from .draw import LETTERS
+from .item_analysis import ItemStatistics, TestStatistics, analyse
+from .manifest import Manifest, ManifestQuestion, ManifestVariant, question_digest
+
+# Separators a candidate may put between letters or positions: "C,A,B,D", "C A B D", "3-1-4-2".
+_ORDER_SEPARATORS = re.compile(r"[\s,，、;；.\-]")
+
+
+@dataclass(frozen=True)
+class AnswerLine:
+    line: int
+    candidate: str
+    question: str  # a question id, or with a manifest the number printed on the paper
+    answer: object
+    paper: str | None = None
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    number: int
+    id: str
+    section: int
+    marks: float  # earned, on the paper's scale
+    max: float
+    answered: bool
+    answer: object  # as the candidate wrote it
+    key: str  # the correct answer in the paper's letters ('' for free text)
+    correct: bool
+    missed: tuple[str, ...]  # the rubric's key points the answer did not earn
+    grading: dict | None  # the grader's own JSON, on the bank's scale
+
+
+@dataclass(frozen=True)
+class SectionResult:
+    title: str
+    marks: float
+    max: float
+
+
+@dataclass(frozen=True)
+class CandidateResult:
+    candidate: str
+    paper: str | None
+    sections: tuple[SectionResult, ...]
+    questions: tuple[QuestionResult, ...]
+
+    @property
+    def total(self) -> float:
+        return sum(q.marks for q in self.questions)
+
+    @property
+    def max(self) -> float:
+        return sum(q.max for q in self.questions)
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    number: int
+    id: str
+    section: str
+    max: float
+    stats: ItemStatistics
+
+
+@dataclass(frozen=True)
+class PaperReport:
+    """One paper variant (or, without a manifest, all answers) with its candidates and item analysis."""
+
+    paper: str | None
+    sections: tuple[str, ...]
+    total: float
+    candidates: tuple[CandidateResult, ...]
+    items: tuple[ItemRow, ...]
+    stats: TestStatistics
+
+
+@dataclass(frozen=True)
+class MarkReport:
+    title: str | None
+    blueprint: str | None
+    seed: int | None
+    papers: tuple[PaperReport, ...]
+    skipped: tuple[Problem, ...]  # lines reported and not marked
+    warnings: tuple[str, ...]
+
+    @property
+    def candidates(self) -> tuple[CandidateResult, ...]:
+        return tuple(c for p in self.papers for c in p.candidates)
+
+
+# -- reading answer sheets --------------------------------------------------------------------------
+def read_answer_lines(text: str, name: str) -> tuple[list[AnswerLine], list[Problem]]:
+    """Parse JSON Lines of {"candidate", "question", "answer"[, "paper"]}; bad lines become problems."""
+    lines, problems = [], []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as err:
+            problems.append(Problem(name, number, f"not JSON ({err.msg})"))
+            continue
+        if not isinstance(data, dict):
+            problems.append(Problem(name, number, "a line must be a JSON object"))
+            continue
+        missing = [k for k in ("candidate", "question", "answer") if k not in data]
+        if missing:
+            problems.append(Problem(name, number, f"missing {', '.join(repr(k) for k in missing)}"))
+            continue
+        candidate, question = data["candidate"], data["question"]
+        if not isinstance(candidate, (str, int)) or isinstance(candidate, bool) or str(candidate).strip() == "":
+            problems.append(Problem(name, number, "'candidate' must be a name or number"))
+            continue
+        if not isinstance(question, (str, int)) or isinstance(question, bool):
+            problems.append(Problem(name, number, "'question' must be a question id or number"))
+            continue
+        paper = data.get("paper")
+        if paper is not None and not isinstance(paper, str):
+            problems.append(Problem(name, number, "'paper' must be a letter such as \"A\""))
+            continue
+        lines.append(AnswerLine(number, str(candidate).strip(), str(question).strip(), data["answer"],
+                                paper.strip().upper() if paper else None))
+    return lines, problems
+
+
+def natural_key(text: str):
+    """C2 before C10."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text)]
+
+
+# -- translating the paper's letters --------------------------------------------------------------------
+def _letters(answer) -> list[str]:
+    if isinstance(answer, (list, tuple)):
+        answer = "".join(str(a) for a in answer)
+    text = unicodedata.normalize("NFKC", str(answer)).upper()
+    return [ch for ch in text if "A" <= ch <= "Z"]
+
+
+def is_blank(answer) -> bool:
+    if answer is None:
+        return True
+    if isinstance(answer, str):
+        return not answer.strip()
+    if isinstance(answer, (list, tuple)):
+        return not answer
+    return False
+
+
+def _positions(answer) -> list[int] | None:
+    """An order answer written as letters ("CABD") or 1-based positions ("3142"), as 0-based positions
+    on the paper; None when it is written another way (the items' texts, which need no translating)."""
+    if isinstance(answer, (list, tuple)):
+        answer = "".join(str(a) for a in answer)
+    compact = _ORDER_SEPARATORS.sub("", unicodedata.normalize("NFKC", str(answer))).upper()
+    if compact and all("A" <= ch <= "Z" for ch in compact):
+        return [LETTERS.index(ch) for ch in compact]
+    if compact.isdigit():
+        return [int(ch) - 1 for ch in compact]
+    return None
+
+
+def to_bank_answer(question: Question, entry: ManifestQuestion | None, answer):
+    """The answer as the grader reads it for the bank's question, from what was written on the paper.
+
+    Choice letters go through the paper's option shuffle back to the bank's keys, and order letters or
+    positions through its item shuffle to item indexes. A letter the paper did not print cannot match
+    and is marked wrong; an answer with no letters (an option's text written out) goes as it is.
+    """
+    if entry is None:
+        return answer
+    if question.type in ("single", "multiple") and entry.option_order:
+        letters = _letters(answer)
+        if not letters:
+            return answer
+        printed = len(entry.option_order)
+        not_a_key = next(ch for ch in LETTERS if ch not in entry.option_order)
+        return "".join(entry.option_order[LETTERS.index(ch)] if LETTERS.index(ch) < printed else not_a_key
+                       for ch in letters)
+    if question.type == "order" and entry.item_order:
+        positions = _positions(answer)
+        if positions is None:
+            return answer
+        printed = len(entry.item_order)
+        return [entry.item_order[p] if 0 <= p < printed else printed for p in positions]
+    return answer
+
+
+def paper_key(question: Question, entry: ManifestQuestion | None) -> str:
+    """The correct answer as the candidate should have written it on this paper."""
+    if question.type == "single":
+        return _printed(entry, question.answer)
+    if question.type == "multiple":
+        return "".join(sorted(_printed(entry, k) for k in question.answer))
+    if question.type == "order":
+        if entry is None or not entry.item_order:
+            return ""
+        return "".join(LETTERS[entry.item_order.index(j)] for j in range(len(question.items)))
+    if question.type == "judge":
+        return "√" if question.answer else "×"
+    if question.type == "calc":
+        return f"{question.answer:g}" + (question.unit or "")
+    return ""
+
+
+def _printed(entry: ManifestQuestion | None, key: str) -> str:
+    if entry is None or not entry.option_order:
+        return key
+    return LETTERS[entry.option_order.index(key)]
+
+
+# -- marking --------------------------------------------------------------------------------------------
+Grade = Callable[[Question, object], object]
+
+
+def _default_grade(question: Question, answer):
+    from ..grading import grade_answer
+
+    return grade_answer(question, answer)
+
+
+def _result(question: Question, entry: ManifestQuestion | None, number: int, section: int, marks: float,
+            line: AnswerLine | None, grade: Grade) -> QuestionResult:
+    key = paper_key(question, entry)
+    if line is None or is_blank(line.answer):
+        missed = tuple(p.point for p in question.rubric)
+        return QuestionResult(number, question.id, section, 0.0, marks, False,
+                              None if line is None else line.answer, key, False, missed, None)
+    grading = grade(question, to_bank_answer(question, entry, line.answer))
+    earned = grading.score / grading.max * marks if grading.max else 0.0
+    missed = tuple(p.point for p in grading.missed_points)
+    correct = bool(grading.correct)
+    return QuestionResult(number, question.id, section, round(earned, 4), marks, True, line.answer, key,
+                          correct, missed, grading.to_json())
+
+
+def _paper_report(name: str | None, sections: tuple[str, ...], plan: list[tuple[int, Question, ManifestQuestion | None, int, float]],
+                  answers: dict[str, dict[str, AnswerLine]], grade: Grade) -> PaperReport:
+    """Mark every candidate of one paper. `plan`: (number, question, manifest entry, section, marks)."""
+    candidates = []
+    for candidate in sorted(answers, key=natural_key):
+        sheet = answers[candidate]
+        results = tuple(_result(q, entry, number, section, marks, sheet.get(q.id), grade)
+                        for number, q, entry, section, marks in plan)
+        section_results = tuple(
+            SectionResult(title, sum(r.marks for r in results if r.section == i),
+                          sum(r.max for r in results if r.section == i))
+            for i, title in enumerate(sections)
+        )
+        candidates.append(CandidateResult(candidate, name, section_results, results))
+    scores = [[r.marks for r in c.questions] for c in candidates]
+    maxima = [marks for *_, marks in plan]
+    stats = analyse(scores, maxima)
+    items = tuple(ItemRow(number, q.id, sections[section], marks, s)
+                  for (number, q, _, section, marks), s in zip(plan, stats.items))
+    return PaperReport(name, sections, sum(maxima), tuple(candidates), items, stats)
+
+
+def _infer_variant(manifest: Manifest, lines: list[AnswerLine]) -> tuple[str | None, str]:
+    """The variant a candidate sat, or None and why it cannot be told."""
+    given = sorted({ln.paper for ln in lines if ln.paper})
+    if len(given) > 1:
+        return None, f"the lines give papers {' and '.join(given)}; a candidate sits one paper"
+    if given:
+        if given[0] not in manifest.variants:
+            return None, f"paper '{given[0]}' is not in the manifest ({', '.join(manifest.variants)})"
+        return given[0], ""
+    if len(manifest.variants) == 1:
+        return next(iter(manifest.variants)), ""
+    asked = {ln.question for ln in lines}
+    fits = {name: len(asked & set(v.by_id())) for name, v in manifest.variants.items()}
+    best = max(fits.values())
+    matches = [name for name, n in fits.items() if n == best and n > 0]
+    if len(matches) == 1:
+        return matches[0], ""
+    if not matches:
+        return None, ""  # no paper has any of them: each line says why
+    return None, (f"the questions answered are on papers {' and '.join(matches)} alike; "
+                  f"add \"paper\": \"{matches[0]}\" to this candidate's lines")
+
+
+def _sheets_by_id(lines: list[AnswerLine], resolve: Callable[[AnswerLine], tuple[str | None, str]],
+                  name: str, skipped: list[Problem]) -> dict[str, AnswerLine]:
+    """One answer per question id; later answers to the same question are reported and skipped."""
+    sheet: dict[str, AnswerLine] = {}
+    for ln in lines:
+        qid, why = resolve(ln)
+        if qid is None:
+            skipped.append(Problem(name, ln.line, why))
+        elif qid in sheet:
+            skipped.append(Problem(name, ln.line, f"a second answer of {ln.candidate} to {qid}; "
+                                                  f"the first (line {sheet[qid].line}) is kept"))
+        else:
+            sheet[qid] = AnswerLine(ln.line, ln.candidate, qid, ln.answer, ln.paper)
+    return sheet
+
+
+def mark_with_manifest(lines: list[AnswerLine], manifest: Manifest, bank: Bank, name: str,
+                       grade: Grade = _default_grade) -> MarkReport:
+    """Mark answer lines against the papers of a manifest; `name` is the answers file for messages."""
+    missing = sorted({q.id for v in manifest.variants.values() for q in v.questions} - set(bank.questions))
+    if missing:
+        raise LookupError(
+            f"the manifest names {len(missing)} question(s) the bank does not have ({', '.join(missing[:5])}"
+            f"{', …' if len(missing) > 5 else ''}); mark with the --content the paper was printed from")
+    warnings = sorted({
+        f"question {q.id} has changed since the paper was printed; it is marked against the bank as it is now"
+        for v in manifest.variants.values() for q in v.questions
+        if q.digest and q.digest != question_digest(bank.questions[q.id])
+    })
+    skipped: list[Problem] = []
+    by_candidate: dict[str, list[AnswerLine]] = {}
+    for ln in lines:
+        by_candidate.setdefault(ln.candidate, []).append(ln)
+    sheets: dict[str, dict[str, dict[str, AnswerLine]]] = {v: {} for v in manifest.variants}
+    for candidate, cand_lines in by_candidate.items():
+        variant_name, why = _infer_variant(manifest, cand_lines)
+        if variant_name is None:
+            for ln in cand_lines:
+                if not why:
+                    known = ln.question in bank.questions
+                    why_line = (f"question {ln.question} is on none of the papers ({', '.join(manifest.variants)})"
+                                if known else f"unknown question '{ln.question}'")
+                    skipped.append(Problem(name, ln.line, why_line))
+                else:
+                    skipped.append(Problem(name, ln.line, f"{candidate}: {why}"))
+            continue
+        variant = manifest.variants[variant_name]
+        sheets[variant_name][candidate] = _sheets_by_id(
+            cand_lines, lambda ln, v=variant: _resolve_on_paper(ln, v, bank), name, skipped)
+    papers = []
+    for variant_name, variant in manifest.variants.items():
+        if not sheets[variant_name]:
+            continue
+        plan = [(q.number, bank.questions[q.id], q, q.section, q.marks) for q in variant.questions]
+        papers.append(_paper_report(variant_name, tuple(s.title for s in variant.sections), plan,
+                                    sheets[variant_name], grade))
+    return MarkReport(manifest.title, manifest.blueprint, manifest.seed, tuple(papers),
+                      tuple(sorted(skipped)), tuple(warnings))
+
+
+def _resolve_on_paper(ln: AnswerLine, variant: ManifestVariant, bank: Bank) -> tuple[str | None, str]:
+    by_id = variant.by_id()
+    if ln.question in by_id:
+        return ln.question, ""
+    if ln.question.isdigit():
+        entry = variant.by_number().get(int(ln.question))
+        if entry is not None:
+            return entry.id, ""
+        return None, f"paper {variant.name} has no question {ln.question}"
+    if ln.question in bank.questions:
+        return None, f"question {ln.question} is not on paper {variant.name}"
+    return None, f"unknown question '{ln.question}'"
+
+
+def mark_without_manifest(lines: list[AnswerLine], bank: Bank, name: str,
+                          grade: Grade = _default_grade) -> MarkReport:
+    """Mark answer lines against the bank: the questions anyone answered, grouped by type."""
+    skipped: list[Problem] = []
+    by_candidate: dict[str, list[AnswerLine]] = {}
+    for ln in lines:
+        by_candidate.setdefault(ln.candidate, []).append(ln)
+
+    def resolve(ln: AnswerLine) -> tuple[str | None, str]:
+        if ln.question in bank.questions:
+            return ln.question, ""
+        return None, f"unknown question '{ln.question}'"
+
+    sheets = {c: _sheets_by_id(ls, resolve, name, skipped) for c, ls in by_candidate.items()}
+    sheets = {c: s for c, s in sheets.items() if s}
+    first_seen: dict[str, int] = {}
+    for ln in lines:
+        if ln.question in bank.questions:
+            first_seen.setdefault(ln.question, len(first_seen))
+    questions = sorted((bank.questions[q] for q in first_seen),
+                       key=lambda q: (QUESTION_TYPES.index(q.type), first_seen[q.id]))
+    types = [t for t in QUESTION_TYPES if any(q.type == t for q in questions)]
+    sections = tuple(TYPE_TITLES[t] for t in types)
+    plan = [(n, q, None, types.index(q.type), q.score) for n, q in enumerate(questions, start=1)]
+    papers = (_paper_report(None, sections, plan, sheets, grade),) if sheets else ()
+    return MarkReport(None, None, None, papers, tuple(sorted(skipped)), ())

@@ -1,0 +1,167 @@
+"""`examprep mark --paper`: the examiner's report in every format, written or printed, with clear errors.
+
+`commands/mark.py` hands over to `commands/mark_report.run`; these tests call it the same way.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from test_papers_bank import make_bank_root
+
+from examprep.cli import build_parser, main
+from examprep.commands import mark_report
+from examprep.papers.manifest import read_manifest
+
+
+def mark(*argv) -> int:
+    return mark_report.run(build_parser().parse_args(["--content", *argv[:1], "mark", *argv[1:]]))
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory):
+    """The mini paper printed in two variants, and a sheet of three candidates."""
+    base = tmp_path_factory.mktemp("marking")
+    root = make_bank_root(base / "bank")
+    assert main(["--content", str(root), "paper", "mini", "--variants", "2", "--seed", "3",
+                 "-o", str(base / "out")]) == 0
+    manifest = read_manifest(base / "out" / "manifest.json")
+    a, b = manifest.variants["A"], manifest.variants["B"]
+    lines = [
+        {"candidate": "C001", "question": a.questions[0].id, "answer": "A", "paper": "A"},
+        {"candidate": "C001", "question": a.questions[1].id, "answer": "B"},
+        {"candidate": "C002", "question": b.questions[0].id, "answer": "C", "paper": "B"},
+        {"candidate": "<b>C003</b>", "question": a.questions[0].id, "answer": "D", "paper": "A"},
+    ]
+    text = "\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n"
+    (base / "answers.jsonl").write_text(text, encoding="utf-8")
+    return root, base / "answers.jsonl", base / "out" / "manifest.json"
+
+
+def test_table_is_the_default(printed, capsys):
+    root, answers, manifest = printed
+    assert mark(str(root), str(answers), "--paper", str(manifest)) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("测试模拟试卷 — 阅卷报告（蓝图 mini，随机种子 3）\n")
+    assert "A 卷：2 名考生，满分 38 分" in out and "B 卷：1 名考生" in out
+    assert "试题分析（A 卷）：" in out and "标记规则：难度系数 F" in out
+    assert any(line.split()[:2] == ["C001", "A"] for line in out.splitlines())
+    assert err == ""
+
+
+def test_json_report(printed, capsys):
+    root, answers, manifest = printed
+    assert mark(str(root), str(answers), "--paper", str(manifest), "--json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [c["candidate"] for c in data["candidates"]] == ["<b>C003</b>", "C001", "C002"]
+    first = data["candidates"][1]
+    assert first["paper"] == "A" and first["max"] == 38
+    assert len(first["questions"]) == len(read_manifest(manifest).variants["A"].questions)
+    assert first["questions"][0]["answer"] == "A"
+    assert first["questions"][0]["grading"]["max"] == 1.0  # the grader's own figures, on the bank's scale
+    assert [p["paper"] for p in data["papers"]] == ["A", "B"]
+    assert set(data["papers"][0]["items"][0]) >= {"facility", "discrimination", "item_rest", "flags"}
+    assert data["thresholds"] == {"facility_low": 0.2, "facility_high": 0.9, "discrimination_min": 0.2,
+                                  "group_fraction": 0.27}
+
+
+def test_csv_report_to_files_with_a_bom_for_spreadsheets(printed, tmp_path, capsys):
+    root, answers, manifest = printed
+    out = tmp_path / "marks.csv"
+    assert mark(str(root), str(answers), "--paper", str(manifest), "--format", "csv", "-o", str(out)) == 0
+    assert capsys.readouterr().out.split() == [str(out), str(tmp_path / "marks-items.csv")]
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0][:5] == ["candidate", "paper", "total", "max", "一、单项选择题"]
+    most = max(len(v.questions) for v in read_manifest(manifest).variants.values())
+    assert rows[0][-2:] == [f"Q{most}", "missed"]
+    assert [r[0] for r in rows[1:]] == ["<b>C003</b>", "C001", "C002"]
+    items = list(csv.reader(io.StringIO((tmp_path / "marks-items.csv").read_text(encoding="utf-8-sig"))))
+    assert items[0] == ["paper", "number", "question", "section", "max", "facility", "discrimination",
+                        "item_rest", "flags"]
+    assert len(items) == 1 + sum(len(v.questions) for v in read_manifest(manifest).variants.values())
+
+
+def test_csv_to_stdout_has_no_bom(printed, capsys):
+    root, answers, manifest = printed
+    assert mark(str(root), str(answers), "--paper", str(manifest), "--format", "csv") == 0
+    assert capsys.readouterr().out.startswith("candidate,paper,total")
+
+
+def test_html_report_escapes_what_candidates_typed(printed, tmp_path):
+    root, answers, manifest = printed
+    out = tmp_path / "report.html"
+    assert mark(str(root), str(answers), "--paper", str(manifest), "--format", "html", "-o", str(out)) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "&lt;b&gt;C003&lt;/b&gt;" in html and "<b>C003" not in html
+    assert "<h3>试题分析</h3>" in html and "未阅的答题行" not in html
+
+
+def test_skipped_lines_are_reported_and_exit_1_after_the_rest_is_marked(printed, tmp_path, capsys):
+    root, answers, manifest = printed
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(answers.read_text(encoding="utf-8") + "not json\n", encoding="utf-8")
+    out = tmp_path / "report.html"
+    assert mark(str(root), str(bad), "--paper", str(manifest), "--format", "html", "-o", str(out)) == 1
+    err = capsys.readouterr().err
+    assert f"{bad}:5: not JSON (Expecting value) (skipped)" in err
+    assert "1 line(s) skipped, 4 marked" in err
+    html = out.read_text(encoding="utf-8")
+    assert "未阅的答题行" in html and "第 5 行：not JSON (Expecting value)" in html
+
+
+def test_same_answers_same_report(printed, tmp_path):
+    root, answers, manifest = printed
+    for name in ("one.html", "two.html"):
+        assert mark(str(root), str(answers), "--paper", str(manifest), "--format", "html",
+                    "-o", str(tmp_path / name)) == 0
+    assert (tmp_path / "one.html").read_bytes() == (tmp_path / "two.html").read_bytes()
+
+
+def test_csv_without_a_manifest(printed, tmp_path, capsys):
+    root, _, _ = printed
+    answers = tmp_path / "a.jsonl"
+    answers.write_text('{"candidate": "C1", "question": "q.primary.t1.single-1", "answer": "B"}\n',
+                       encoding="utf-8")
+    assert mark(str(root), str(answers), "--format", "csv") == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert rows[0] == ["candidate", "paper", "total", "max", "单项选择", "Q1", "missed"]
+    assert rows[1] == ["C1", "", "1", "1", "1", "1", ""]
+
+
+@pytest.mark.parametrize("content, message", [
+    ("{", "m.json:1: not JSON"),
+    ('{"a": 1}', "m.json:1: not a paper manifest"),
+])
+def test_a_bad_manifest_exits_1(printed, tmp_path, content, message, capsys):
+    root, answers, _ = printed
+    (tmp_path / "m.json").write_text(content, encoding="utf-8")
+    assert mark(str(root), str(answers), "--paper", str(tmp_path / "m.json")) == 1
+    assert message in capsys.readouterr().err
+
+
+def test_missing_answers_file_and_nothing_to_mark_exit_1(printed, tmp_path, capsys):
+    root, _, manifest = printed
+    assert mark(str(root), str(tmp_path / "none.jsonl"), "--paper", str(manifest)) == 1
+    assert "cannot read" in capsys.readouterr().err
+    (tmp_path / "bad.jsonl").write_text("nope\n", encoding="utf-8")
+    assert mark(str(root), str(tmp_path / "bad.jsonl"), "--paper", str(manifest)) == 1
+    err = capsys.readouterr().err
+    assert "bad.jsonl:1: not JSON (Expecting value)" in err and "nothing to mark" in err
+
+
+def test_marking_with_another_bank_is_refused(printed, tmp_path, capsys):
+    _, answers, manifest = printed
+    other = make_bank_root(tmp_path / "other", questions=[], cases={}, blueprints={})
+    assert mark(str(other), str(answers), "--paper", str(manifest)) == 1
+    assert "mark with the --content the paper was printed from" in capsys.readouterr().err
+
+
+def test_the_mark_command_hands_over_to_the_report(printed, capsys):
+    root, answers, manifest = printed
+    assert main(["--content", str(root), "mark", str(answers), "--paper", str(manifest)]) == 0
+    assert "阅卷报告" in capsys.readouterr().out

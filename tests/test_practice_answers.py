@@ -20,6 +20,8 @@ def bank(tmp_path_factory):
     ("q.judge", True, "对"),
     ("q.judge", False, "错"),
     ("q.calc", 45.0, "45 %"),
+    ("q.calc", "45", "45 %"),
+    ("q.calc", "45%", "45%"),
     ("q.order", (1, 0, 2), "制定计划 → 确定目标 → 实施收集"),
     ("q.recall", "客户信息是企业决策的基础", "客户信息是企业决策的基础"),
     ("q.recall", "", "（未作答）"),
@@ -31,7 +33,7 @@ def test_round_trip_and_text(bank, qid, value, shown):
 
 
 @pytest.mark.parametrize("qid, stored", [
-    ("q.judge", "not json"), ("q.calc", '"x"'), ("q.single", None), ("q.multiple", "true"),
+    ("q.judge", "not json"), ("q.calc", "true"), ("q.single", None), ("q.multiple", "true"),
     ("q.order", '"AB"'),
 ])
 def test_unreadable_answers_decode_to_none(bank, qid, stored):

@@ -10,7 +10,6 @@ import pytest
 from examprep.practice.records import AnswerRecord
 from examprep.practice.session import (
     DrillScope, DrillSession, drill_queue, favourites_queue, level_overview, mistakes_queue,
-    shuffled_items,
 )
 from examprep.practice.store import open_memory_store
 
@@ -36,6 +35,7 @@ def answered(store, qid, when, correct):
     (DrillScope(level="intermediate"), ["q.short"]),  # the case question is not drilled alone
     (DrillScope(types=("judge", "single")), ["q.single", "q.judge"]),
     (DrillScope(level="intermediate", topic="customer-info"), []),
+    (DrillScope(point="primary.customer-info.steps"), ["q.order"]),
 ])
 def test_in_order_by_level_and_topic(bank, scope, expected):
     assert drill_queue(bank, scope, "order", {}, T0) == expected
@@ -83,17 +83,10 @@ def test_favourites_queue_keeps_the_order_marked(bank):
     assert favourites_queue(bank, ["q.calc", "case.promise.q1"], level="intermediate") == ["case.promise.q1"]
 
 
-def test_order_items_are_shuffled_but_never_already_right(bank):
-    question = bank.questions["q.order"]
-    for seed in range(20):
-        order = shuffled_items(question, seed)
-        assert sorted(order) == [0, 1, 2] and order != (0, 1, 2)
-    assert shuffled_items(question, 5) == shuffled_items(question, 5)
-
-
 def test_a_saved_session_continues_where_it_stopped(bank):
     session = DrillSession("drill", "练习", ["q.recall", "q.gone", "q.single", "q.judge"], position=3,
-                           scope=DrillScope("primary", "customer-info"), order="order")
+                           scope=DrillScope("primary", "customer-info", point="primary.customer-info.steps"),
+                           order="order")
     session.record("q.recall", 1.0)
     again = DrillSession.from_dict(session.to_dict(), bank)
     assert again.question_ids == ["q.recall", "q.single", "q.judge"]
@@ -124,3 +117,19 @@ def test_level_overview(bank):
             by_level["primary"].mistakes) == (6, 1, 4, 1)
     assert (by_level["intermediate"].questions, by_level["intermediate"].new,
             by_level["intermediate"].mistakes, by_level["intermediate"].cases) == (1, 1, 1, 1)
+
+
+@pytest.mark.parametrize("query, found", [
+    ("", {"primary.customer-info.importance", "primary.customer-info.steps", "primary.phone-ordering.rate",
+          "intermediate.expectation.methods"}),
+    ("决策", {"primary.customer-info.importance"}),  # an item
+    ("订货率 户数", {"primary.phone-ordering.rate"}),  # all words, from title and text
+    ("客户期望", {"intermediate.expectation.methods"}),  # the topic's title
+    ("khxx", {"primary.customer-info.importance", "primary.customer-info.steps"}),  # pinyin initials
+    ("dinghuo", {"primary.phone-ordering.rate"}),  # full pinyin
+    ("无此内容", set()),
+])
+def test_search_points(bank, query, found):
+    from examprep.practice.search import search_points
+
+    assert {p.id for p in search_points(bank, query)} == found

@@ -1,7 +1,48 @@
-"""`examprep drill` (the trainer): not built yet."""
+"""`examprep drill [--level L] [--topic T]`: the trainer, straight in a due-first drill.
 
-from .common import not_yet
+A topic may be given by its id or its Chinese title. An unknown level or topic is refused with a
+did-you-mean before the app opens.
+"""
+
+from __future__ import annotations
+
+from .. import exit_codes
+from ..content.fields import did_you_mean
+from .common import error, load_bank_or_report
+
+
+def resolve_scope(bank, level: str | None, topic: str | None):
+    """The drill scope, or an error message."""
+    from ..practice.session import DrillScope, drill_questions
+
+    if level is not None and level not in bank.levels:
+        choices = ", ".join(f"{k} ({v})" for k, v in bank.levels.items())
+        return None, f"unknown level '{level}'{did_you_mean(level, bank.levels)}; levels are {choices}"
+    if topic is not None:
+        ids = {tid for (lvl, tid) in bank.topics if level is None or lvl == level}
+        by_title = {t.title: tid for (lvl, tid), t in bank.topics.items() if level is None or lvl == level}
+        if topic in by_title:
+            topic = by_title[topic]
+        elif topic not in ids:
+            where = f" at level '{level}'" if level else ""
+            hint = did_you_mean(topic, sorted(ids | set(by_title)))
+            return None, (f"unknown topic '{topic}'{where}{hint}; "
+                          f"`examprep list points{' --level ' + level if level else ''}` shows the topics")
+    scope = DrillScope(level=level, topic=topic)
+    if not drill_questions(bank, scope):
+        return None, "no questions to drill in that scope"
+    return scope, None
 
 
 def run(args) -> int:
-    return not_yet("the trainer (`examprep drill`)")
+    bank = load_bank_or_report(args)
+    if bank is None:
+        return exit_codes.INVALID
+    scope, problem = resolve_scope(bank, args.level, args.topic)
+    if problem:
+        error(problem)
+        return exit_codes.INVALID
+    from ..tui.app import Start
+    from .app import launch
+
+    return launch(args, Start("drill", scope=scope), bank=bank)

@@ -39,6 +39,8 @@ def decode_answer(question: Question, stored: str | None) -> AnswerValue:
         return value
     if kind == "calc" and isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
+    if kind == "calc" and isinstance(value, str):  # a number as typed: 45%, 四十五
+        return value
     if kind in ("single", "recall", "short") and isinstance(value, str):
         return value
     return None
@@ -65,6 +67,8 @@ def answer_text(question: Question, answer: AnswerValue) -> str:
         return " → ".join(question.items[i] for i in answer if 0 <= i < len(question.items))
     if kind == "calc" and isinstance(answer, (int, float)):
         return format_number(float(answer)) + (f" {question.unit}" if question.unit else "")
+    if kind == "calc" and question.unit and not str(answer).strip().endswith(question.unit):
+        return f"{answer} {question.unit}"
     return str(answer)
 
 

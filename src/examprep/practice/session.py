@@ -23,21 +23,27 @@ class DrillScope:
     level: str | None = None
     topic: str | None = None
     types: tuple[str, ...] = ()  # question types; empty means all
+    point: str | None = None  # one knowledge point, from the study screen
 
     def admits(self, bank: Bank, question: Question) -> bool:
         if self.level and question.level != self.level:
             return False
         if self.types and question.type not in self.types:
             return False
+        if self.point and self.point not in question.points:
+            return False
         return not self.topic or self.topic in bank.question_topics(question)
 
 
 def _bank_order(bank: Bank) -> dict[str, int]:
-    """Questions in study order: by their first knowledge point's place in the bank, then as written."""
+    """Questions in study order: by level, then by their first knowledge point's place in the bank,
+    then as written."""
+    level_rank = {level: i for i, level in enumerate(bank.levels)}
     point_rank = {pid: i for i, pid in enumerate(bank.points)}
     ranked = sorted(
         enumerate(bank.questions.values()),
-        key=lambda iq: (min((point_rank.get(p, len(point_rank)) for p in iq[1].points),
+        key=lambda iq: (level_rank.get(iq[1].level, len(level_rank)),
+                        min((point_rank.get(p, len(point_rank)) for p in iq[1].points),
                             default=len(point_rank)), iq[0]),
     )
     return {q.id: rank for rank, (_, q) in enumerate(ranked)}
@@ -97,15 +103,6 @@ def favourites_queue(bank: Bank, favourites: list[str], level: str | None = None
             if q in bank.questions and (level is None or bank.questions[q].level == level)]
 
 
-def shuffled_items(question: Question, seed: int = 0) -> tuple[int, ...]:
-    """An order question's items as first shown: shuffled, never already in the right order."""
-    order = list(range(len(question.items)))
-    random.Random(f"{question.id}/{seed}").shuffle(order)
-    if len(order) > 1 and order == sorted(order):
-        order = order[1:] + order[:1]
-    return tuple(order)
-
-
 @dataclass
 class DrillSession:
     """A run through a queue of questions; saved after each answer so it can be continued."""
@@ -146,7 +143,7 @@ class DrillSession:
         return {
             "kind": self.kind, "title": self.title, "question_ids": self.question_ids,
             "position": self.position, "level": self.scope.level, "topic": self.scope.topic,
-            "types": list(self.scope.types), "order": self.order, "case_id": self.case_id,
+            "types": list(self.scope.types), "point": self.scope.point, "order": self.order, "case_id": self.case_id,
             "scores": self.scores,
         }
 
@@ -158,7 +155,8 @@ class DrillSession:
             position = int(data["position"])
             # Keep the place: count only the questions before it that still exist.
             kept_before = sum(1 for q in data["question_ids"][:position] if q in bank.questions)
-            scope = DrillScope(data.get("level"), data.get("topic"), tuple(data.get("types") or ()))
+            scope = DrillScope(data.get("level"), data.get("topic"), tuple(data.get("types") or ()),
+                               data.get("point"))
             return cls(data["kind"], data["title"], ids, kept_before, scope, data.get("order", "due"),
                        data.get("case_id"), dict(data.get("scores") or {}))
         except (KeyError, TypeError, ValueError):

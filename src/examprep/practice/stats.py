@@ -83,10 +83,10 @@ def accuracy_by_topic(bank: Bank, totals: dict[str, tuple[int, int]]) -> list[To
             row[1] += 1
             row[2] += n
             row[3] += c
-    return [
-        TopicAccuracy(level, topic, bank.topics[(level, topic)].title, *row)
-        for (level, topic), row in per_topic.items()
-    ]
+    level_rank = {level: i for i, level in enumerate(bank.levels)}
+    ordered = sorted(per_topic, key=lambda key: level_rank.get(key[0], len(level_rank)))
+    return [TopicAccuracy(level, topic, bank.topics[(level, topic)].title, *per_topic[(level, topic)])
+            for level, topic in ordered]
 
 
 def answers_per_day(totals: dict[str, tuple[int, int]], today: date, days: int = CHART_DAYS) -> list[DayCount]:

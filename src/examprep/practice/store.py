@@ -310,6 +310,11 @@ class ProgressStore:
             for record in records:
                 self._record(record)
 
+    def abandon_exam(self, exam_id: int, when: datetime) -> None:
+        """Close an exam that can no longer be drawn (its blueprint left the bank); no score."""
+        with self._transaction():
+            self._db.execute("UPDATE exams SET submitted_at = ? WHERE id = ?", (_stamp(when), exam_id))
+
     def exams(self) -> list[ExamRecord]:
         rows = self._db.execute("SELECT * FROM exams ORDER BY id").fetchall()
         return [_exam_record(r) for r in rows]

@@ -1,0 +1,1 @@
+"""The trainer: a Textual app in simplified Chinese over the practice domain."""

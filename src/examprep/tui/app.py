@@ -1,0 +1,162 @@
+"""The trainer app: holds the bank, the progress store and the clock, and opens the screens.
+
+Screens do the showing; the app is the one place that grades and records an answer, so every
+answer, from any screen, reaches the store the moment it is given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Callable
+
+from textual.app import App
+from textual.binding import Binding
+
+from ..content.model import Bank, Question
+from ..practice.answers import AnswerValue, encode_answer
+from ..practice.records import AnswerRecord
+from ..practice.session import DrillScope, DrillSession
+from ..practice.store import ProgressStore
+
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass(frozen=True)
+class Start:
+    """Where the app opens: the home screen, a drill or a case."""
+
+    kind: str = "home"  # home | drill | case
+    scope: DrillScope = DrillScope()
+    case_id: str | None = None
+
+
+class ExamPrepApp(App):
+    TITLE = "卷烟商品营销员（服务营销）备考"
+    CSS_PATH = ["app.tcss"]
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [
+        Binding("f1", "help", "帮助"),
+        Binding("ctrl+q", "quit", "退出", show=False, priority=True),
+    ]
+
+    def __init__(self, bank: Bank, store: ProgressStore, *, start: Start = Start(),
+                 notice: str | None = None, clock: Clock = system_clock, seed: int | None = None):
+        super().__init__()
+        self.bank = bank
+        self.store = store
+        self.start = start
+        self.notice = notice
+        self.clock = clock
+        # Seeds random drills and mock papers; None draws a fresh one each time.
+        self.seed = seed
+
+    def on_mount(self) -> None:
+        from .screens.home_screen import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if self.start.kind == "drill":
+            self.start_drill(self.start.scope, "due")
+        elif self.start.kind == "case":
+            if self.start.case_id:
+                self.open_case(self.start.case_id)
+            else:
+                from .screens.case_list_screen import CaseListScreen
+
+                self.push_screen(CaseListScreen())
+        if self.notice:
+            self.notify(self.notice, title="进度文件", severity="warning", timeout=15)
+
+    # -- answers -----------------------------------------------------------------------------
+    def grade_and_record(self, question: Question, answer: AnswerValue, mode: str):
+        """Grade an answer and commit it to the store before anything else happens."""
+        from ..grading import grade_answer
+
+        grading = grade_answer(question, grader_value(answer))
+        self.store.record_answer(AnswerRecord(
+            question.id, self.clock(), float(grading.score), float(grading.max), bool(grading.correct),
+            encode_answer(answer), mode,
+        ))
+        return grading
+
+    def save_session(self, session: DrillSession) -> None:
+        self.store.set_setting("last_session", None if session.finished else session.to_dict())
+
+    def last_session(self) -> DrillSession | None:
+        data = self.store.get_setting("last_session")
+        if not isinstance(data, dict):
+            return None
+        session = DrillSession.from_dict(data, self.bank)
+        return session if session and not session.finished else None
+
+    def next_seed(self) -> int:
+        if self.seed is not None:
+            return self.seed
+        return int(self.clock().timestamp() * 1000) % 1_000_000
+
+    # -- opening screens ---------------------------------------------------------------------
+    def start_drill(self, scope: DrillScope, order: str) -> None:
+        from ..practice.session import ORDERS, drill_queue
+        from .screens.drill_screen import DrillScreen
+
+        queue = drill_queue(self.bank, scope, order, self.store.progress(), self.clock(),
+                            seed=self.next_seed())
+        if not queue:
+            self.notify("这个范围里没有题目。", severity="warning")
+            return
+        session = DrillSession("drill", drill_title(self.bank, scope, ORDERS[order]), queue,
+                               scope=scope, order=order)
+        self.push_screen(DrillScreen(session))
+
+    def resume(self, session: DrillSession) -> None:
+        if session.kind == "case" and session.case_id in self.bank.cases:
+            from .screens.case_screen import CaseScreen
+
+            self.push_screen(CaseScreen(self.bank.cases[session.case_id], session))
+        else:
+            from .screens.drill_screen import DrillScreen
+
+            self.push_screen(DrillScreen(session))
+
+    def open_case(self, case_id: str) -> None:
+        from .screens.case_screen import CaseScreen
+
+        case = self.bank.cases[case_id]
+        session = DrillSession("case", f"案例 · {case.title}", [q.id for q in case.questions],
+                               case_id=case_id)
+        self.push_screen(CaseScreen(case, session))
+
+    def action_help(self) -> None:
+        from .screens.help_screen import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+
+def grader_value(answer: AnswerValue):
+    """The answer in the form the grader takes (an order answer is a list of item indexes)."""
+    if isinstance(answer, tuple):
+        return list(answer)
+    return answer
+
+
+def drill_title(bank: Bank, scope: DrillScope, order_title: str) -> str:
+    parts = ["练习"]
+    if scope.level:
+        parts.append(bank.level_title(scope.level).split("/")[0])
+    if scope.topic:
+        titles = {t.title for (lvl, tid), t in bank.topics.items()
+                  if tid == scope.topic and (not scope.level or lvl == scope.level)}
+        parts.append("、".join(sorted(titles)) or scope.topic)
+    if scope.point and scope.point in bank.points:
+        parts.append(bank.points[scope.point].title)
+    if scope.types:
+        from ..content.model import TYPE_TITLES
+
+        parts.append("、".join(TYPE_TITLES.get(t, t) for t in scope.types))
+    parts.append(order_title)
+    return " · ".join(parts)

@@ -1,0 +1,54 @@
+"""Small text helpers shared by the screens: percentages, marks, dates and clipping to a width."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from rich.cells import cell_len
+
+WEEKDAYS = "一二三四五六日"
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.0f}%"
+
+
+def marks(value: float) -> str:
+    return f"{value:g}"
+
+
+def clip(text: str, cells: int) -> str:
+    """`text` on one line, cut to `cells` terminal cells (a Chinese character takes two)."""
+    text = " ".join(text.split())
+    if cell_len(text) <= cells:
+        return text
+    out, used = [], 0
+    for ch in text:
+        width = cell_len(ch)
+        if used + width > cells - 1:
+            break
+        out.append(ch)
+        used += width
+    return "".join(out) + "…"
+
+
+def pad(text: str, cells: int) -> str:
+    """`text` padded with spaces to `cells` terminal cells."""
+    return text + " " * max(0, cells - cell_len(text))
+
+
+def day_label(day: date, today: date) -> str:
+    if day == today:
+        return "今天"
+    if day == today + timedelta(days=1):
+        return "明天"
+    if day == today - timedelta(days=1):
+        return "昨天"
+    return f"{day.month}/{day.day}"
+
+
+def clock_text(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"

@@ -1,0 +1,56 @@
+"""Case studies (案例分析): pick one to work through."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..format import clip, marks
+
+
+class CaseListScreen(Screen):
+    BINDINGS = [Binding("escape", "app.pop_screen", "返回")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("选择案例，Enter 开始作答", classes="hint list-hint")
+        yield OptionList(id="cases")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "案例分析"
+        self.fill()
+        self.query_one("#cases", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.fill()
+
+    def fill(self) -> None:
+        app = self.app
+        bank, store = app.bank, app.store
+        progress = store.progress()
+        options = []
+        level_rank = {level: i for i, level in enumerate(bank.levels)}
+        for case in sorted(bank.cases.values(), key=lambda c: (level_rank.get(c.level, 99), c.id)):
+            line = Text()
+            line.append(f"[{bank.level_title(case.level).split('/')[0]}] ", style="cyan")
+            line.append(clip(case.title, 40))
+            total = sum(q.score for q in case.questions)
+            line.append(f"  {len(case.questions)} 小题 · {marks(total)} 分", style="dim")
+            done = [progress[q.id] for q in case.questions if q.id in progress]
+            if done:
+                earned = sum(p.last_fraction * q.score for q in case.questions
+                             for p in [progress.get(q.id)] if p is not None)
+                line.append(f" · 上次 {marks(round(earned, 1))} 分", style="green")
+            options.append(Option(line, id=case.id))
+        menu = self.query_one("#cases", OptionList)
+        keep = menu.highlighted
+        menu.set_options(options)
+        menu.highlighted = keep if keep is not None and keep < len(options) else 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.app.open_case(event.option.id)

@@ -1,0 +1,157 @@
+"""A drill: one question at a time from a queue, graded the moment it is submitted.
+
+Used for 练习 (by level/topic), the 错题本 and 收藏; the case screen builds on it. Each answer is
+committed to the store before its feedback is shown, and the session is saved, so a drill broken
+off (even by kill -9) continues from the next question.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from ...practice.session import DrillSession
+from ..format import percent
+from ..widgets.answer import AnswerInput
+from ..widgets.question.question_panel import QuestionPanel, case_scenario
+
+MODES = {"drill": "drill", "mistakes": "mistakes", "favourites": "favourites", "case": "case"}
+
+
+class DrillScreen(Screen):
+    CSS_PATH = "drill_screen.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "submit", "提交"),
+        Binding("ctrl+n", "next", "下一题"),
+        Binding("n", "continue", "下一题", show=False),
+        Binding("enter", "continue", "下一题", show=False),
+        Binding("ctrl+p", "previous", "上一题"),
+        Binding("ctrl+f", "favourite", "收藏"),
+        Binding("escape", "leave", "返回"),
+    ]
+
+    def __init__(self, session: DrillSession):
+        super().__init__()
+        self.session = session
+        self.panel: QuestionPanel | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="drill-status")
+        yield Container(id="question-area")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.session.title
+        self.app.save_session(self.session)
+        self.show_current()
+
+    # -- what is on screen -------------------------------------------------------------------
+    @property
+    def question(self):
+        qid = self.session.current
+        return self.app.bank.questions.get(qid) if qid else None
+
+    def make_panel(self, question) -> QuestionPanel:
+        # A case question drilled on its own (from the 错题本 or 收藏) comes with its scenario.
+        return QuestionPanel(question, scenario=case_scenario(self.app.bank, question))
+
+    def show_current(self) -> None:
+        area = self.query_one("#question-area", Container)
+        area.remove_children()
+        question = self.question
+        if question is None:
+            self.panel = None
+            area.mount(Static(self.summary(), id="summary"))
+            self.update_status()
+            return
+        self.panel = self.make_panel(question)
+        area.mount(self.panel)
+        self.update_status()
+        self.call_after_refresh(self.panel.focus_answer)
+
+    def update_status(self) -> None:
+        session = self.session
+        status = Text()
+        if session.finished:
+            status.append(f"{session.title} · 已完成", style="bold")
+        else:
+            status.append(f"第 {session.position + 1}/{len(session.question_ids)} 题", style="bold")
+            question = self.question
+            if question is not None and self.app.store.is_favourite(question.id):
+                status.append("  ★ 已收藏", style="bold yellow")
+        answered = len(session.scores)
+        if answered:
+            right = sum(1 for f in session.scores.values() if f >= 1 - 1e-9)
+            average = sum(session.scores.values()) / answered
+            status.append(f"   本轮 {answered} 题 · 全对 {right} · 得分率 {percent(average)}", style="dim")
+        self.query_one("#drill-status", Static).update(status)
+
+    def summary(self) -> Text:
+        scores = self.session.scores
+        out = Text("本轮练习完成\n\n", style="bold")
+        if scores:
+            right = sum(1 for f in scores.values() if f >= 1 - 1e-9)
+            out.append(f"作答 {len(scores)} 题，全对 {right} 题，平均得分率 {percent(sum(scores.values()) / len(scores))}\n")
+        else:
+            out.append("这一轮没有作答。\n")
+        out.append("\n按 Esc 返回。", style="dim")
+        return out
+
+    # -- actions -----------------------------------------------------------------------------
+    def on_answer_input_submitted(self, event: AnswerInput.Submitted) -> None:
+        event.stop()
+        self.action_submit()
+
+    def action_submit(self) -> None:
+        panel, question = self.panel, self.question
+        if panel is None or question is None or panel.graded:
+            return
+        answer = panel.value
+        if answer is None:
+            self.notify("请先作答再提交。", severity="warning")
+            return
+        grading = self.app.grade_and_record(question, answer, MODES.get(self.session.kind, "drill"))
+        self.session.record(question.id, float(grading.fraction))
+        # Saved as if already moved on: continuing later starts at the next question.
+        self.app.save_session(replace(self.session, position=self.session.position + 1,
+                                      scores=dict(self.session.scores)))
+        panel.show_feedback(answer, grading)
+        self.update_status()
+
+    def action_next(self) -> None:
+        if self.session.finished:
+            return
+        self.session.advance()
+        self.app.save_session(self.session)
+        self.show_current()
+
+    def action_continue(self) -> None:
+        """n or Enter: on to the next question once this one is graded (never skips by accident)."""
+        if self.panel is not None and self.panel.graded:
+            self.action_next()
+
+    def action_previous(self) -> None:
+        if self.session.position == 0:
+            return
+        self.session.back()
+        self.show_current()
+
+    def action_favourite(self) -> None:
+        question = self.question
+        if question is None:
+            return
+        store = self.app.store
+        on = not store.is_favourite(question.id)
+        store.set_favourite(question.id, on, self.app.clock())
+        self.notify("已收藏" if on else "已取消收藏", timeout=2)
+        self.update_status()
+
+    def action_leave(self) -> None:
+        self.app.pop_screen()

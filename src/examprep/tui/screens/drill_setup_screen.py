@@ -1,0 +1,108 @@
+"""Drill setup (练习): level, topic, question type and order, with how many questions that gives."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Label, RadioButton, RadioSet, Select, Static
+
+from ...content.model import QUESTION_TYPES, TYPE_TITLES
+from ...practice.scheduler import end_of_day
+from ...practice.session import ORDERS, DrillScope, drill_questions
+
+ALL = "*"
+
+
+class DrillSetupScreen(Screen):
+    CSS_PATH = "drill_setup_screen.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "start", "开始"),
+        Binding("escape", "app.pop_screen", "返回"),
+    ]
+
+    def __init__(self, scope: DrillScope = DrillScope()):
+        super().__init__()
+        self.initial = scope
+
+    def compose(self) -> ComposeResult:
+        bank = self.app.bank
+        yield Header()
+        with Vertical(id="setup"):
+            with Grid(id="fields"):
+                yield Label("级别")
+                yield Select([(title, level) for level, title in bank.levels.items()],
+                             prompt="全部级别", id="level", value=self.initial.level or Select.NULL)
+                yield Label("主题")
+                yield Select([], prompt="全部主题", id="topic")
+                yield Label("题型")
+                yield Select([(TYPE_TITLES[t], t) for t in QUESTION_TYPES], prompt="全部题型", id="type")
+                yield Label("顺序")
+                with RadioSet(id="order"):
+                    for i, title in enumerate(ORDERS.values()):
+                        yield RadioButton(title, value=i == 0)
+            yield Static(id="count")
+            yield Button("开始练习 (Ctrl+S)", variant="primary", id="start")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "练习"
+        self.fill_topics()
+        if self.initial.topic:
+            self.query_one("#topic", Select).value = self.initial.topic
+        self.update_count()
+        self.query_one("#level", Select).focus()
+
+    # -- the form ----------------------------------------------------------------------------
+    def scope(self) -> DrillScope:
+        def chosen(ident: str):
+            value = self.query_one(f"#{ident}", Select).value
+            return None if value is Select.NULL else value
+
+        kind = chosen("type")
+        return DrillScope(level=chosen("level"), topic=chosen("topic"), types=(kind,) if kind else ())
+
+    def order(self) -> str:
+        index = self.query_one("#order", RadioSet).pressed_index
+        return list(ORDERS)[max(index, 0)]
+
+    def fill_topics(self) -> None:
+        level = self.query_one("#level", Select).value
+        topics = {}
+        for (lvl, tid), topic in self.app.bank.topics.items():
+            if level is Select.NULL or lvl == level:
+                topics.setdefault(tid, topic.title)
+        select = self.query_one("#topic", Select)
+        current = select.value
+        select.set_options([(title, tid) for tid, title in topics.items()])
+        if current in topics:
+            select.value = current
+
+    def update_count(self) -> None:
+        app = self.app
+        questions = drill_questions(app.bank, self.scope())
+        until = end_of_day(app.clock())
+        due = app.store.due_ids(until)
+        seen = app.store.seen_ids()
+        n_due = sum(1 for q in questions if q.id in due)
+        n_new = sum(1 for q in questions if q.id not in seen)
+        self.query_one("#count", Static).update(
+            f"共 {len(questions)} 题：今日到期 {n_due}，新题 {n_new}")
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "level":
+            self.fill_topics()
+        self.update_count()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_start()
+
+    def action_start(self) -> None:
+        app = self.app
+        scope, order = self.scope(), self.order()
+        if not drill_questions(app.bank, scope):
+            self.notify("这个范围里没有题目，请换个级别、主题或题型。", severity="warning")
+            return
+        app.pop_screen()
+        app.start_drill(scope, order)

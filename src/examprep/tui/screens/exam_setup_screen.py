@@ -1,0 +1,106 @@
+"""Mock exam (模拟考试): pick a blueprint, or continue an exam left unfinished."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...practice.answers import decode_answer
+from ...practice.exam import MockExam
+from ..format import clock_text
+
+CONTINUE = "continue"
+
+
+class ExamSetupScreen(Screen):
+    BINDINGS = [Binding("escape", "app.pop_screen", "返回")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("选择试卷，Enter 开始；开始后计时，中途离开也照常计时。", classes="hint list-hint")
+        yield OptionList(id="blueprints")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "模拟考试"
+        self.fill()
+        self.query_one(OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.fill()
+
+    def fill(self) -> None:
+        app = self.app
+        options = []
+        unfinished = app.store.unfinished_exam()
+        if unfinished is not None:
+            left = unfinished.started_at.timestamp() + unfinished.duration_s - app.clock().timestamp()
+            label = Text(f"▶ 继续未完成的考试：{unfinished.title}", style="bold yellow")
+            label.append(f"（剩余 {clock_text(left)}）" if left > 0 else "（时间已到，将自动交卷）")
+            options.append(Option(label, id=CONTINUE))
+        for name, bp in app.bank.blueprints.items():
+            line = Text(bp.title, style="bold")
+            total = sum(s.count for s in bp.sections)
+            line.append(f"\n   {app.bank.level_title(bp.level)} · {len(bp.sections)} 大题 {total} 小题 · "
+                        f"{bp.duration} 分钟", style="dim")
+            options.append(Option(line, id=name))
+        menu = self.query_one(OptionList)
+        menu.set_options(options)
+        if options:
+            menu.highlighted = 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id == CONTINUE:
+            self.resume()
+        else:
+            self.start(event.option.id)
+
+    def start(self, name: str) -> None:
+        from ...papers.draw import BlueprintError, draw_paper
+        from .exam_screen import ExamScreen
+
+        app = self.app
+        if app.store.unfinished_exam() is not None:
+            self.notify("还有一场未完成的考试，请先继续并交卷。", severity="warning")
+            return
+        blueprint = app.bank.blueprints[name]
+        seed = app.next_seed()
+        try:
+            paper = draw_paper(app.bank, blueprint, seed)
+        except BlueprintError as err:
+            self.notify(f"无法组卷：{err.message}", severity="error", timeout=10)
+            return
+        started = app.clock()
+        exam_id = app.store.start_exam(name, paper.title, seed, paper.variant, started, paper.duration * 60)
+        app.push_screen(ExamScreen(MockExam(paper, started, app.clock), exam_id))
+
+    def resume(self) -> None:
+        from ...papers.draw import BlueprintError, draw_paper
+        from .exam_screen import ExamScreen
+
+        app = self.app
+        record = app.store.unfinished_exam()
+        if record is None:
+            return
+        blueprint = app.bank.blueprints.get(record.blueprint)
+        try:
+            if blueprint is None:
+                raise BlueprintError("", 0, f"试卷蓝图 {record.blueprint} 已不在题库中")
+            paper = draw_paper(app.bank, blueprint, record.seed, record.variant)
+        except BlueprintError as err:
+            app.store.abandon_exam(record.id, app.clock())
+            self.notify(f"这场考试无法继续：{err.message}", severity="error", timeout=10)
+            self.fill()
+            return
+        exam = MockExam(paper, record.started_at, app.clock)
+        stored = app.store.exam_answers(record.id)
+        for item in paper.items:
+            if item.id in stored:
+                value = decode_answer(item.question, stored[item.id])
+                if value is not None:
+                    exam.answers[item.id] = value
+        app.push_screen(ExamScreen(exam, record.id))

@@ -1,0 +1,33 @@
+"""收藏: the questions a candidate marked (Ctrl+F while answering); Enter drills them, U unmarks one."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+from ...practice.session import favourites_queue
+from .mistakes_screen import MistakesScreen
+
+
+class FavouritesScreen(MistakesScreen):
+    BINDINGS = [Binding("u", "unmark", "取消收藏")]
+    KIND = "favourites"
+    TITLE_TEXT = "收藏"
+    EMPTY = "还没有收藏的题目：作答时按 Ctrl+F 收藏。"
+
+    def queue(self) -> list[str]:
+        return favourites_queue(self.app.bank, self.app.store.favourites())
+
+    def note(self, qid: str, progress) -> str:
+        p = progress.get(qid)
+        if p is None:
+            return "未作答"
+        return f"上次得分率 {p.last_fraction * 100:.0f}%"
+
+    def action_unmark(self) -> None:
+        from ..widgets.questions.question_list import QuestionList
+
+        current = self.query_one(QuestionList).current_id
+        if current:
+            self.app.store.set_favourite(current, False)
+            self.notify("已取消收藏", timeout=2)
+            self.fill()

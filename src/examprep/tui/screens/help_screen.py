@@ -1,0 +1,90 @@
+"""Help: the keys of each screen, and what the grading does."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from ..format import pad
+
+HELP = [
+    ("通用", [
+        ("F1", "帮助（本页）"),
+        ("Esc", "返回上一页"),
+        ("Ctrl+Q", "退出（已作答的题目都已保存）"),
+        ("Tab / Shift+Tab", "在控件之间移动"),
+    ]),
+    ("首页", [
+        ("R", "继续上次的练习"),
+        ("S / D / C", "学习 / 练习 / 案例"),
+        ("W / F", "错题本 / 收藏"),
+        ("M / T", "模拟考试 / 统计"),
+        ("Q", "退出"),
+    ]),
+    ("作答", [
+        ("A B C D…", "选择题、判断题：按字母直接选择（多选题再按一次取消）"),
+        ("↑ ↓  空格", "移动光标、选择"),
+        ("Shift+↑ ↓", "排序题：移动当前一项（或按空格拿起，再用 ↑ ↓ 移动）"),
+        ("Enter", "选择题、排序题、计算题：提交"),
+        ("Ctrl+S", "提交（简答、默写、案例题在文本框中作答，Enter 换行）"),
+        ("Ctrl+N / Ctrl+P", "下一题 / 上一题；批改后也可按 N 或 Enter"),
+        ("Ctrl+F", "收藏 / 取消收藏本题"),
+    ]),
+    ("模拟考试", [
+        ("Ctrl+N / Ctrl+P", "下一题 / 上一题（答案随时保存）"),
+        ("Ctrl+G", "题目列表，跳到任意一题"),
+        ("Ctrl+S", "交卷；时间到时自动交卷"),
+    ]),
+    ("学习", [
+        ("/", "搜索考点（标题、要点、说明、标签）"),
+        ("Enter", "查看考点"),
+        ("D", "练习所选主题的题目"),
+    ]),
+]
+
+GRADING = """\
+评分怎样进行
+• 选择、判断、排序、计算题按标准答案判分（计算题允许题目给出的误差）。
+• 默写、简答、案例题按“要点”给分：每个要点有若干关键词，答案里出现任意一个即得该要点的分；
+  题目总分按要点权重分配。
+• 关键词按意思匹配，不要求一字不差：错别字、同音字（输入法选错字）、繁体字、全角半角、
+  空格和标点都不扣分；但否定的说法（如“不要……”与要点相反）不得分。
+• 批改后会列出每个要点是否得分，并在你的答案中标出命中的词语，再给出参考答案和解析。
+• 同一个答案总是得到同一个分数。
+
+复习安排
+• 每道题的下次复习时间由 FSRS 间隔重复算法根据你的得分安排：得分低于 60% 视为遗忘，
+  很快再出现；答得好，间隔逐渐拉长。首页的“今日到期”就是今天该复习的题。
+• 答错的题进入错题本；在两个不同的日子里答对后自动移出。
+• 每道题一提交就保存到进度文件，中途退出也不会丢失。
+"""
+
+
+def help_text() -> Text:
+    out = Text()
+    for title, rows in HELP:
+        out.append(f"{title}\n", style="bold underline")
+        for key, what in rows:
+            out.append("  " + pad(key, 18), style="bold cyan")
+            out.append(f"{what}\n")
+        out.append("\n")
+    out.append(GRADING)
+    return out
+
+
+class HelpScreen(Screen):
+    BINDINGS = [Binding("escape,q", "app.pop_screen", "返回")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="help"):
+            yield Static(help_text())
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "帮助"
+        self.query_one("#help").focus()

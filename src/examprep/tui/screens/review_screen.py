@@ -1,0 +1,57 @@
+"""One graded question of a mock exam, read-only, with its feedback; N/P move through the paper."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from ..widgets.question.question_panel import QuestionPanel, case_scenario
+
+
+class ReviewScreen(Screen):
+    BINDINGS = [
+        Binding("n,ctrl+n", "move(1)", "下一题"),
+        Binding("p,ctrl+p", "move(-1)", "上一题"),
+        Binding("escape", "app.pop_screen", "返回"),
+    ]
+
+    def __init__(self, results: list, index: int):
+        super().__init__()
+        self.results = results
+        self.index = index
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Container(id="question-area")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_item()
+
+    def show_item(self) -> None:
+        r = self.results[self.index]
+        item = r.item
+        self.sub_title = f"回顾 · 第 {item.number} 题"
+        scenario = case_scenario(self.app.bank, item.question)
+        panel = QuestionPanel(item.question, number=f"第 {item.number} 题", scenario=scenario,
+                              paper_marks=item.marks, option_order=item.option_order or None,
+                              item_order=item.item_order or None)
+        area = self.query_one("#question-area", Container)
+        area.remove_children()
+        area.mount(panel)
+
+        def fill() -> None:
+            if r.answer is not None:
+                panel.answer_input.set_value(r.answer)
+            panel.show_feedback(r.answer, r.grading, paper_marks=(r.earned, r.marks))
+
+        self.call_after_refresh(fill)
+
+    def action_move(self, step: int) -> None:
+        target = self.index + step
+        if 0 <= target < len(self.results):
+            self.index = target
+            self.show_item()

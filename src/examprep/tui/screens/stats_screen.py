@@ -1,0 +1,30 @@
+"""Statistics: accuracy per topic, answers per day as a chart, retention, and what falls due."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from ...practice.stats import collect_stats
+from ..stats_report import stats_report
+
+
+class StatsScreen(Screen):
+    BINDINGS = [Binding("escape,q", "app.pop_screen", "返回")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="stats"):
+            yield Static(id="report")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "统计"
+        app = self.app
+        now = app.clock()
+        stats = collect_stats(app.bank, app.store, now)
+        self.query_one("#report", Static).update(stats_report(stats, app.bank, now.astimezone().date()))
+        self.query_one("#stats").focus()

@@ -1,0 +1,48 @@
+"""A number, typed as the candidate would write it (45, 45%, 0.45, 四十五), with the unit beside it;
+Enter submits. The grader reads the number from the text."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Label
+
+from ....practice.answers import AnswerValue, format_number
+from .base import AnswerInput
+
+
+class CalcAnswer(AnswerInput):
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="输入计算结果", id="number")
+        if self.question.unit:
+            yield Label(self.question.unit, id="unit")
+
+    @property
+    def field(self) -> Input:
+        return self.query_one("#number", Input)
+
+    @property
+    def value(self) -> AnswerValue:
+        text = self.field.value.strip()
+        return text or None
+
+    def set_value(self, value: AnswerValue) -> None:
+        if isinstance(value, float):
+            value = format_number(value)
+        self.field.value = value or ""
+
+    def focus(self, scroll_visible: bool = True):
+        self.field.focus(scroll_visible)
+        return self
+
+    def freeze(self) -> None:
+        super().freeze()
+        self.field.disabled = True
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not self.frozen:
+            self.post_message(self.Submitted(self))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.changed()

@@ -1,0 +1,103 @@
+"""Options to pick: one for single choice and judge, several for multiple choice.
+
+Keys: the option's letter picks (or toggles) it at once; ↑/↓ and space do the same with a cursor;
+Enter submits.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.events import Key
+from textual.reactive import reactive
+
+from ....content.model import Question
+from ....practice.answers import AnswerValue
+from .base import AnswerInput
+
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+class ChoiceAnswer(AnswerInput, can_focus=True):
+    BINDINGS = [
+        Binding("up", "move(-1)", "上", show=False),
+        Binding("down", "move(1)", "下", show=False),
+        Binding("space", "toggle", "选择", show=False),
+        Binding("enter", "submit", "提交", show=False),
+    ]
+    cursor = reactive(0)
+
+    def __init__(self, question: Question, order: tuple[str, ...] | None = None, **kwargs):
+        """`order`: the bank's option keys in the order to show them (a mock paper's shuffle)."""
+        super().__init__(question, **kwargs)
+        if question.type == "judge":
+            self.choices: list[tuple[str, object, str]] = [("A", True, "对"), ("B", False, "错")]
+        else:
+            texts = question.option_map
+            keys = order or tuple(k for k, _ in question.options)
+            self.choices = [(LETTERS[i], key, texts[key]) for i, key in enumerate(keys)]
+        self.multiple = question.type == "multiple"
+        self.picked: set[int] = set()
+
+    @property
+    def value(self) -> AnswerValue:
+        values = [self.choices[i][1] for i in sorted(self.picked)]
+        if self.multiple:
+            return frozenset(values) or None
+        return values[0] if values else None
+
+    def set_value(self, value: AnswerValue) -> None:
+        wanted = value if isinstance(value, (set, frozenset)) else {value}
+        self.picked = {i for i, (_, v, _) in enumerate(self.choices) if v in wanted}
+        self.refresh()
+
+    def pick(self, index: int) -> None:
+        if self.frozen or not 0 <= index < len(self.choices):
+            return
+        self.cursor = index
+        if self.multiple:
+            self.picked ^= {index}
+        else:
+            self.picked = {index}
+        self.refresh()
+        self.changed()
+
+    def action_move(self, step: int) -> None:
+        self.cursor = (self.cursor + step) % len(self.choices)
+
+    def action_toggle(self) -> None:
+        self.pick(self.cursor)
+
+    def action_submit(self) -> None:
+        if not self.frozen:
+            self.post_message(self.Submitted(self))
+
+    def on_key(self, event: Key) -> None:
+        char = (event.character or "").upper()
+        if len(char) == 1 and char in LETTERS[: len(self.choices)]:
+            event.stop()
+            event.prevent_default()
+            self.pick(LETTERS.index(char))
+
+    def watch_cursor(self) -> None:
+        self.refresh()
+
+    def render(self) -> Text:
+        out = Text()
+        for i, (label, _value, text) in enumerate(self.choices):
+            chosen = i in self.picked
+            mark = ("☑" if chosen else "☐") if self.multiple else ("◉" if chosen else "○")
+            pointer = "❯ " if i == self.cursor and self.has_focus and not self.frozen else "  "
+            style = "bold" if chosen else ""
+            if i:
+                out.append("\n")
+            out.append(pointer, style="bold")
+            out.append(f"{mark} {label}. ", style=style)
+            out.append(text, style=style)
+        return out
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()

@@ -1,0 +1,40 @@
+"""Free text for recall, short and case questions: a TextArea, so Chinese typed through an input
+method arrives as it is composed. Enter is a new line; the screen's key (ctrl+s) submits."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import TextArea
+
+from ....practice.answers import AnswerValue
+from .base import AnswerInput
+
+
+class TextAnswer(AnswerInput):
+    def compose(self) -> ComposeResult:
+        yield TextArea(id="text", soft_wrap=True, tab_behavior="focus", highlight_cursor_line=False,
+                       placeholder="在此作答，写出要点；Ctrl+S 提交")
+
+    @property
+    def area(self) -> TextArea:
+        return self.query_one("#text", TextArea)
+
+    @property
+    def value(self) -> AnswerValue:
+        text = self.area.text
+        return text if text.strip() else None
+
+    def set_value(self, value: AnswerValue) -> None:
+        self.area.load_text(value if isinstance(value, str) else "")
+
+    def focus(self, scroll_visible: bool = True):
+        self.area.focus(scroll_visible)
+        return self
+
+    def freeze(self) -> None:
+        super().freeze()
+        self.area.read_only = True
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self.changed()

@@ -1,0 +1,114 @@
+"""After an answer: the score, each key point earned or missed, the matched words highlighted in
+the answer as typed, the model answer and the explanation."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+from ....content.model import Question
+from ....practice.answers import AnswerValue, answer_text, model_answer_text
+from ...format import marks
+
+MATCH_STYLE = "bold green underline"
+
+
+def verdict(fraction: float) -> tuple[str, str]:
+    if fraction >= 1 - 1e-9:
+        return "✓ 正确", "bold green"
+    if fraction > 0:
+        return "◐ 部分正确", "bold yellow"
+    return "✗ 错误", "bold red"
+
+
+def highlighted_answer(text: str, spans: list[tuple[int, int]]) -> Text:
+    """The answer as typed, with each matched keyword's characters highlighted."""
+    out = Text(text)
+    for start, end in spans:
+        if 0 <= start < end <= len(text):
+            out.stylize(MATCH_STYLE, start, end)
+    return out
+
+
+def model_answer(question: Question) -> str:
+    """A full-mark sample answer when the author gave one, else the key as the bank states it."""
+    if question.is_free_text:
+        for example in question.examples:
+            if example.score >= question.score:
+                return example.answer
+    return model_answer_text(question)
+
+
+def heading(title: str) -> Text:
+    return Text(title, style="bold underline")
+
+
+def points_table(points) -> Table:
+    """Each rubric point on its own row: earned or missed, the words that earned it, its marks.
+    A grid, so a long point wraps under itself rather than under the tick."""
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(width=2)
+    grid.add_column(ratio=1)
+    grid.add_column(justify="right", no_wrap=True)
+    for p in points:
+        got = p.earned > 0
+        text = Text(p.point, style="" if got else "dim", overflow="fold")
+        if got and p.matched:
+            text.append(f"「{p.matched}」", style="green")
+        grid.add_row(Text("✓" if got else "✗", style="bold green" if got else "bold red"), text,
+                     Text(f"+{marks(round(p.earned, 2))}" if got else "0", style="bold" if got else "dim"))
+    return grid
+
+
+def feedback_renderable(question: Question, answer: AnswerValue, grading, paper_marks: tuple[float, float] | None = None):
+    """What the panel shows. `paper_marks` (earned, of) replaces the question's own marks in a mock exam."""
+    parts = []
+    if grading is None:
+        top = Text("— 未作答", style="bold red")
+        fraction = 0.0
+    else:
+        fraction = float(grading.fraction)
+        label, style = verdict(fraction)
+        top = Text(label, style=style)
+    earned, of = paper_marks if paper_marks else (
+        (float(grading.score), float(grading.max)) if grading is not None else (0.0, question.score))
+    top.append(f"    得分 {marks(earned)} / {marks(of)}", style="bold")
+    parts.append(top)
+
+    points = list(getattr(grading, "points", None) or ()) if grading is not None else []
+    if points:
+        parts.append(heading("要点"))
+        parts.append(points_table(points))
+
+    parts.append(heading("你的答案"))
+    if question.is_free_text and isinstance(answer, str) and answer.strip():
+        spans = [tuple(p.span) for p in points if p.span is not None and p.earned > 0]
+        parts.append(highlighted_answer(answer, spans))
+    else:
+        mine = Text(answer_text(question, answer))
+        if question.type in ("single", "multiple"):
+            chosen = answer if isinstance(answer, (set, frozenset)) else {answer}
+            texts = question.option_map
+            details = "；".join(f"{k}. {texts[k]}" for k in sorted(k for k in chosen if k in texts))
+            if details:
+                mine = Text(details)
+        parts.append(mine)
+
+    parts.append(heading("参考答案"))
+    parts.append(Text(model_answer(question)))
+    if question.explanation:
+        parts.append(heading("解析"))
+        parts.append(Text(question.explanation))
+    return Group(*parts)
+
+
+class FeedbackPanel(Static):
+    def show(self, question: Question, answer: AnswerValue, grading, paper_marks=None) -> None:
+        self.update(feedback_renderable(question, answer, grading, paper_marks))
+        self.display = True
+
+    def clear(self) -> None:
+        self.update("")
+        self.display = False

@@ -152,3 +152,20 @@ def test_bad_variant_names_are_refused(bank, variant):
     with pytest.raises(ValueError, match="one capital letter"):
         draw_paper(bank, bank.blueprints["mini"], 1, variant)
 
+
+
+@pytest.mark.parametrize("explanation, pinned", [
+    ("考点：A、B属于基础信息，D是客户资料库的内容。", True),
+    ("考点：听话时不要组织语言，E错误。", False),  # no option E on a four-option question
+    ("考点：Place 代表地点；B 是 Time。", True),
+    ("考点：TPO原则，Place 代表地点。", False),
+    ("考点：A类客户每周拜访一次。", True),  # a false alarm only costs the shuffle
+    (None, False),
+])
+def test_options_named_by_key_in_the_explanation_are_not_shuffled(tmp_path, explanation, pinned):
+    question = dict(QUESTIONS[0], explanation=explanation) if explanation else {
+        k: v for k, v in QUESTIONS[0].items() if k != "explanation"}
+    blueprint = "title: t\nlevel: primary\nduration: 10\nsections:\n  - {title: 一, type: single, count: 1}\n"
+    bank = load_bank(make_bank_root(tmp_path, questions=[question], cases={}, blueprints={"p.yaml": blueprint}))
+    orders = {draw_paper(bank, bank.blueprints["p"], seed).items[0].option_order for seed in range(1, 15)}
+    assert (orders == {("A", "B", "C", "D")}) is pinned

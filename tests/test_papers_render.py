@@ -161,3 +161,16 @@ def test_markdown_paper_and_key(bank):
     key = render_key(paper, "md")
     assert f"| 1 | **{first.key}** | 2 |" in key
     assert "| 第一要点 | 1.5 | 第一要点；首要 |" in key
+
+
+@pytest.mark.parametrize("stem, printed", [
+    ("下列属于经营信息的是？", "下列属于经营信息的是？（　　　）"),
+    ("沟通的首要条件是（）。", "沟通的首要条件是（　　　）。"),
+    ("总是让思维处于( )中运行", "总是让思维处于（　　　）中运行"),
+    ("紧接在（　）之后的是（ ）", "紧接在（　　　）之后的是（　　　）"),
+    ("客户时间比=____÷总工作时间", "客户时间比=____÷总工作时间"),
+    ("（一）说法正确", "（一）说法正确（　　　）"),  # brackets with words in them are not blanks
+])
+def test_answer_blank(stem, printed):
+    from examprep.papers.render import with_answer_blank
+    assert with_answer_blank(stem) == printed

@@ -23,6 +23,8 @@ MARK_STEP = Fraction(1, 2)
 
 # An option that speaks about the other options ("以上都对") must stay where the author put it.
 _REFERS_TO_OTHERS = re.compile(r"以上|上述|前述|均正确|均不正确|都正确|都不正确|都对|都不对|全部正确")
+# A capital letter standing alone ("B、C属于…", "E错误", not "TPO"): maybe an option named by its key.
+_STANDALONE_LETTER = re.compile(r"(?<![A-Za-z0-9])[A-Z](?![A-Za-z0-9])")
 
 
 class BlueprintError(ValueError):
@@ -208,8 +210,19 @@ def _pick(pool: list, count: int, start: int, used_points: set[str], points_of) 
     return chosen
 
 
+def names_option_keys(question: Question) -> bool:
+    """Whether the stem, an option or the explanation names options by key ("A、B属于基础信息"):
+    shuffled, the key's explanation would point at the wrong options. A false alarm ("A类客户")
+    costs only a shuffle, so any standalone key letter counts."""
+    keys = {k for k, _ in question.options}
+    texts = [question.stem, question.explanation or "", *(t for _, t in question.options)]
+    return any(m.group() in keys for text in texts for m in _STANDALONE_LETTER.finditer(text))
+
+
 def _shuffled_options(question: Question, rng: random.Random) -> tuple[str, ...]:
     keys = [k for k, _ in question.options]
+    if names_option_keys(question):
+        return tuple(keys)
     texts = question.option_map
     movable = [k for k in keys if not _REFERS_TO_OTHERS.search(texts[k])]
     rng.shuffle(movable)

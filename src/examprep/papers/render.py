@@ -70,6 +70,21 @@ def option_columns(item: PaperItem) -> int:
     return 1
 
 
+# Where a stem leaves the answer blank: （）, ( ), （　）; or a run of underscores.
+_BRACKETS = re.compile(r"[（(][\s\u3000]*[）)]")
+_UNDERLINE = re.compile(r"_{2,}")
+ANSWER_BRACKETS = "（\u3000\u3000\u3000）"
+
+
+def with_answer_blank(stem: str) -> str:
+    """The stem with room to write the answer: its own blank brackets widened, or brackets added."""
+    if _BRACKETS.search(stem):
+        return _BRACKETS.sub(ANSWER_BRACKETS, stem)
+    if _UNDERLINE.search(stem):
+        return stem
+    return stem + ANSWER_BRACKETS
+
+
 def section_summary(section: PaperSection) -> str:
     each = section.uniform_marks
     if section.type == "case":
@@ -143,6 +158,7 @@ def _environment(kind: str, folder: str) -> SandboxedEnvironment:
         )
     env.filters["marks"] = format_marks
     env.filters["oneline"] = one_line
+    env.filters["with_blank"] = with_answer_blank
     env.filters["md_quote"] = markdown_quote
     # A macro's output is Markdown the template built (its values already escaped): pass it on as is.
     env.filters["built"] = Markup

@@ -138,3 +138,25 @@ def test_pdf_papers_are_written_and_byte_identical(root, tmp_path):
     assert sorted(one) == ["key.pdf", "manifest.json", "paper.pdf"]
     assert one["paper.pdf"].startswith(b"%PDF-")
     assert one == files(tmp_path / "two")
+
+
+def test_files_do_not_depend_on_hash_randomisation(root, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for hash_seed in ("1", "2"):
+        out = tmp_path / hash_seed
+        env = dict(os.environ, PYTHONHASHSEED=hash_seed)
+        subprocess.run([sys.executable, "-m", "examprep", "--content", str(root), "paper", "mini",
+                        "--variants", "2", "--format", "md", "-o", str(out)], env=env, check=True,
+                       capture_output=True)
+        outputs.append(files(out))
+    assert outputs[0] == outputs[1]
+
+
+def test_an_output_path_that_is_a_file_is_an_error(root, tmp_path, capsys):
+    (tmp_path / "taken").write_text("x", encoding="utf-8")
+    assert paper(root, tmp_path / "taken", "mini") == 1
+    assert "cannot write to" in capsys.readouterr().err

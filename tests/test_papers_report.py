@@ -11,13 +11,13 @@ from test_papers_bank import QUESTIONS, make_bank_root
 from examprep.content import load_bank
 from examprep.papers.draw import draw_paper
 from examprep.papers.manifest import ManifestQuestion, manifest_json, read_manifest
+from examprep.papers.translate import to_bank_answer
 from examprep.papers.report import (
     AnswerLine,
     mark_with_manifest,
     mark_without_manifest,
     natural_key,
     read_answer_lines,
-    to_bank_answer,
 )
 
 

@@ -69,23 +69,13 @@ class PaperItem:
         return tuple((LETTERS[i], self.question.items[j]) for i, j in enumerate(self.item_order))
 
     def printed_letter(self, bank_key: str) -> str:
+        """The letter this paper printed for the bank's option `bank_key`."""
         return LETTERS[self.option_order.index(bank_key)]
 
     @property
     def key(self) -> str:
         """The answer in the paper's own letters: 'B', 'AC', an order like 'CABD', '√'/'×', or a number."""
-        q = self.question
-        if q.type == "single":
-            return self.printed_letter(q.answer)
-        if q.type == "multiple":
-            return "".join(sorted(self.printed_letter(k) for k in q.answer))
-        if q.type == "order":
-            return "".join(LETTERS[self.item_order.index(j)] for j in range(len(q.items)))
-        if q.type == "judge":
-            return "√" if q.answer else "×"
-        if q.type == "calc":
-            return f"{q.answer:g}"
-        return ""
+        return printed_key(self.question, self.option_order, self.item_order)
 
     def rubric_marks(self) -> tuple[tuple[object, float], ...]:
         """Each rubric point with the marks it carries on this paper (shared by weight)."""
@@ -161,6 +151,21 @@ class Paper:
     @property
     def total(self) -> float:
         return sum(s.marks for s in self.sections)
+
+
+def printed_key(question: Question, option_order: tuple[str, ...], item_order: tuple[int, ...]) -> str:
+    """The right answer in the letters of a paper that printed the options and order items so."""
+    if question.type == "single":
+        return LETTERS[option_order.index(question.answer)]
+    if question.type == "multiple":
+        return "".join(sorted(LETTERS[option_order.index(k)] for k in question.answer))
+    if question.type == "order":
+        return "".join(LETTERS[item_order.index(j)] for j in range(len(question.items)))
+    if question.type == "judge":
+        return "√" if question.answer else "×"
+    if question.type == "calc":
+        return f"{question.answer:g}"
+    return ""
 
 
 def variant_index(variant: str) -> int:

@@ -10,18 +10,15 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Callable
 
 from ..content.errors import Problem
 from ..content.model import QUESTION_TYPES, TYPE_TITLES, Bank, Question
-from .draw import LETTERS
 from .item_analysis import ItemStatistics, TestStatistics, analyse
 from .manifest import Manifest, ManifestQuestion, ManifestVariant, question_digest
+from .translate import is_blank, paper_key, to_bank_answer
 
-# Separators a candidate may put between letters or positions: "C,A,B,D", "C A B D", "3-1-4-2".
-_ORDER_SEPARATORS = re.compile(r"[\s,，、;；.\-]")
 
 
 @dataclass(frozen=True)
@@ -144,86 +141,6 @@ def read_answer_lines(text: str, name: str) -> tuple[list[AnswerLine], list[Prob
 def natural_key(text: str):
     """C2 before C10."""
     return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text)]
-
-
-# -- translating the paper's letters --------------------------------------------------------------------
-def _letters(answer) -> list[str]:
-    if isinstance(answer, (list, tuple)):
-        answer = "".join(str(a) for a in answer)
-    text = unicodedata.normalize("NFKC", str(answer)).upper()
-    return [ch for ch in text if "A" <= ch <= "Z"]
-
-
-def is_blank(answer) -> bool:
-    if answer is None:
-        return True
-    if isinstance(answer, str):
-        return not answer.strip()
-    if isinstance(answer, (list, tuple)):
-        return not answer
-    return False
-
-
-def _positions(answer) -> list[int] | None:
-    """An order answer written as letters ("CABD") or 1-based positions ("3142"), as 0-based positions
-    on the paper; None when it is written another way (the items' texts, which need no translating)."""
-    if isinstance(answer, (list, tuple)):
-        answer = "".join(str(a) for a in answer)
-    compact = _ORDER_SEPARATORS.sub("", unicodedata.normalize("NFKC", str(answer))).upper()
-    if compact and all("A" <= ch <= "Z" for ch in compact):
-        return [LETTERS.index(ch) for ch in compact]
-    if compact.isdigit():
-        return [int(ch) - 1 for ch in compact]
-    return None
-
-
-def to_bank_answer(question: Question, entry: ManifestQuestion | None, answer):
-    """The answer as the grader reads it for the bank's question, from what was written on the paper.
-
-    Choice letters go through the paper's option shuffle back to the bank's keys, and order letters or
-    positions through its item shuffle to item indexes. A letter the paper did not print cannot match
-    and is marked wrong; an answer with no letters (an option's text written out) goes as it is.
-    """
-    if entry is None:
-        return answer
-    if question.type in ("single", "multiple") and entry.option_order:
-        letters = _letters(answer)
-        if not letters:
-            return answer
-        printed = len(entry.option_order)
-        not_a_key = next(ch for ch in LETTERS if ch not in entry.option_order)
-        return "".join(entry.option_order[LETTERS.index(ch)] if LETTERS.index(ch) < printed else not_a_key
-                       for ch in letters)
-    if question.type == "order" and entry.item_order:
-        positions = _positions(answer)
-        if positions is None:
-            return answer
-        printed = len(entry.item_order)
-        return [entry.item_order[p] if 0 <= p < printed else printed for p in positions]
-    return answer
-
-
-def paper_key(question: Question, entry: ManifestQuestion | None) -> str:
-    """The correct answer as the candidate should have written it on this paper."""
-    if question.type == "single":
-        return _printed(entry, question.answer)
-    if question.type == "multiple":
-        return "".join(sorted(_printed(entry, k) for k in question.answer))
-    if question.type == "order":
-        if entry is None or not entry.item_order:
-            return ""
-        return "".join(LETTERS[entry.item_order.index(j)] for j in range(len(question.items)))
-    if question.type == "judge":
-        return "√" if question.answer else "×"
-    if question.type == "calc":
-        return f"{question.answer:g}" + (question.unit or "")
-    return ""
-
-
-def _printed(entry: ManifestQuestion | None, key: str) -> str:
-    if entry is None or not entry.option_order:
-        return key
-    return LETTERS[entry.option_order.index(key)]
 
 
 # -- marking --------------------------------------------------------------------------------------------

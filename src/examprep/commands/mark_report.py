@@ -2,6 +2,10 @@
 
 Per candidate the total, each section, each question and the key points missed; per question the item
 analysis (facility, discrimination, corrected point-biserial) and the paper's Cronbach's alpha.
+Formats: table (default), json (one document; --json too), csv (one row per candidate; with -o OUT
+also OUT-items.csv with the item analysis; a BOM so that Excel reads the Chinese), html (printable).
+With -o the report goes to OUT, else to stdout. Skipped lines are listed on stderr and make the exit
+code 1 after the rest is marked, as plain `mark` does.
 """
 
 from __future__ import annotations

@@ -250,7 +250,7 @@ def _item(question: Question, number: int, marks: float, seed: int, variant: str
     return PaperItem(question, number, marks, option_order, item_order)
 
 
-def _check(bank: Bank, blueprint: Blueprint, section: Section, available: int) -> None:
+def _check(blueprint: Blueprint, section: Section, available: int) -> None:
     if available < section.count:
         raise BlueprintError(section.where.file, section.where.line,
                              shortfall_message(blueprint, section, available))
@@ -272,7 +272,7 @@ def draw_paper(bank: Bank, blueprint: Blueprint, seed: int, variant: str = "A") 
             pool = eligible_cases(bank, blueprint, section)
         else:
             pool = eligible_questions(bank, blueprint, section)
-        _check(bank, blueprint, section, len(pool))
+        _check(blueprint, section, len(pool))
         _rng(seed, "pool", index).shuffle(pool)
         chosen = _pick(pool, section.count, k * section.count, used_points, lambda e: e.points)
         _rng(seed, variant, "order", index).shuffle(chosen)

@@ -32,18 +32,13 @@ class ValidationReport:
 
 
 def blueprint_problems(bank: Bank) -> list[Problem]:
-    from ..papers.selection import shortfalls
+    from ..papers.selection import shortfall_message, shortfalls
 
-    problems = []
-    for blueprint in bank.blueprints.values():
-        for section, available in shortfalls(bank, blueprint):
-            what = "cases" if section.type == "case" else f"{section.type} questions"
-            problems.append(Problem(
-                section.where.file, section.where.line,
-                f"section '{section.title}' asks for {section.count} {what} of level "
-                f"'{blueprint.level}' but the bank has {available}",
-            ))
-    return problems
+    return [
+        Problem(section.where.file, section.where.line, shortfall_message(blueprint, section, available))
+        for blueprint in bank.blueprints.values()
+        for section, available in shortfalls(bank, blueprint)
+    ]
 
 
 EXAMPLE_TOLERANCE = 0.01  # marks: the grader rounds each score to two decimals

@@ -66,6 +66,7 @@ class StudyScreen(Screen):
                     shown += 1
         if searching and not shown:
             tree.root.add_leaf("没有找到匹配的考点", data=None)
+        tree.cursor_line = 0
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.fill_tree(event.value)

@@ -1,0 +1,134 @@
+"""`examprep`, `drill`, `case` and `stats` from the command line: the checks made before the app
+opens, the plain-text statistics, the corrupt-file path, and answers surviving kill -9."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from examprep.cli import main
+from examprep.practice.records import AnswerRecord
+from examprep.practice.store import FILE_NAME, open_store
+from examprep.tui.app import ExamPrepApp
+
+from conftest import T0
+from test_practice_fixtures import write_sample_root
+
+
+@pytest.fixture()
+def root(tmp_path):
+    return write_sample_root(tmp_path / "content")
+
+
+@pytest.fixture()
+def opened(monkeypatch):
+    """Stands in for running the app: records how it would have opened."""
+    seen = []
+
+    def run(self):
+        seen.append(self)
+
+    monkeypatch.setattr(ExamPrepApp, "run", run)
+    return seen
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["drill", "--level", "primry"], "unknown level 'primry' (did you mean 'primary'?)"),
+    (["drill", "--topic", "custmer-info"], "unknown topic 'custmer-info' (did you mean 'customer-info'?)"),
+    (["drill", "--level", "intermediate", "--topic", "customer-info"],
+     "unknown topic 'customer-info' at level 'intermediate'"),
+    (["case", "case.promis"], "unknown case 'case.promis' (did you mean 'case.promise'?)"),
+])
+def test_unknown_names_exit_1_before_the_app_opens(root, tmp_path, capsys, opened, argv, message):
+    assert main(["--content", str(root), "--data", str(tmp_path / "d"), *argv]) == 1
+    assert message in capsys.readouterr().err
+    assert opened == []
+
+
+@pytest.mark.parametrize("argv, kind, level, topic, case_id", [
+    ([], "home", None, None, None),
+    (["drill"], "drill", None, None, None),
+    (["drill", "--level", "primary", "--topic", "phone-ordering"], "drill", "primary", "phone-ordering", None),
+    (["drill", "--topic", "客户信息管理"], "drill", None, "customer-info", None),  # a topic by its title
+    (["case"], "case", None, None, None),
+    (["case", "case.promise"], "case", None, None, "case.promise"),
+])
+def test_where_the_app_opens(root, tmp_path, opened, argv, kind, level, topic, case_id):
+    data = tmp_path / "d"
+    assert main(["--content", str(root), "--data", str(data), *argv]) == 0
+    (app,) = opened
+    assert (app.start.kind, app.start.scope.level, app.start.scope.topic, app.start.case_id) == (
+        kind, level, topic, case_id)
+    assert (data / FILE_NAME).exists()  # progress is kept in --data
+
+
+def test_corrupt_progress_file_is_moved_aside_and_the_app_says_so(root, tmp_path, capsys, opened):
+    data = tmp_path / "d"
+    data.mkdir()
+    (data / FILE_NAME).write_bytes(b"garbage" * 1000)
+    assert main(["--content", str(root), "--data", str(data)]) == 0
+    err = capsys.readouterr().err
+    assert "进度文件无法读取" in err and "已移到" in err
+    assert opened[0].notice and "已移到" in opened[0].notice
+    assert any(".corrupt-" in p.name for p in data.iterdir())
+
+
+def test_stats_on_an_empty_data_folder(root, tmp_path, capsys):
+    data = tmp_path / "never-used"
+    assert main(["--content", str(root), "--data", str(data), "stats"]) == 0
+    out = capsys.readouterr().out
+    assert "共作答 0 次，正确率 —" in out and "各主题正确率" in out and "未来 7 天到期" in out
+    assert "\x1b[" not in out  # plain text when not on a terminal
+    assert not data.exists()  # looking creates nothing
+
+
+def test_stats_in_plain_text(root, tmp_path, capsys):
+    data = tmp_path / "d"
+    store, _ = open_store(data)
+    store.record_answer(AnswerRecord("q.single", T0, 1, 1, True, '"B"'))
+    store.record_answer(AnswerRecord("q.gone", T0, 0, 1, False, '"B"'))  # no longer in the bank
+    store.close()
+    assert main(["--content", str(root), "--data", str(data), "stats"]) == 0
+    out = capsys.readouterr().out
+    assert "共作答 1 次，正确率 100%" in out
+    assert next(line for line in out.splitlines() if "客户信息管理" in line).split()[-3:] == ["1/5", "1", "100%"]
+
+
+KILLED_IN_A_DRILL = """
+import asyncio, os, signal, sys
+from examprep.content import load_bank
+from examprep.practice.store import open_store
+from examprep.practice.session import DrillScope
+from examprep.tui.app import ExamPrepApp
+
+async def drill():
+    store, _ = open_store(sys.argv[2])
+    app = ExamPrepApp(load_bank(sys.argv[1]), store, seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.start_drill(DrillScope(level="primary"), "order")
+        await pilot.pause()
+        await pilot.press(*"企业决策", "ctrl+s")  # q.recall
+        await pilot.pause()
+        await pilot.press("n", "b", "enter")  # q.single
+        await pilot.pause()
+        print("answered", flush=True)
+        os.kill(os.getpid(), signal.SIGKILL)  # mid-drill: no clean shutdown of anything
+
+asyncio.run(drill())
+"""
+
+
+def test_answers_given_in_the_app_survive_kill_9(root, tmp_path):
+    data = tmp_path / "d"
+    proc = subprocess.run([sys.executable, "-c", KILLED_IN_A_DRILL, str(root), str(data)],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    assert proc.stdout.strip().endswith("answered")
+    store, notice = open_store(data)
+    assert notice is None
+    assert [(a.question_id, a.correct) for a in store.answers()] == [("q.recall", False), ("q.single", True)]
+    assert store.get_setting("last_session")["position"] == 2  # continuing starts at the third

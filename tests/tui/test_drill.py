@@ -1,0 +1,194 @@
+"""Drilling every question type: answering with the keys (Chinese typed into the text area), the
+grading shown, and each answer committed to the store the moment it is given."""
+
+from __future__ import annotations
+
+import pytest
+
+from examprep.practice.session import DrillScope, DrillSession
+from examprep.tui.screens.drill_screen import DrillScreen
+from examprep.tui.widgets.answer.text_answer import TextAnswer
+
+from conftest import SIZE, feedback_text, screen_text
+
+
+async def open_drill(app, pilot, *ids: str) -> DrillScreen:
+    app.push_screen(DrillScreen(DrillSession("drill", "练习", list(ids))))
+    await pilot.pause()
+    return app.screen
+
+
+@pytest.mark.parametrize("qid, keys, verdict, shown", [
+    ("q.single", ["b", "enter"], "✓ 正确", ["得分 1 / 1", "你的答案\nB. 企业决策"]),
+    ("q.single", ["a", "enter"], "✗ 错误", ["得分 0 / 1", "参考答案\nB. 企业决策", "解析\n客户信息是企业决策的基础。"]),
+    ("q.single", ["down", "space", "enter"], "✓ 正确", ["B. 企业决策"]),  # with the cursor
+    ("q.multiple", ["a", "b", "d", "enter"], "✓ 正确", ["A. 企业决策；B. 客户分类；D. 客户满意"]),
+    ("q.multiple", ["a", "c", "c", "enter"], "✗ 错误", ["你的答案\nA. 企业决策\n"]),  # C toggled off again
+    ("q.judge", ["a", "enter"], "✓ 正确", ["你的答案\n对"]),
+    ("q.judge", ["b", "enter"], "✗ 错误", ["你的答案\n错", "参考答案\n对"]),
+    ("q.calc", ["4", "5", "enter"], "✓ 正确", ["参考答案\n45 %（允许误差 ±0.5）"]),
+    ("q.calc", ["5", "0", "enter"], "✗ 错误", ["你的答案\n50 %"]),
+])
+async def test_objective_types(make_app, store, qid, keys, verdict, shown):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_drill(app, pilot, qid)
+        await pilot.press(*keys)
+        await pilot.pause()
+        text = feedback_text(app)
+        assert text.startswith(verdict)
+        for piece in shown:
+            assert piece in text
+        answers = store.answers(qid)
+        assert len(answers) == 1 and answers[0].correct == verdict.startswith("✓")
+
+
+async def test_order_question(make_app, bank, store):
+    from examprep.grading import presented_order
+
+    start = presented_order(bank.questions["q.order"])
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_drill(app, pilot, "q.order")
+        widget = screen.panel.answer_input
+        assert list(widget.order) == start
+        # Put the items right by moving them: bubble each into place with shift+arrows.
+        for target in range(3):
+            row = widget.order.index(target)
+            while widget.cursor != row:
+                await pilot.press("down" if widget.cursor < row else "up")
+            for _ in range(row - target):
+                await pilot.press("shift+up")
+        assert list(widget.order) == [0, 1, 2]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert feedback_text(app).startswith("✓ 正确")
+        assert store.answers("q.order")[0].answer == "[0, 1, 2]"
+
+
+async def test_order_question_with_grab_and_move(make_app, bank):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_drill(app, pilot, "q.order")
+        widget = screen.panel.answer_input
+        before = list(widget.order)
+        await pilot.press("space", "down", "space")  # pick up the first, carry it down one
+        assert widget.order == [before[1], before[0], before[2]]
+
+
+async def test_recall_typed_in_chinese_shows_points_and_highlights(make_app, store):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_drill(app, pilot, "q.recall")
+        area = screen.panel.answer_input.area
+        assert area.has_focus
+        await pilot.press(*"客户信息是企业决策的基础")
+        area.insert("，")  # full-width punctuation, as an input method sends it
+        await pilot.press(*"也是客户分累的基础")  # 类 typed as 累: a homophone slip
+        assert area.text == "客户信息是企业决策的基础，也是客户分累的基础"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        text = feedback_text(app)
+        assert text.startswith("◐ 部分正确")
+        assert "得分 2 / 3" in text
+        lines = text.splitlines()
+        assert any(line.startswith("✓") and "客户信息是企业决策的基础「企业决策」" in line for line in lines)
+        assert any(line.startswith("✗") and "客户信息是客户满意的基础" in line for line in lines)
+        # the matched words are highlighted in the answer as typed
+        from examprep.tui.widgets.feedback.feedback_panel import FeedbackPanel, MATCH_STYLE
+
+        group = screen.query_one(FeedbackPanel).content
+        answer = next(r for r in group.renderables if getattr(r, "plain", "") == area.text)
+        marked = {answer.plain[s.start:s.end] for s in answer.spans if str(s.style) == MATCH_STYLE}
+        assert marked == {"企业决策", "客户分累"}
+        assert store.answers("q.recall")[0].answer == '"客户信息是企业决策的基础，也是客户分累的基础"'
+        assert area.read_only  # graded: no more changes
+
+
+async def test_short_question_through_the_input_method(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_drill(app, pilot, "q.short")
+        await pilot.press(*"要清晰期望", "enter", *"还要加强感受")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        text = feedback_text(app)
+        assert text.startswith("✓ 正确") and "得分 4 / 4" in text
+
+
+async def test_blank_answer_is_not_submitted(make_app, store):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_drill(app, pilot, "q.recall", "q.single")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not screen.panel.graded
+        assert store.answer_count() == 0
+
+
+async def test_next_previous_and_the_summary(make_app, store):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_drill(app, pilot, "q.single", "q.judge")
+        await pilot.press("n")  # before grading, n does not skip
+        assert screen.question.id == "q.single"
+        await pilot.press("b", "enter")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen.question.id == "q.judge"
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert screen.question.id == "q.single"
+        await pilot.press("ctrl+n", "ctrl+n")  # ctrl+n skips, even unanswered
+        await pilot.pause()
+        assert screen.session.finished
+        assert "本轮练习完成" in screen_text(app)
+        assert "作答 1 题，全对 1 题" in screen_text(app)
+        assert app.store.get_setting("last_session") is None  # a finished drill is not offered again
+
+
+async def test_favourite_toggle(make_app, store):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_drill(app, pilot, "q.recall")
+        await pilot.press("ctrl+f")  # works while the text area has the focus
+        await pilot.pause()
+        assert store.favourites() == ["q.recall"]
+        assert "★ 已收藏" in screen_text(app)
+        await pilot.press("ctrl+f")
+        assert store.favourites() == []
+
+
+async def test_setup_screen_starts_a_drill(make_app):
+    from examprep.tui.screens.drill_setup_screen import DrillSetupScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(DrillSetupScreen())
+        await pilot.pause()
+        setup = app.screen
+        setup.query_one("#level").value = "primary"
+        await pilot.pause()
+        setup.query_one("#topic").value = "phone-ordering"
+        await pilot.pause()
+        assert "共 1 题：今日到期 0，新题 1" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, DrillScreen)
+        assert app.screen.session.question_ids == ["q.calc"]
+        assert app.screen.session.scope == DrillScope(level="primary", topic="phone-ordering")
+
+
+async def test_drill_started_from_the_command_line(make_app):
+    from examprep.tui.app import Start
+
+    app = make_app(Start("drill", scope=DrillScope(level="intermediate")))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DrillScreen)
+        assert app.screen.session.question_ids == ["q.short"]
+        assert isinstance(app.screen.panel.answer_input, TextAnswer)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"

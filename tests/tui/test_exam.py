@@ -1,0 +1,126 @@
+"""The mock exam: drawn from a blueprint, answers kept while moving between questions, submitted by
+the candidate or by the clock (injected), the result by section and the review of every question."""
+
+from __future__ import annotations
+
+from examprep.tui.screens.exam_result_screen import ExamResultScreen
+from examprep.tui.screens.exam_screen import ExamScreen
+
+from conftest import SIZE, plain, screen_text
+
+
+async def start_exam(app, pilot) -> ExamScreen:
+    await pilot.press("m")
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(app.screen, ExamScreen)
+    return app.screen
+
+
+async def go_to(screen, pilot, qtype: str):
+    target = next(i for i, item in enumerate(screen.items) if item.question.type == qtype)
+    while screen.index != target:
+        await pilot.press("ctrl+n" if screen.index < target else "ctrl+p")
+        await pilot.pause()
+
+
+async def answer_all(screen, pilot, right: bool = True, typing: bool = False):
+    await go_to(screen, pilot, "single")
+    item = screen.item
+    letter = item.printed_letter("B") if right else item.printed_letter("A")
+    await pilot.press(letter.lower())
+    await go_to(screen, pilot, "recall")
+    if typing:
+        await pilot.press(*"企业决策和客户分类")
+    else:  # as an input method commits a phrase at once
+        screen.panel.answer_input.area.insert("企业决策和客户分类")
+    await pilot.pause()
+
+
+async def test_answers_are_kept_when_moving_and_saved(make_app, store):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start_exam(app, pilot)
+        assert "已答 0/3" in screen_text(app) and "剩余 30:00" in screen_text(app)
+        await answer_all(screen, pilot, typing=True)
+        assert "已答 2/3" in screen_text(app)
+        await go_to(screen, pilot, "single")  # back: the choice is still there
+        assert screen.panel.value == "B"
+        await go_to(screen, pilot, "recall")
+        assert screen.panel.value == "企业决策和客户分类"
+        exam = store.unfinished_exam()
+        assert exam is not None
+        assert set(store.exam_answers(exam.id)) == {"q.single", "q.recall"}
+
+
+async def test_submit_shows_the_result_by_section_and_every_question(make_app, store):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start_exam(app, pilot)
+        await answer_all(screen, pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "还有 1 题没有作答" in screen_text(app)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, ExamResultScreen)
+        summary = plain(app.screen.query_one("#result").content)
+        assert "总分 4 / 6" in summary and "合格" in summary
+        rows = {line.split()[0]: line.split()[1:] for line in summary.splitlines() if "、" in line}
+        assert rows["一、单项选择题"] == ["2", "2", "1/1"]
+        assert rows["二、判断题"] == ["0", "1", "0/1"]
+        assert rows["三、默写题"] == ["2", "3", "1/1"]
+        assert store.unfinished_exam() is None
+        assert store.exams()[-1].score == 4
+        # the exam's answers count towards the schedule and the 错题本
+        assert [a.mode for a in store.answers()] == ["exam", "exam"]
+        assert "q.recall" in store.mistake_ids()
+        # review every question: the recall one shows its key points
+        text = screen_text(app)
+        assert "✓" in text and "—" in text
+        while app.screen.query_one("#review").highlighted_option.id != "q.recall":
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        review = screen_text(app)
+        assert "得分 2 / 3" in review or "得分 2 / 3" in plain(app.screen.query_one(".feedback").content)
+
+
+async def test_time_out_submits(make_app, store, clock):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start_exam(app, pilot)
+        await answer_all(screen, pilot, right=False)
+        clock.advance(minutes=29, seconds=30)
+        await pilot.pause(0.3)
+        assert "剩余 00:30" in screen_text(app)
+        await pilot.press("ctrl+s")  # the confirmation is open when the time runs out
+        await pilot.pause()
+        clock.advance(seconds=31)
+        await pilot.pause(0.3)
+        await pilot.pause()
+        assert isinstance(app.screen, ExamResultScreen)
+        summary = plain(app.screen.query_one("#result").content)
+        assert "时间到，自动交卷" in summary and "不合格" in summary
+        assert store.exams()[-1].submitted_at is not None
+
+
+async def test_leave_and_resume_with_the_clock_still_running(make_app, store, clock):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start_exam(app, pilot)
+        await answer_all(screen, pilot)
+        await pilot.press("escape", "escape")  # leave the room, and go home; the exam keeps its time
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+        clock.advance(minutes=10)
+        await pilot.press("m")
+        await pilot.pause()
+        assert "继续未完成的考试" in screen_text(app) and "剩余 20:00" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExamScreen)
+        assert screen.exam.answers.get("q.single") == "B"
+        assert screen.exam.answers.get("q.recall") == "企业决策和客户分类"

@@ -1,0 +1,78 @@
+"""The home screen: counts per level, the menu to every screen, and continuing where I left off."""
+
+from __future__ import annotations
+
+import pytest
+
+from examprep.practice.records import AnswerRecord
+from examprep.tui.screens.home_screen import HomeScreen
+
+from conftest import SIZE, T0, plain, screen_text
+
+
+async def test_counts_per_level(make_app, store):
+    store.record_answer(AnswerRecord("q.single", T0, 0, 1, False, '"A"'))  # due in a minute, in the book
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        table = plain(app.screen.query_one("#levels").content)
+        primary = next(line for line in table.splitlines() if "初级" in line).split()
+        # 级别 今日到期 新题 错题本 题量 案例
+        assert primary[1:] == ["1", "5", "1", "6", "0"]
+        text = screen_text(app)
+        assert "错题本（1）" in text and "模拟考试（1）" in text and "案例分析（1）" in text
+        assert "q 退出" in text  # keys are shown in the footer
+
+
+@pytest.mark.parametrize("key, screen_name, sees", [
+    ("s", "StudyScreen", "客户信息管理"),
+    ("d", "DrillSetupScreen", "共 7 题"),
+    ("c", "CaseListScreen", "八大承诺"),
+    ("w", "MistakesScreen", "错题本是空的"),
+    ("f", "FavouritesScreen", "还没有收藏"),
+    ("m", "ExamSetupScreen", "初级模拟试卷"),
+    ("t", "StatsScreen", "各主题正确率"),
+    ("question_mark", "HelpScreen", "Ctrl+Q"),
+])
+async def test_menu_keys_open_each_screen_and_escape_returns(make_app, key, screen_name, sees):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        assert type(app.screen).__name__ == screen_name
+        assert sees in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_menu_with_enter(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "enter")  # the second entry: 练习
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DrillSetupScreen"
+
+
+async def test_continue_where_i_left_off(make_app, store):
+    from examprep.practice.session import DrillScope
+    from examprep.tui.screens.drill_screen import DrillScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.start_drill(DrillScope(level="primary"), "order")
+        await pilot.pause()
+        assert app.screen.question.id == "q.recall"
+        await pilot.press(*"企业决策", "ctrl+s")
+        await pilot.pause()
+    assert store.answer_count() == 1
+    app = make_app()  # a new run of the app: home offers to go on from the next question
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "上次：练习 · 初级 · 顺序（第 2/6 题）" in screen_text(app)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, DrillScreen)
+        assert app.screen.question.id == "q.single"
+        assert app.screen.session.scores == {"q.recall": pytest.approx(1 / 3)}

@@ -1,0 +1,123 @@
+"""Study (browse and search the points), statistics and help."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from examprep.practice.records import AnswerRecord
+from examprep.tui.screens.drill_screen import DrillScreen
+from examprep.tui.screens.help_screen import HelpScreen, help_text
+from examprep.tui.screens.stats_screen import StatsScreen
+from examprep.tui.screens.study_screen import StudyScreen
+
+from conftest import SIZE, T0, plain, screen_text
+
+
+def tree_labels(screen) -> list[str]:
+    tree = screen.query_one("#points")
+    out = []
+
+    def walk(node):
+        for child in node.children:
+            out.append(str(child.label))
+            walk(child)
+
+    walk(tree.root)
+    return out
+
+
+async def test_browse_levels_topics_points(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        assert tree_labels(screen)[:3] == ["初级/五级", "客户信息管理", "客户信息的重要性"]
+        await pilot.press("down", "enter", "down")  # open 客户信息管理, onto its first point
+        await pilot.pause()
+        detail = plain(screen.query_one("#point").content)
+        assert "客户信息的重要性" in detail and "1. 客户信息是企业决策的基础" in detail
+        assert "教材 P44" in detail and "测试考点" in detail and "题目  4 道" in detail
+        await pilot.press("p")  # practise this point
+        await pilot.pause()
+        assert isinstance(app.screen, DrillScreen)
+        assert app.screen.session.question_ids == ["q.recall", "q.single", "q.multiple", "q.judge"]
+
+
+async def test_search_in_chinese_and_pinyin(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("slash", *"订货")
+        await pilot.pause()
+        assert "订货率" in tree_labels(screen) and "客户信息的重要性" not in tree_labels(screen)
+        screen.query_one("#search").value = ""
+        await pilot.press(*"qwgl")  # 期望管理 by the initials of its pinyin
+        await pilot.pause()
+        assert tree_labels(screen) == ["中级/四级", "客户期望管理", "客户期望管理的方法"]
+        screen.query_one("#search").value = "无此内容"
+        await pilot.pause()
+        assert tree_labels(screen) == ["没有找到匹配的考点"]
+        await pilot.press("escape")  # clears the search first
+        assert screen.query_one("#search").value == ""
+        assert isinstance(app.screen, StudyScreen)
+
+
+async def test_drill_a_topic_from_study(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#search").value = "订货率"
+        await pilot.pause()
+        screen.query_one("#points").focus()
+        await pilot.press("down", "down")
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, DrillScreen)
+        assert app.screen.session.question_ids == ["q.calc"]
+
+
+async def test_stats_screen(make_app, store, clock):
+    for qid, days_ago, ok in [("q.single", 3, True), ("q.single", 2.99, False), ("q.judge", 0, True)]:
+        store.record_answer(AnswerRecord(qid, T0 - timedelta(days=days_ago), int(ok), 1, ok, '""'))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, StatsScreen)
+        report = plain(app.screen.query_one("#report").content, width=78)
+        assert "共作答 3 次，正确率 67%；错题本 1 题，收藏 0 题" in report
+        topic = next(line for line in report.splitlines() if "客户信息管理" in line).split()
+        assert topic[-3:] == ["2/5", "3", "67%"]
+        assert "今天 周五" in report  # the chart of answers per day ends today
+        assert "█" in report
+        assert "未来 7 天到期" in report
+
+
+async def test_stats_on_an_empty_store(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        report = plain(app.screen.query_one("#report").content)
+        assert "共作答 0 次，正确率 —" in report and "还没有练过的题目" in report
+
+
+async def test_help_lists_keys_and_grading(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = plain(help_text())
+        for words in ("Ctrl+S", "提交", "错题本", "同音字", "FSRS", "时间到时自动交卷"):
+            assert words in text
+        await pilot.press("f1")  # not a second help screen on top
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"

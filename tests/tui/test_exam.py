@@ -83,8 +83,18 @@ async def test_submit_shows_the_result_by_section_and_every_question(make_app, s
             await pilot.press("down")
         await pilot.press("enter")
         await pilot.pause()
-        review = screen_text(app)
-        assert "得分 2 / 3" in review or "得分 2 / 3" in plain(app.screen.query_one(".feedback").content)
+        assert "得分 2 / 3" in plain(app.screen.query_one(".feedback").content)
+        # the choice question is reviewed with the letters the paper showed, not the bank's keys
+        await pilot.press("escape")
+        await pilot.pause()
+        while app.screen.query_one("#review").highlighted_option.id != "q.single":
+            await pilot.press("up")
+        await pilot.press("enter")
+        await pilot.pause()
+        item = next(i for i in app.screen.results if i.item.id == "q.single").item
+        letter = item.printed_letter("B")
+        feedback = plain(app.screen.query_one(".feedback").content)
+        assert f"你的答案\n{letter}. 企业决策" in feedback and f"参考答案\n{letter}. 企业决策" in feedback
 
 
 async def test_time_out_submits(make_app, store, clock):

@@ -74,7 +74,6 @@ class DrillScreen(Screen):
         self.panel = self.make_panel(question)
         area.mount(self.panel)
         self.update_status()
-        self.call_after_refresh(self.panel.focus_answer)
 
     def update_status(self) -> None:
         session = self.session
@@ -86,6 +85,8 @@ class DrillScreen(Screen):
             question = self.question
             if question is not None and self.app.store.is_favourite(question.id):
                 status.append("  ★ 已收藏", style="bold yellow")
+            if self.panel is not None and self.panel.graded:
+                status.append("  N / Enter 下一题", style="bold green")
         answered = len(session.scores)
         if answered:
             right = sum(1 for f in session.scores.values() if f >= 1 - 1e-9)

@@ -71,16 +71,12 @@ class ExamScreen(Screen):
         self.panel = QuestionPanel(
             question, number=f"{section.title} · 第 {item.number} 题", scenario=scenario,
             paper_marks=item.marks, option_order=item.option_order or None,
-            item_order=item.item_order or None,
+            item_order=item.item_order or None, mode="exam", value=self.exam.answers.get(item.id),
         )
         area = self.query_one("#question-area", Container)
         area.remove_children()
         area.mount(self.panel)
-        value = self.exam.answers.get(item.id)
-        if value is not None:
-            self.call_after_refresh(self.panel.answer_input.set_value, value)
         self.query_one(QuestionNav).point_at(item.id)
-        self.call_after_refresh(self.panel.focus_answer)
         self.update_progress()
 
     def update_progress(self) -> None:

@@ -38,17 +38,12 @@ class ReviewScreen(Screen):
         scenario = case_scenario(self.app.bank, item.question)
         panel = QuestionPanel(item.question, number=f"第 {item.number} 题", scenario=scenario,
                               paper_marks=item.marks, option_order=item.option_order or None,
-                              item_order=item.item_order or None)
+                              item_order=item.item_order or None, mode="review", value=r.answer)
         area = self.query_one("#question-area", Container)
         area.remove_children()
         area.mount(panel)
 
-        def fill() -> None:
-            if r.answer is not None:
-                panel.answer_input.set_value(r.answer)
-            panel.show_feedback(r.answer, r.grading, paper_marks=(r.earned, r.marks))
-
-        self.call_after_refresh(fill)
+        self.call_after_refresh(panel.show_feedback, r.answer, r.grading, (r.earned, r.marks))
 
     def action_move(self, step: int) -> None:
         target = self.index + step

@@ -11,14 +11,18 @@ from .base import AnswerInput
 
 
 class CalcAnswer(AnswerInput):
+    def __init__(self, question, **kwargs):
+        super().__init__(question, **kwargs)
+        self._field = Input(placeholder="输入计算结果", id="number")
+
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="输入计算结果", id="number")
+        yield self._field
         if self.question.unit:
             yield Label(self.question.unit, id="unit")
 
     @property
     def field(self) -> Input:
-        return self.query_one("#number", Input)
+        return self._field
 
     @property
     def value(self) -> AnswerValue:

@@ -11,13 +11,17 @@ from .base import AnswerInput
 
 
 class TextAnswer(AnswerInput):
+    def __init__(self, question, **kwargs):
+        super().__init__(question, **kwargs)
+        self._area = TextArea(id="text", soft_wrap=True, tab_behavior="focus", highlight_cursor_line=False,
+                              placeholder="在此作答，写出要点；Ctrl+S 提交")
+
     def compose(self) -> ComposeResult:
-        yield TextArea(id="text", soft_wrap=True, tab_behavior="focus", highlight_cursor_line=False,
-                       placeholder="在此作答，写出要点；Ctrl+S 提交")
+        yield self._area
 
     @property
     def area(self) -> TextArea:
-        return self.query_one("#text", TextArea)
+        return self._area
 
     @property
     def value(self) -> AnswerValue:

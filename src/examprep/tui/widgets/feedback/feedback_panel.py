@@ -11,6 +11,7 @@ from textual.widgets import Static
 from ....content.model import Question
 from ....practice.answers import AnswerValue, answer_text, model_answer_text
 from ...format import marks
+from ..answer.choice_answer import LETTERS
 
 MATCH_STYLE = "bold green underline"
 
@@ -32,12 +33,25 @@ def highlighted_answer(text: str, spans: list[tuple[int, int]]) -> Text:
     return out
 
 
-def model_answer(question: Question) -> str:
+def shown_options(question: Question, keys, option_order: tuple[str, ...] | None) -> str:
+    """Options by the letters the candidate saw (a mock paper shuffles them): 'A. 文本；C. 文本'."""
+    texts = question.option_map
+    order = option_order or tuple(k for k, _ in question.options)
+    letters = {key: LETTERS[i] for i, key in enumerate(order)}
+    chosen = sorted((letters[k], texts[k]) for k in keys if k in letters)
+    return "；".join(f"{letter}. {text}" for letter, text in chosen)
+
+
+def model_answer(question: Question, option_order: tuple[str, ...] | None = None) -> str:
     """A full-mark sample answer when the author gave one, else the key as the bank states it."""
     if question.is_free_text:
         for example in question.examples:
             if example.score >= question.score:
                 return example.answer
+    if question.type == "single":
+        return shown_options(question, [question.answer], option_order)
+    if question.type == "multiple":
+        return shown_options(question, question.answer or (), option_order)
     return model_answer_text(question)
 
 
@@ -62,8 +76,11 @@ def points_table(points) -> Table:
     return grid
 
 
-def feedback_renderable(question: Question, answer: AnswerValue, grading, paper_marks: tuple[float, float] | None = None):
-    """What the panel shows. `paper_marks` (earned, of) replaces the question's own marks in a mock exam."""
+def feedback_renderable(question: Question, answer: AnswerValue, grading,
+                        paper_marks: tuple[float, float] | None = None,
+                        option_order: tuple[str, ...] | None = None):
+    """What the panel shows. In a mock exam `paper_marks` (earned, of) replaces the question's own
+    marks and `option_order` gives the letters the options were shown with."""
     parts = []
     if grading is None:
         top = Text("— 未作答", style="bold red")
@@ -87,17 +104,14 @@ def feedback_renderable(question: Question, answer: AnswerValue, grading, paper_
         spans = [tuple(p.span) for p in points if p.span is not None and p.earned > 0]
         parts.append(highlighted_answer(answer, spans))
     else:
-        mine = Text(answer_text(question, answer))
-        if question.type in ("single", "multiple"):
+        mine = answer_text(question, answer)
+        if question.type in ("single", "multiple") and answer is not None:
             chosen = answer if isinstance(answer, (set, frozenset)) else {answer}
-            texts = question.option_map
-            details = "；".join(f"{k}. {texts[k]}" for k in sorted(k for k in chosen if k in texts))
-            if details:
-                mine = Text(details)
-        parts.append(mine)
+            mine = shown_options(question, chosen, option_order) or mine
+        parts.append(Text(mine))
 
     parts.append(heading("参考答案"))
-    parts.append(Text(model_answer(question)))
+    parts.append(Text(model_answer(question, option_order)))
     if question.explanation:
         parts.append(heading("解析"))
         parts.append(Text(question.explanation))
@@ -105,8 +119,9 @@ def feedback_renderable(question: Question, answer: AnswerValue, grading, paper_
 
 
 class FeedbackPanel(Static):
-    def show(self, question: Question, answer: AnswerValue, grading, paper_marks=None) -> None:
-        self.update(feedback_renderable(question, answer, grading, paper_marks))
+    def show(self, question: Question, answer: AnswerValue, grading, paper_marks=None,
+             option_order: tuple[str, ...] | None = None) -> None:
+        self.update(feedback_renderable(question, answer, grading, paper_marks, option_order))
         self.display = True
 
     def clear(self) -> None:

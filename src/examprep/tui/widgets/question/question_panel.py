@@ -15,20 +15,34 @@ from ..answer import AnswerInput, answer_input_for
 from ..feedback.feedback_panel import FeedbackPanel
 
 
-def question_heading(question: Question, number: str = "", paper_marks: float | None = None) -> Text:
+HOW_TO_ANSWER = {
+    "single": "按字母键选择",
+    "judge": "按 A（对）或 B（错）",
+    "multiple": "按字母键勾选，再按取消",
+    "order": "Shift+↑↓ 移动，或空格拿起后 ↑↓ 移动",
+    "calc": "输入数值",
+    "recall": "在文本框中作答，Ctrl+S 提交",
+    "short": "在文本框中作答，Ctrl+S 提交",
+}
+# What Enter does after a choice, an order or a number: grade it in a drill, move on in an exam.
+ENTER_DOES = {"drill": "Enter 提交", "exam": "Enter 下一题", "review": ""}
+
+
+def question_heading(question: Question, number: str = "", paper_marks: float | None = None,
+                     mode: str = "drill") -> Text:
     out = Text()
     if number:
         out.append(f"{number}  ", style="bold")
     out.append(f"【{TYPE_TITLES.get(question.type, question.type)}】", style="bold cyan")
     out.append(f" {marks(question.score if paper_marks is None else paper_marks)} 分", style="dim")
-    if question.type == "multiple":
-        out.append("  （多选：按字母键勾选）", style="dim")
-    elif question.type in ("single", "judge"):
-        out.append("  （按字母键选择，Enter 提交）", style="dim")
-    elif question.type == "order":
-        out.append("  （Shift+↑↓ 或 空格拿起后 ↑↓ 移动，Enter 提交）", style="dim")
-    elif question.type == "calc":
-        out.append("  （输入数值，Enter 提交）", style="dim")
+    if mode != "review":
+        how = HOW_TO_ANSWER.get(question.type, "")
+        if question.is_free_text:
+            if mode == "exam":
+                how = "在文本框中作答"
+        elif ENTER_DOES[mode]:
+            how += "，" + ENTER_DOES[mode]
+        out.append(f"  （{how}）", style="dim")
     return out
 
 
@@ -41,18 +55,27 @@ def case_scenario(bank: Bank, question: Question) -> str | None:
 class QuestionPanel(VerticalScroll, can_focus=True):
     def __init__(self, question: Question, *, number: str = "", scenario: str | None = None,
                  paper_marks: float | None = None, option_order: tuple[str, ...] | None = None,
-                 item_order: tuple[int, ...] | None = None, **kwargs):
+                 item_order: tuple[int, ...] | None = None, mode: str = "drill",
+                 value: AnswerValue = None, **kwargs):
+        """`mode`: drill, exam or review (it decides the hint on how to answer); `value`: an answer
+        given before (a mock exam's, when coming back to a question)."""
         super().__init__(**kwargs)
         self.question = question
+        self.mode = mode
+        self.initial_value = value
+        self.option_order = option_order
         self.number = number
         self.scenario = scenario
         self.paper_marks = paper_marks
         self._input = answer_input_for(question, option_order=option_order, item_order=item_order,
                                        classes="answer-input")
+        if mode == "exam" and hasattr(self._input, "area"):
+            self._input.area.placeholder = "在此作答，写出要点"  # Ctrl+S hands in the paper here
         self.graded = False
 
     def compose(self) -> ComposeResult:
-        yield Static(question_heading(self.question, self.number, self.paper_marks), classes="q-heading")
+        yield Static(question_heading(self.question, self.number, self.paper_marks, self.mode),
+                     classes="q-heading")
         if self.scenario:
             yield Static(Text(self.scenario.strip()), classes="q-scenario")
         yield Static(Text(self.question.stem), classes="q-stem")
@@ -61,6 +84,14 @@ class QuestionPanel(VerticalScroll, can_focus=True):
 
     def on_mount(self) -> None:
         self.query_one(FeedbackPanel).display = False
+        # After the first refresh the answer input's own parts exist and can take a value and the focus.
+        self.call_after_refresh(self._ready)
+
+    def _ready(self) -> None:
+        if self.initial_value is not None:
+            self._input.set_value(self.initial_value)
+        if self.mode != "review":
+            self._input.focus()
 
     @property
     def answer_input(self) -> AnswerInput:
@@ -70,13 +101,10 @@ class QuestionPanel(VerticalScroll, can_focus=True):
     def value(self) -> AnswerValue:
         return self._input.value
 
-    def focus_answer(self) -> None:
-        self._input.focus()
-
     def show_feedback(self, answer: AnswerValue, grading, paper_marks=None) -> None:
         self.graded = True
         self._input.freeze()
         feedback = self.query_one(FeedbackPanel)
-        feedback.show(self.question, answer, grading, paper_marks)
+        feedback.show(self.question, answer, grading, paper_marks, self.option_order)
         self.focus()
         self.call_after_refresh(self.scroll_to_widget, feedback, top=True)

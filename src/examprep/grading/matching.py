@@ -16,38 +16,43 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from .negation import negation_index, starts_negated
-from .normalize import Normalized, normalize_keyword
+from .normalize import Normalized, normalize
 from .pinyin import keyword_sounds, sounds
+from .separators import separators
 
 TYPO_MIN_LENGTH = 4  # one wrong, missing or extra character is forgiven from this length on
 MAX_OCCURRENCES = 5000  # anchors examined per keyword: a bound for pathological answers
 NEGATION_CHARS = frozenset("不没无非未别勿莫否禁忌免")
 UNIT_CHARS = frozenset("年月周日天时分秒季次个倍半期")
 
-EXACT, TYPO, HOMOPHONE, LIST = "exact", "typo", "homophone", "list"
-COST = {EXACT: 0, TYPO: 1, HOMOPHONE: 1, LIST: 2}
+GAP_MAX = 3  # characters a keyword's two words may be split by: 加强[客户的]感受
+EXACT, TYPO, HOMOPHONE, GAP, LIST = "exact", "typo", "homophone", "gap", "list"
+COST = {EXACT: 0, TYPO: 1, HOMOPHONE: 1, GAP: 1, LIST: 2}
 
 
 class Match:
     """Where a keyword was found: text[start:end] of the normalised answer.
 
-    `claim` is the part of it that no other rubric point may use: all of it, except for a
-    distributive list, where the shared word (管理 in 感受与期望管理) serves every item.
+    `claims` are the stretches no other rubric point may use: all of it, except for the words
+    between a split keyword (加强[客户的]感受) and for a distributive list, where the shared word
+    (管理 in 感受与期望管理) serves every item.
     """
 
-    __slots__ = ("start", "end", "claim_start", "claim_end", "how", "keyword")
+    __slots__ = ("start", "end", "claims", "how", "keyword")
 
-    def __init__(self, start, end, how, keyword, claim_start=None, claim_end=None):
+    def __init__(self, start, end, how, keyword, claims=None):
         self.start = start
         self.end = end
         self.how = how
         self.keyword = keyword
-        self.claim_start = start if claim_start is None else claim_start
-        self.claim_end = end if claim_end is None else claim_end
+        self.claims = ((start, end),) if claims is None else claims
 
     @property
     def cost(self) -> int:
         return COST[self.how]
+
+    def overlaps(self, other: "Match") -> bool:
+        return any(a < d and c < b for a, b in self.claims for c, d in other.claims)
 
     def __repr__(self) -> str:
         return f"Match({self.start}, {self.end}, {self.how}, {self.keyword.text!r})"
@@ -61,6 +66,7 @@ class Keyword:
     text: str
     negative: bool
     sounds: tuple[str, ...]
+    spans_clauses: bool  # the keyword itself has a comma (成功难，不成功更难)
 
     @property
     def forgives_typo(self) -> bool:
@@ -74,8 +80,10 @@ class Keyword:
 
 @lru_cache(maxsize=16384)
 def compile_keyword(keyword: str) -> Keyword:
-    text = normalize_keyword(keyword)
-    return Keyword(keyword, text, starts_negated(text), keyword_sounds(text) if text else ())
+    norm = normalize(keyword)
+    text = norm.text
+    inner_stops = any(0 < p < len(text) for p in norm.stops)
+    return Keyword(keyword, text, starts_negated(text), keyword_sounds(text) if text else (), inner_stops)
 
 
 def _is_han(ch: str) -> bool:
@@ -96,36 +104,52 @@ def protected(text: str, i: int) -> bool:
     return False
 
 
+def _filler(text: str, i: int) -> bool:
+    """Whether text[i] may stand between a keyword's two words: not a negation, a letter or a
+    number, except the 一 of 一下/一些 (a digit with no unit, 每 or other digit beside it)."""
+    if text[i].isdigit():
+        around = text[i - 1:i] + text[i + 1:i + 2]
+        return len(around) == 2 and all(_is_han(c) and c not in UNIT_CHARS and c != "每" for c in around)
+    return not protected(text, i)
+
+
 def _alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
-def _clean_edges(text: str, start: int, end: int) -> bool:
-    """A number or a Latin word must be matched whole: 3天 is not in 13天, nor A类 in BA类."""
+def _boundary(positions: list[int], p: int) -> bool:
+    i = bisect_left(positions, p)
+    return i < len(positions) and positions[i] == p
+
+
+def _clean_edges(norm: Normalized, start: int, end: int) -> bool:
+    """A number or a Latin word must be matched whole: 3天 is not in 13天, nor A类 in BA类
+    (a space between two words keeps them apart, though it has left the normalised text)."""
+    text = norm.text
     first, last = text[start], text[end - 1]
-    if _alnum(first) and start > 0:
+    if _alnum(first) and start > 0 and not _boundary(norm.breaks, start):
         before = text[start - 1]
         if _alnum(before) or (before in ".:" and start > 1 and text[start - 2].isdigit()):
             return False
-    if _alnum(last) and end < len(text):
+    if _alnum(last) and end < len(text) and not _boundary(norm.breaks, end):
         after = text[end]
         if _alnum(after) or (after in ".:" and end + 1 < len(text) and text[end + 1].isdigit()):
             return False
     return True
 
 
-def _within_sentence(norm: Normalized, start: int, end: int) -> bool:
-    hard = norm.hard_breaks
-    if not hard:
-        return True
-    i = bisect_right(hard, start)
-    return i >= len(hard) or hard[i] >= end
+def _crosses(positions: list[int], start: int, end: int) -> bool:
+    """Whether a boundary lies strictly inside text[start:end]."""
+    i = bisect_right(positions, start)
+    return i < len(positions) and positions[i] < end
 
 
 def acceptable(norm: Normalized, keyword: Keyword, start: int, end: int) -> bool:
-    """Whether a stretch the search found may earn the keyword: whole numbers, one sentence, and
-    not negated (unless the keyword itself is negative and the stretch keeps it so)."""
-    if not _clean_edges(norm.text, start, end) or not _within_sentence(norm, start, end):
+    """Whether a stretch the search found may earn the keyword: whole numbers, one clause (后上级，先男士
+    does not say 上级先), and not negated (unless the keyword itself is negative and the stretch keeps
+    it so)."""
+    stops = norm.hard_breaks if keyword.spans_clauses else norm.stops
+    if not _clean_edges(norm, start, end) or _crosses(stops, start, end):
         return False
     if keyword.negative:
         return True
@@ -133,6 +157,7 @@ def acceptable(norm: Normalized, keyword: Keyword, start: int, end: int) -> bool
 
 
 def exact_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Match]:
+    """Where the keyword stands as written (after normalising)."""
     text, k = norm.text, keyword.text
     found: list[Match] = []
     pos = text.find(k)
@@ -238,12 +263,46 @@ def homophone_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Ma
     return sorted(found, key=lambda m: m.start)
 
 
+def _has_separator(norm: Normalized, start: int, end: int) -> bool:
+    return any(start <= s and e <= end for s, e in separators(norm) if s <= end)
+
+
+def gap_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Match]:
+    """The keyword's two words with a few others between them: 加强[客户的]感受, 客户[进行]分类.
+    Both words have 2+ characters; the words between may not be numbers, letters or negations."""
+    text, k = norm.text, keyword.text
+    found: list[Match] = []
+    for cut in range(2, len(k) - 1):
+        head, tail = k[:cut], k[cut:]
+        for pos in _anchors(text, head):
+            head_end = pos + cut
+            for gap in range(1, GAP_MAX + 1):
+                tail_start = head_end + gap
+                if not text.startswith(tail, tail_start):
+                    continue
+                if not all(_filler(text, i) for i in range(head_end, tail_start)):
+                    break
+                if _has_separator(norm, head_end, tail_start):
+                    break  # 感受与期望管理 is a list, for distributive.py to read
+                end = tail_start + len(tail)
+                if acceptable(norm, keyword, pos, end):
+                    found.append(Match(pos, end, GAP, keyword, ((pos, head_end), (tail_start, end))))
+                    if len(found) >= limit:
+                        return found
+                break
+    return found
+
+
 def fuzzy_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Match]:
-    """Typo matches, then homophone matches, for a keyword not found as written."""
+    """Typo matches, then homophone matches, then split matches, for a keyword not found as written."""
     found = typo_matches(norm, keyword, limit) if keyword.forgives_typo else []
-    if len(found) < limit:
+    for more in (homophone_matches, gap_matches):
+        if len(found) >= limit:
+            break
+        if more is gap_matches and (found or len(keyword.text) < TYPO_MIN_LENGTH):
+            break
         taken = [(m.start, m.end) for m in found]
-        for m in homophone_matches(norm, keyword, limit):
+        for m in more(norm, keyword, limit):
             if not any(m.start < b and a < m.end for a, b in taken):
                 found.append(m)
     return found[:limit]
@@ -251,6 +310,4 @@ def fuzzy_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Match]
 
 def clause_breaks_between(norm: Normalized, start: int, end: int) -> bool:
     """Whether a clause boundary lies strictly inside text[start:end]."""
-    breaks = norm.breaks
-    i = bisect_left(breaks, start + 1)
-    return i < len(breaks) and breaks[i] < end
+    return _crosses(norm.breaks, start, end)

@@ -1,8 +1,8 @@
 """Whether an answer negates what it says: 不要打断客户 must not earn 打断客户.
 
 A negator (不要, 没有, 避免, 切勿 …) voids every keyword after it in its clause, until a contrast word
-(而, 但 …) ends its scope; a bare 不/无/非/未 reaches only the next few characters (不及时更新, but not
-the 表示歉意 in 带来的不便表示歉意). Words that contain a negation character but negate nothing (不断, 不同,
+(而, 但, 就 …) ends its scope; a bare 不/无/非/未 reaches only the next few characters of its own list
+item (不及时更新, but not the 表示歉意 in 带来的不便表示歉意, nor 先说再听 in 听而不闻、先说再听). Words that contain a negation character but negate nothing (不断, 不同,
 特别, 识别, 未来 …) are read as what they are.
 """
 
@@ -21,7 +21,7 @@ NEGATORS_WIDE = (
     "不要", "不能", "不必", "不用", "不可", "不应", "不应该", "不该", "不得", "不准", "不许", "不宜",
     "不会", "不是", "不再", "从不", "决不", "绝不", "并不", "毫不", "不同意",
     "没有", "没", "无需", "无须", "无法", "无从", "别", "勿", "切勿", "莫", "切忌",
-    "避免", "防止", "杜绝", "禁止", "严禁", "以免", "免得", "拒绝", "尚未", "从未", "并非", "未曾",
+    "避免", "防止", "杜绝", "禁止", "严禁", "以免", "免得", "尚未", "从未", "并非", "未曾",
 )
 NEGATORS_NEAR = ("不", "无", "非", "未")
 NOT_NEGATIONS = (
@@ -40,7 +40,9 @@ NOT_NEGATIONS = (
     "别人", "别的", "别处", "特别", "区别", "差别", "类别", "级别", "分别", "个别", "告别", "识别",
     "辨别", "鉴别", "判别", "性别", "派别", "各别", "有别",
 )
-SCOPE_RESETS = ("而", "但", "但是", "却", "不过", "只是", "并且", "然后", "还要", "还应", "同时", "反而")
+# Contrast and consequence end a negation's reach: 不要A而要B, 没人就二次送货.
+SCOPE_RESETS = ("而", "但", "但是", "却", "不过", "只是", "并且", "然后", "还要", "还应", "同时", "反而",
+                "就", "则")
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +60,7 @@ def _lexicon() -> tuple[re.Pattern, dict[str, str]]:
 class NegationIndex:
     """The negators and scope resets of one normalised answer."""
 
-    __slots__ = ("negators", "negator_starts", "resets", "breaks")
+    __slots__ = ("negators", "negator_starts", "resets", "breaks", "items")
 
     def __init__(self, norm: Normalized):
         pattern, kinds = _lexicon()
@@ -72,6 +74,7 @@ class NegationIndex:
                 self.negators.append((match.start(), match.end(), kind))
         self.negator_starts = [start for start, _, _ in self.negators]
         self.breaks = norm.breaks
+        self.items = norm.list_separators
 
     def negated(self, start: int) -> bool:
         """Whether a keyword matched at `start` falls in the scope of an earlier negator."""
@@ -86,14 +89,19 @@ class NegationIndex:
             neg_start, neg_end, kind = self.negators[i]
             if neg_start < clause:
                 return False
-            if kind == NEAR and start - neg_end > NEAR_SCOPE:
-                i -= 1
+            if kind == NEAR and (start - neg_end > NEAR_SCOPE or self._separated(neg_end, start)):
+                i -= 1  # a bare 不 stays in its own list item: 听而不闻、先说再听
                 continue
             r = bisect_right(self.resets, start - 1) - 1  # the last reset starting before the match
             if r >= 0 and self.resets[r] >= neg_end:
                 return False  # 不要A而要B: the contrast ends the negation's reach
             return True
         return False
+
+
+    def _separated(self, a: int, b: int) -> bool:
+        i = bisect_left(self.items, a)
+        return i < len(self.items) and self.items[i] <= b
 
 
 def negation_index(norm: Normalized) -> NegationIndex:

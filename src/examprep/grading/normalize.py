@@ -1,22 +1,24 @@
 """Text as the grader compares it, with a map back to the answer as typed.
 
 Normalising folds full-width/half-width forms (NFKC), traditional characters (OpenCC t2s), case and
-Chinese numerals (两 → 2), and drops spaces and punctuation. The punctuation is not forgotten: clause
-boundaries (for the scope of a negation), sentence boundaries (which no match may cross) and list
-separators (、) are kept as positions in the normalised text.
+Chinese numerals (两 → 2, 一个小时 → 1小时), and drops spaces and punctuation. The punctuation is not
+forgotten: clause boundaries (for the scope of a negation), the punctuation a match may not cross, and
+list separators (、) are kept as positions in the normalised text.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 
 from .numbers import numeral_runs
 
 # What one typed character becomes.
-KEEP, DROP, SOFT, HARD, SEP, JOIN = range(6)
+KEEP, DROP, SPACE, SOFT, HARD, SEP, JOIN = range(7)
 HARD_BREAKS = frozenset("。!?;\n\r…")
-SOFT_BREAKS = frozenset(",:\t ")  # commas, colons and spaces end a clause, not a sentence
+SOFT_BREAKS = frozenset(",:")  # commas and colons end a clause, not a sentence
 LIST_SEPARATORS = frozenset("、/")
 # Kept between two digits, so that 1.5, 3-5 and 9:30 stay numbers; elsewhere they are punctuation.
 NUMBER_JOINERS = {".": HARD, ":": SOFT, "-": DROP, "~": DROP, "/": SEP}
@@ -29,8 +31,10 @@ def _classify(ch: str) -> tuple[int, str]:
         return JOIN, ch
     if ch in HARD_BREAKS:
         return HARD, ""
-    if ch in SOFT_BREAKS or ch.isspace():
+    if ch in SOFT_BREAKS:
         return SOFT, ""
+    if ch.isspace():
+        return SPACE, ""  # ends a clause for negation, but a stray space may fall inside a keyword
     if ch in LIST_SEPARATORS:
         return SEP, ""
     if ch in KEPT_SYMBOLS:
@@ -93,17 +97,19 @@ def to_simplified(text: str) -> str:
 class Normalized:
     """A normalised text: `text[i]` came from `original[starts[i]:ends[i]]`."""
 
-    __slots__ = ("original", "text", "starts", "ends", "breaks", "hard_breaks", "list_separators",
-                 "_cache")
+    __slots__ = ("original", "text", "starts", "ends", "breaks", "stops", "hard_breaks",
+                 "list_separators", "_cache")
 
-    def __init__(self, original, text, starts, ends, breaks, hard_breaks, list_separators):
+    def __init__(self, original, text, starts, ends, breaks, stops, hard_breaks, list_separators):
         self.original = original
         self.text = text
         self.starts = starts
         self.ends = ends
-        self.breaks = breaks  # positions (in text) of clause boundaries, sorted
-        self.hard_breaks = hard_breaks  # the sentence boundaries among them
-        self.list_separators = list_separators  # positions of 、 and /
+        # Positions p (a boundary between text[p-1] and text[p]), each list sorted:
+        self.breaks = breaks  # clause boundaries: punctuation, line ends and spaces
+        self.stops = stops  # the punctuation among them: no match crosses one
+        self.hard_breaks = hard_breaks  # sentence ends
+        self.list_separators = list_separators  # 、 and /
         self._cache = {}
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -121,8 +127,8 @@ class Normalized:
         return f"Normalized({self.text!r})"
 
 
-def _fold(text: str, offset: int, out: list, starts: list, ends: list, breaks: list, hard: list,
-          seps: list) -> None:
+def _fold(text: str, offset: int, out: list, starts: list, ends: list, breaks: list, stops: list,
+          hard: list, seps: list) -> None:
     """Append the normalised characters of `text` (which starts at `offset` in the original)."""
     table = CHAR_TABLE
     n = len(text)
@@ -155,6 +161,8 @@ def _fold(text: str, offset: int, out: list, starts: list, ends: list, breaks: l
         else:
             if not breaks or breaks[-1] != position:
                 breaks.append(position)
+            if kind != SPACE and (not stops or stops[-1] != position):
+                stops.append(position)
             if kind == HARD and (not hard or hard[-1] != position):
                 hard.append(position)
 
@@ -166,18 +174,37 @@ def normalize(text: str) -> Normalized:
     starts: list[int] = []
     ends: list[int] = []
     breaks: list[int] = []
+    stops: list[int] = []
     hard: list[int] = []
     seps: list[int] = []
     cursor = 0
     for start, end, digits in numeral_runs(simplified):
-        _fold(simplified[cursor:start], cursor, out, starts, ends, breaks, hard, seps)
+        _fold(simplified[cursor:start], cursor, out, starts, ends, breaks, stops, hard, seps)
         for d in digits:  # every digit of 一百零五 points at the whole numeral
             out.append(d)
             starts.append(start)
             ends.append(end)
         cursor = end
-    _fold(simplified[cursor:], cursor, out, starts, ends, breaks, hard, seps)
-    return Normalized(text, "".join(out), starts, ends, breaks, hard, seps)
+    _fold(simplified[cursor:], cursor, out, starts, ends, breaks, stops, hard, seps)
+    folded = "".join(out)
+    if "个" in folded:
+        drops = [m.start() for m in _MEASURE_WORD.finditer(folded)]
+        if drops:
+            folded, starts, ends, (breaks, stops, hard, seps) = _without(
+                folded, starts, ends, drops, (breaks, stops, hard, seps))
+    return Normalized(text, folded, starts, ends, breaks, stops, hard, seps)
+
+
+# 一个小时 is 一小时 and 每个月 is 每月: the measure word between a number and a unit of time goes.
+_MEASURE_WORD = re.compile(r"(?<=[0-9每])个(?=小时|钟头|月|星期|礼拜|工作日|季度|半)")
+
+
+def _without(text: str, starts: list, ends: list, drops: list[int], positions: tuple[list, ...]):
+    """`text` without the characters at `drops`, its maps and boundary positions adjusted."""
+    dropped = set(drops)
+    keep = [i for i in range(len(text)) if i not in dropped]
+    shifted = tuple([p - bisect_left(drops, p) for p in plist] for plist in positions)
+    return ("".join(text[i] for i in keep), [starts[i] for i in keep], [ends[i] for i in keep], shifted)
 
 
 @lru_cache(maxsize=16384)

@@ -61,7 +61,7 @@ def _candidates(norm, point: CompiledPoint) -> list[Match]:
 
 
 def _conflict(a: Match, b: Match) -> bool:
-    return (a.claim_start < b.claim_end and b.claim_start < a.claim_end) or a.keyword.text == b.keyword.text
+    return a.keyword.text == b.keyword.text or a.overlaps(b)
 
 
 def assign(options: list[list[Match]], weights: list[float]) -> list[Match | None]:

@@ -1,0 +1,173 @@
+"""How well the grader marks free text, against answers an examiner marked per rubric point.
+
+    .venv/bin/python benchmarks/grading_accuracy.py [--content DIR] [--data FILE] [--verbose]
+
+Prints point-level precision, recall and F1, and the quadratic weighted kappa of the number of points
+each answer earns, for the grader and for two baselines on the same answers: exact substring search of
+the keywords, and rapidfuzz partial_ratio >= 80. Rows whose question or rubric ids are no longer in
+the bank are skipped with a warning.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz
+
+from examprep.content import read_bank
+from examprep.content.model import Question
+from examprep.grading import grade_answer
+from examprep.locations import shipped_content_dir
+
+DATA = Path(__file__).parent / "data" / "labelled_answers.yaml"
+PARTIAL_RATIO_CUTOFF = 80
+
+
+@dataclass(frozen=True)
+class Row:
+    number: int
+    question: Question
+    answer: str
+    earned: frozenset[str]
+    tags: tuple[str, ...]
+
+
+def load_rows(path: Path, bank) -> list[Row]:
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    rows = []
+    for number, entry in enumerate(entries, start=1):
+        question = bank.questions.get(entry["q"])
+        if question is None:
+            print(f"warning: row {number}: question {entry['q']} is not in the bank; skipped", file=sys.stderr)
+            continue
+        ids = {p.id for p in question.rubric}
+        unknown = set(entry["earned"]) - ids
+        if unknown:
+            print(f"warning: row {number}: {entry['q']} has no rubric point {', '.join(sorted(unknown))}; "
+                  "skipped", file=sys.stderr)
+            continue
+        rows.append(Row(number, question, entry["a"], frozenset(entry["earned"]),
+                        tuple(entry.get("tags", ()))))
+    return rows
+
+
+def grader(row: Row) -> set[str]:
+    return {p.id for p in grade_answer(row.question, row.answer).points if p.hit}
+
+
+def exact_substring(row: Row) -> set[str]:
+    return {p.id for p in row.question.rubric if any(k in row.answer for k in p.keywords)}
+
+
+def partial_ratio(row: Row) -> set[str]:
+    return {p.id for p in row.question.rubric
+            if any(fuzz.partial_ratio(k, row.answer) >= PARTIAL_RATIO_CUTOFF for k in p.keywords)}
+
+
+METHODS = {"grader": grader, "exact substring": exact_substring,
+           f"partial_ratio >= {PARTIAL_RATIO_CUTOFF}": partial_ratio}
+
+
+def quadratic_weighted_kappa(truth: list[int], predicted: list[int]) -> float:
+    top = max(truth + predicted) if truth else 0
+    if top == 0:
+        return 1.0
+    size = top + 1
+    observed = [[0] * size for _ in range(size)]
+    for t, p in zip(truth, predicted):
+        observed[t][p] += 1
+    n = len(truth)
+    hist_t = [sum(row) for row in observed]
+    hist_p = [sum(observed[i][j] for i in range(size)) for j in range(size)]
+    num = den = 0.0
+    for i in range(size):
+        for j in range(size):
+            weight = (i - j) ** 2 / top ** 2
+            num += weight * observed[i][j]
+            den += weight * hist_t[i] * hist_p[j] / n
+    return 1.0 - num / den if den else 1.0
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def evaluate(rows: list[Row], method) -> tuple[Score, float, dict[str, Score], list]:
+    total = Score()
+    by_tag: dict[str, Score] = defaultdict(Score)
+    truth_counts, predicted_counts, disagreements = [], [], []
+    for row in rows:
+        predicted = method(row)
+        tp = len(predicted & row.earned)
+        fp = len(predicted - row.earned)
+        fn = len(row.earned - predicted)
+        for score in [total] + [by_tag[t] for t in row.tags]:
+            score.tp += tp
+            score.fp += fp
+            score.fn += fn
+        truth_counts.append(len(row.earned))
+        predicted_counts.append(len(predicted))
+        if fp or fn:
+            disagreements.append((row, sorted(predicted - row.earned), sorted(row.earned - predicted)))
+    return total, quadratic_weighted_kappa(truth_counts, predicted_counts), by_tag, disagreements
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--content", default=str(shipped_content_dir()))
+    parser.add_argument("--data", default=str(DATA))
+    parser.add_argument("--verbose", action="store_true", help="list every answer the grader marks differently")
+    args = parser.parse_args(argv)
+    bank, _ = read_bank(args.content)
+    rows = load_rows(Path(args.data), bank)
+    points = sum(len(r.question.rubric) for r in rows)
+    print(f"{len(rows)} labelled answers, {len(rows and {r.question.id for r in rows})} questions, "
+          f"{points} rubric points ({sum(len(r.earned) for r in rows)} earned)\n")
+    print(f"{'method':<24}{'precision':>10}{'recall':>10}{'F1':>10}{'QWK':>10}")
+    results = {}
+    for name, method in METHODS.items():
+        score, kappa, by_tag, disagreements = evaluate(rows, method)
+        results[name] = (score, by_tag, disagreements)
+        print(f"{name:<24}{score.precision:>10.3f}{score.recall:>10.3f}{score.f1:>10.3f}{kappa:>10.3f}")
+    score, by_tag, disagreements = results["grader"]
+    names = list(METHODS)
+    print("\nby tag (what makes an answer hard), F1 per method and the grader's misses:")
+    print(f"  {'tag':<12}" + "".join(f"{n[:16]:>18}" for n in names) + "   grader fp/fn")
+    for tag in sorted(by_tag):
+        cells = "".join(f"{results[n][1][tag].f1:>18.3f}" for n in names)
+        s = by_tag[tag]
+        print(f"  {tag:<12}{cells}   {s.fp}/{s.fn}")
+    if args.verbose:
+        print("\ndisagreements (grader):")
+        for row, extra, missed in disagreements:
+            print(f"  row {row.number} {row.question.id}: {row.answer}")
+            if extra:
+                print(f"    awarded but not earned: {', '.join(extra)}")
+            if missed:
+                print(f"    earned but missed: {', '.join(missed)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,164 @@
+"""How fast the grader is: `mark` throughput, and the time to grade a 100,000-character answer.
+
+    .venv/bin/python benchmarks/grading_speed.py [--content DIR] [--answers N]
+
+Throughput is measured in-process over the work `mark` does per line (parse the JSON line, grade,
+write the JSON line out) on N distinct answers to every question of the bank, after start-up (imports
+and loading the bank); the first pass, which also prepares each question's rubric, is shown apart.
+Targets: at least 5,000 answers a second; a 100,000-character answer in under 2 seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from examprep.content import load_bank
+from examprep.grading import grade_answer
+from examprep.grading.batch import mark_answers, read_answers
+from examprep.locations import shipped_content_dir
+
+LABELLED = Path(__file__).parent / "data" / "labelled_answers.yaml"
+FILLER = ["我认为", "首先", "另外", "总之，", "在实际工作中", "比如说", "客户经理要", "这一点很重要。", "不要忘记",
+          "而且", "还有就是", "所以"]
+
+
+def sample_texts(bank) -> dict[str, list[str]]:
+    """Answers to start from: the bank's examples and the labelled answers, by question."""
+    texts: dict[str, list[str]] = {}
+    for q in bank.questions.values():
+        texts[q.id] = [e.answer for e in q.examples]
+    if LABELLED.exists():
+        for row in yaml.safe_load(LABELLED.read_text(encoding="utf-8")) or []:
+            texts.setdefault(row["q"], []).append(row["a"])
+    return texts
+
+
+def vary(rng: random.Random, text: str) -> str:
+    """A distinct answer like `text`: fillers added, a character dropped or doubled, clauses cut."""
+    parts = [p for p in text.replace("；", "，").split("，") if p]
+    rng.shuffle(parts)
+    parts = parts[: rng.randint(1, len(parts))] if parts else [text]
+    out = []
+    for part in parts:
+        if rng.random() < 0.3:
+            out.append(rng.choice(FILLER))
+        if len(part) > 4 and rng.random() < 0.2:
+            i = rng.randrange(len(part))
+            part = part[:i] + part[i + 1:] if rng.random() < 0.5 else part[:i] + part[i] + part[i:]
+        out.append(part)
+    return "，".join(out) + f"。（{rng.randrange(10**6)}）"
+
+
+def objective_answer(rng: random.Random, q):
+    if q.type == "single":
+        return rng.choice([k for k, _ in q.options] + ["E", "b"])
+    if q.type == "multiple":
+        keys = [k for k, _ in q.options]
+        return "".join(sorted(rng.sample(keys, rng.randint(1, len(keys)))))
+    if q.type == "judge":
+        return rng.choice(["对", "错", "√", "×", "true", "F"])
+    if q.type == "calc":
+        return f"{q.answer + rng.choice([0, 0, 1, -2.5]):g}{q.unit or ''}"
+    order = list(range(len(q.items)))
+    rng.shuffle(order)
+    return "".join("ABCDEFGHIJ"[i] for i in order)
+
+
+def answer_lines(bank, count: int, seed: int = 7, free_text_only: bool = False) -> list[str]:
+    rng = random.Random(seed)
+    texts = sample_texts(bank)
+    questions = sorted((q for q in bank.questions.values() if q.is_free_text or not free_text_only),
+                       key=lambda q: q.id)
+    lines = []
+    for i in range(count):
+        q = questions[i % len(questions)]
+        if q.is_free_text:
+            base = rng.choice(texts.get(q.id) or [q.rubric[0].point])
+            answer = vary(rng, base)
+        else:
+            answer = objective_answer(rng, q)
+        lines.append(json.dumps({"candidate": f"C{i // 50:04d}", "question": q.id, "answer": answer},
+                                ensure_ascii=False))
+    return lines
+
+
+def mark_pass(text: str, bank) -> tuple[float, int]:
+    start = time.perf_counter()
+    good, problems = read_answers(text, "bench.jsonl", bank)
+    marked = mark_answers(good, bank)
+    out = "".join(json.dumps(m.to_json(), ensure_ascii=False) + "\n" for m in marked)
+    elapsed = time.perf_counter() - start
+    assert not problems and len(out) > 0
+    return elapsed, len(marked)
+
+
+def long_answers(bank) -> dict[str, str]:
+    """100,000-character answers: a rambling real one, and patterns that stress each search."""
+    texts = sample_texts(bank)
+    real = "".join(t for ts in texts.values() for t in ts)
+    keywords = [k for q in bank.questions.values() for p in q.rubric for k in p.keywords]
+    patterns = {
+        "rambling (real answers)": real,
+        "every keyword negated": "".join(f"不要{k}，" for k in keywords),
+        "every keyword one typo away": "".join(k[:-1] + "啊" for k in keywords),
+        "keyword halves only": "".join(k[: len(k) // 2] for k in keywords),
+        "lists of fragments": "".join(k[:2] + "、" for k in keywords),
+        "one word repeated": "客户",
+    }
+    return {name: (unit * (100_000 // max(1, len(unit)) + 1))[:100_000] for name, unit in patterns.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--content", default=str(shipped_content_dir()))
+    parser.add_argument("--answers", type=int, default=50_000)
+    args = parser.parse_args(argv)
+    bank = load_bank(args.content)
+    free = [q for q in bank.questions.values() if q.is_free_text]
+    print(f"bank: {len(bank.questions)} questions ({len(free)} free text)")
+
+    lines = answer_lines(bank, args.answers)
+    text = "\n".join(lines) + "\n"
+    first, n = mark_pass(text, bank)
+    second_text = "\n".join(answer_lines(bank, args.answers, seed=8)) + "\n"
+    steady, n2 = mark_pass(second_text, bank)
+    print(f"mark, first pass (prepares every rubric): {n / first:,.0f} answers/s ({n} in {first:.2f} s)")
+    print(f"mark, after start-up:                     {n2 / steady:,.0f} answers/s ({n2} in {steady:.2f} s)"
+          f"   target >= 5,000")
+    free_text = "\n".join(answer_lines(bank, args.answers, seed=9, free_text_only=True)) + "\n"
+    hard, n3 = mark_pass(free_text, bank)
+    print(f"mark, free-text answers only:             {n3 / hard:,.0f} answers/s ({n3} in {hard:.2f} s)")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "answers.jsonl"
+        path.write_text(text, encoding="utf-8")
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "examprep", "mark", str(path), "--content", args.content,
+                        "--json", "-o", str(Path(tmp) / "out.jsonl")], check=True)
+        wall = time.perf_counter() - start
+    print(f"examprep mark as a command, start-up included: {n / wall:,.0f} answers/s ({n} in {wall:.2f} s)")
+
+    print("\n100,000-character answers, the slowest question of the bank for each (target < 2 s):")
+    for name, answer in long_answers(bank).items():
+        worst, worst_q = 0.0, ""
+        for q in free:
+            start = time.perf_counter()
+            grade_answer(q, answer)
+            elapsed = time.perf_counter() - start
+            if elapsed > worst:
+                worst, worst_q = elapsed, q.id
+        print(f"  {name:<30} {worst:6.3f} s  ({worst_q})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

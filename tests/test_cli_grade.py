@@ -1,0 +1,177 @@
+"""`examprep grade`: the score, each key point earned or missed, the matched words marked."""
+
+from __future__ import annotations
+
+import io
+import json
+import textwrap
+
+import pytest
+
+from examprep.cli import main
+
+POINTS = """\
+    topic: demo
+    title: 演示
+    level: primary
+    source: 测试
+    points:
+      - id: primary.demo.a
+        title: 演示考点
+        items: [甲, 乙]
+    """
+
+QUESTIONS = """\
+    questions:
+      - id: q.demo.recall
+        type: recall
+        level: primary
+        points: [primary.demo.a]
+        stem: 客户信息的重要性体现在哪些方面？
+        score: 4
+        rubric:
+          - id: decision
+            point: 客户信息是企业决策的基础
+            keywords: [企业决策, 决策的基础]
+          - id: classify
+            point: 客户信息是客户分类的基础
+            keywords: [客户分类]
+          - id: satisfy
+            point: 客户信息是客户满意的基础
+            keywords: [客户满意]
+          - id: work
+            point: 客户信息是营销人员开展工作的基础
+            keywords: [开展工作]
+        examples:
+          - answer: 企业决策的基础、客户分类的基础
+            score: 2
+      - id: q.demo.single
+        type: single
+        level: primary
+        points: [primary.demo.a]
+        stem: 选一个
+        options: {A: 基础业务, B: 客户分类, C: 企业决策}
+        answer: B
+      - id: q.demo.judge
+        type: judge
+        level: primary
+        points: [primary.demo.a]
+        stem: 对吗
+        answer: true
+      - id: q.demo.calc
+        type: calc
+        level: primary
+        points: [primary.demo.a]
+        stem: 算一算
+        score: 2
+        answer: 55
+        unit: "%"
+      - id: q.demo.order
+        type: order
+        level: primary
+        points: [primary.demo.a]
+        stem: 排一排
+        items: [第一步, 第二步, 第三步]
+    """
+
+
+def write_root(tmp_path, questions: str = QUESTIONS):
+    """A small content root: one point and one question of each kind `grade` and `mark` meet."""
+    for rel, text in (("points/primary/demo.yaml", POINTS), ("questions/demo.yaml", questions)):
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    (tmp_path / "cases").mkdir(exist_ok=True)
+    return tmp_path
+
+
+@pytest.fixture
+def root(tmp_path):
+    return write_root(tmp_path / "content")
+
+
+def grade(root, *args):
+    return main(["grade", "--content", str(root), *args])
+
+
+def test_plain_output_marks_points_and_matched_words(root, capsys):
+    answer = "客戶資訊是企業決策的基礎，也是客户分类的依据，不是客户满意的基础。"
+    assert grade(root, "q.demo.recall", "--answer", answer) == 0
+    out = capsys.readouterr().out
+    assert "得分 score: 2 / 4" in out
+    assert "✓ 客户信息是企业决策的基础" in out and "「企業決策」" in out
+    assert "✗ 客户信息是客户满意的基础" in out
+    assert "【企業決策】" in out and "【客户分类】" in out
+    assert "【客户满意】" not in out  # negated: not earned, not highlighted
+    assert "\x1b[" not in out  # piped: no colour codes
+
+
+def test_json_output_has_the_spec_shape(root, capsys):
+    answer = "客户分类、企业决策"
+    assert grade(root, "q.demo.recall", "--answer", answer, "--json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {"question", "score", "max", "points"} <= set(data)
+    assert data["question"] == "q.demo.recall" and data["score"] == 2.0 and data["max"] == 4.0
+    first = data["points"][0]
+    assert {"id", "point", "earned", "weight", "matched", "span"} <= set(first)
+    assert first["id"] == "decision" and first["weight"] == 1 and first["earned"] == 1.0
+    assert answer[first["span"][0]:first["span"][1]] == first["matched"] == "企业决策"
+    missed = data["points"][2]
+    assert missed["earned"] == 0 and missed["matched"] is None and missed["span"] is None
+
+
+def test_answer_from_a_file_and_from_stdin(root, tmp_path, capsys, monkeypatch):
+    path = tmp_path / "answer.txt"
+    path.write_text("开展工作的基础\n", encoding="utf-8")
+    assert grade(root, "q.demo.recall", "--file", str(path), "--json") == 0
+    assert json.loads(capsys.readouterr().out)["score"] == 1.0
+    monkeypatch.setattr("sys.stdin", io.StringIO("客户满意"))
+    assert grade(root, "q.demo.recall", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["score"] == 1.0
+
+
+def test_missing_file_is_an_error(root, tmp_path, capsys):
+    assert grade(root, "q.demo.recall", "--file", str(tmp_path / "nope.txt")) == 1
+    assert "cannot read" in capsys.readouterr().err
+
+
+def test_unknown_question_suggests_the_closest(root, capsys):
+    assert grade(root, "q.demo.recal", "--answer", "x") == 1
+    err = capsys.readouterr().err
+    assert "unknown question 'q.demo.recal'" in err and "did you mean 'q.demo.recall'" in err
+
+
+@pytest.mark.parametrize("qid, answer, score, verdict", [
+    ("q.demo.single", "b", 1, "✓ 正确"),
+    ("q.demo.single", "C", 0, "正确答案 expected: B"),
+    ("q.demo.judge", "对", 1, "✓ 正确"),
+    ("q.demo.calc", "５５％", 2, "✓ 正确"),
+    ("q.demo.calc", "54", 0, "你的答案 read as: 54"),
+])
+def test_objective_questions(root, capsys, qid, answer, score, verdict):
+    assert grade(root, qid, "--answer", answer) == 0
+    out = capsys.readouterr().out
+    assert f"得分 score: {score} /" in out and verdict in out
+
+
+def test_a_very_long_answer_is_graded(root, capsys):
+    answer = "无关内容，" * 25_000 + "企业决策"
+    assert len(answer) > 100_000
+    assert grade(root, "q.demo.recall", "--answer", answer, "--json") == 0
+    assert json.loads(capsys.readouterr().out)["score"] == 1.0
+
+
+def test_colour_on_a_terminal(root):
+    from rich.console import Console
+
+    from examprep.commands.grade import report
+    from examprep.content import load_bank
+    from examprep.grading import grade_answer
+
+    question = load_bank(root).questions["q.demo.recall"]
+    answer = "企业决策和客户分类"
+    console = Console(record=True, force_terminal=True, color_system="truecolor", width=100)
+    for line in report(question, answer, grade_answer(question, answer), color=True):
+        console.print(line)
+    text = console.export_text(styles=True)
+    assert "\x1b[" in text and "【" not in text and "企业决策" in text

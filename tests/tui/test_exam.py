@@ -125,6 +125,8 @@ async def test_leave_and_resume_with_the_clock_still_running(make_app, store, cl
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"
         clock.advance(minutes=10)
+        app.screen.refresh_counts()
+        assert "模拟考试进行中：初级模拟试卷，剩余 20:00（按 M 继续）" in screen_text(app)
         await pilot.press("m")
         await pilot.pause()
         assert "继续未完成的考试" in screen_text(app) and "剩余 20:00" in screen_text(app)

@@ -93,7 +93,7 @@ async def test_stats_screen(make_app, store, clock):
         report = plain(app.screen.query_one("#report").content, width=78)
         assert "共作答 3 次，正确率 67%；错题本 1 题，收藏 0 题" in report
         topic = next(line for line in report.splitlines() if "客户信息管理" in line).split()
-        assert topic[-3:] == ["2/5", "3", "67%"]
+        assert topic[2:5] == ["2/5", "3", "67%"] and topic[5].startswith("██████")  # and a bar
         assert "今天 周五" in report  # the chart of answers per day ends today
         assert "█" in report
         assert "未来 7 天到期" in report

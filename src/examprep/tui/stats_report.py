@@ -16,6 +16,7 @@ from ..practice.stats import DayCount, Stats
 from .format import WEEKDAYS, day_label, percent
 
 BAR_CELLS = 30
+ACCURACY_CELLS = 10
 
 
 def bar(value: int, largest: int, cells: int = BAR_CELLS) -> str:
@@ -59,9 +60,12 @@ def topic_table(stats: Stats, bank: Bank) -> Table:
     table.add_column("已练/题数", justify="right")
     table.add_column("作答", justify="right")
     table.add_column("正确率", justify="right")
+    table.add_column("", no_wrap=True)
     for t in stats.topics:
+        accuracy = "" if t.accuracy is None else bar(round(t.accuracy * 100), 100, ACCURACY_CELLS)
+        style = "green" if (t.accuracy or 0) >= 0.6 else "red"
         table.add_row(bank.level_title(t.level).split("/")[0], t.title, f"{t.seen}/{t.questions}",
-                      str(t.answers), percent(t.accuracy))
+                      str(t.answers), percent(t.accuracy), Text(accuracy, style=style))
     return table
 
 

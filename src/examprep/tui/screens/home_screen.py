@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from ...practice.scheduler import end_of_day
 from ...practice.session import level_overview
+from ..format import clock_text
 from ..widgets.home.level_summary import LevelSummary
 
 MENU = (
@@ -46,6 +47,7 @@ class HomeScreen(Screen):
         with Vertical(id="home"):
             yield Static("今日概况", classes="section-title")
             yield LevelSummary(id="levels")
+            yield Static("", id="today")
             yield Static("", id="continue")
             yield OptionList(id="menu")
         yield Footer()
@@ -61,14 +63,28 @@ class HomeScreen(Screen):
     def refresh_counts(self) -> None:
         app = self.app
         store, bank = app.store, app.bank
-        until = end_of_day(app.clock())
+        now = app.clock()
+        until = end_of_day(now)  # due today means due by tonight
         rows = level_overview(bank, store.due_ids(until), store.seen_ids(), store.mistake_ids())
         self.query_one(LevelSummary).show(rows)
+        today = now.astimezone().date().isoformat()
+        answered, right = store.totals_by_day(today).get(today, (0, 0))
+        due = sum(r.due for r in rows)
+        self.query_one("#today", Static).update(
+            f"今天已作答 {answered} 题，答对 {right} 题；还有 {due} 题到期待复习。" if answered or due
+            else "今天还没有作答。按 D 开始练习，或按 S 先学习考点。")
         session = app.last_session()
-        label = self.query_one("#continue", Static)
+        lines = []
         if session:
-            label.update(f"上次：{session.title}（第 {session.position + 1}/{len(session.question_ids)} 题）")
-        label.display = session is not None
+            lines.append(f"上次：{session.title}（第 {session.position + 1}/{len(session.question_ids)} 题）")
+        exam = store.unfinished_exam()
+        if exam is not None:
+            left = exam.started_at.timestamp() + exam.duration_s - now.timestamp()
+            lines.append(f"模拟考试进行中：{exam.title}，" + (f"剩余 {clock_text(left)}（按 M 继续）"
+                                                       if left > 0 else "时间已到（按 M 交卷）"))
+        label = self.query_one("#continue", Static)
+        label.update("\n".join(lines))
+        label.display = bool(lines)
         mistakes = sum(r.mistakes for r in rows)
         favourites = sum(1 for q in store.favourites() if q in bank.questions)
         counts = {"mistakes": mistakes, "favourites": favourites, "case": len(bank.cases),

@@ -10,7 +10,7 @@ from ....practice.session import LevelOverview
 
 class LevelSummary(Static):
     def show(self, rows: list[LevelOverview]) -> None:
-        table = Table(box=None, expand=True, pad_edge=False, header_style="bold")
+        table = Table(box=None, pad_edge=False, header_style="bold", padding=(0, 2))
         table.add_column("级别")
         for title in ("今日到期", "新题", "错题本", "题量", "案例"):
             table.add_column(title, justify="right")

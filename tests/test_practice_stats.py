@@ -58,14 +58,15 @@ def test_collect_stats_on_an_empty_store(bank):
 def test_collect_stats(bank):
     store = open_memory_store()
     history = [("q.single", 9, True), ("q.single", 8.99, True), ("q.single", 2, False),
-               ("q.judge", 1, True), ("q.gone", 1, True)]
+               ("q.judge", 1, True), ("q.calc", 5, True), ("q.calc", 4.99, True), ("q.gone", 1, True)]
     for qid, days_ago, ok in history:
         store.record_answer(AnswerRecord(qid, T0 - timedelta(days=days_ago), int(ok), 1, ok, '""'))
     store.set_favourite("q.calc", True)
     store.set_favourite("q.gone", True)
     stats = collect_stats(bank, store, T0)
-    assert (stats.answers, stats.correct) == (4, 3)  # the vanished question is not counted
+    assert (stats.answers, stats.correct) == (6, 5)  # the vanished question is not counted
     assert (stats.retention.reviews, stats.retention.recalled) == (1, 0)  # the review on day -2 was missed
-    assert stats.retention.studied == 2 and 0 < stats.retention.predicted < 1
+    # only q.calc is in review: q.single lapsed (relearning), q.judge is in its learning steps
+    assert stats.retention.studied == 1 and 0 < stats.retention.predicted < 1
     assert stats.mistakes == 1 and stats.favourites == 1
     assert stats.days[-1].day == T0.astimezone().date()

@@ -105,7 +105,7 @@ async def test_stats_on_an_empty_store(make_app):
         await pilot.press("t")
         await pilot.pause()
         report = plain(app.screen.query_one("#report").content)
-        assert "共作答 0 次，正确率 —" in report and "还没有练过的题目" in report
+        assert "共作答 0 次，正确率 —" in report and "还没有进入复习期的题目" in report
 
 
 async def test_help_lists_keys_and_grading(make_app):

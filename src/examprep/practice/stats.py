@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 
 from ..content.model import Bank
 from .records import QuestionProgress
+from .scheduler import REVIEW
 
 RETENTION_WINDOW_DAYS = 30
 CHART_DAYS = 14
@@ -43,8 +44,8 @@ class DayCount:
 class Retention:
     reviews: int  # answers, in the window, to questions the scheduler had in review
     recalled: int  # of those, correct
-    predicted: float | None  # mean chance of recall now over the questions answered before (FSRS)
-    studied: int
+    predicted: float | None  # mean chance of recall now (FSRS) over the questions in review
+    studied: int  # questions in review: learnt, no longer in their first short steps
 
     @property
     def measured(self) -> float | None:
@@ -101,7 +102,9 @@ def answers_per_day(totals: dict[str, tuple[int, int]], today: date, days: int =
 
 def retention(outcomes: tuple[int, int], progress: dict[str, QuestionProgress], now: datetime) -> Retention:
     reviews, recalled = outcomes
-    chances = [p.card.retrievability(now) for p in progress.values()]
+    # Questions still in their learning steps were seen minutes ago; their chance of recall says
+    # nothing yet, so only those the scheduler has moved to review count.
+    chances = [p.card.retrievability(now) for p in progress.values() if p.card.state == REVIEW]
     predicted = sum(chances) / len(chances) if chances else None
     return Retention(reviews, recalled, predicted, len(chances))
 

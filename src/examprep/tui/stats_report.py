@@ -47,9 +47,9 @@ def retention_text(stats: Stats) -> Text:
     else:
         out.append("近 30 天还没有到期复习的记录。\n")
     if r.predicted is not None:
-        out.append(f"按 FSRS 估计，已练过的 {r.studied} 题当前平均记忆概率 {percent(r.predicted)}。")
+        out.append(f"按 FSRS 估计，已进入复习期的 {r.studied} 题当前平均记忆概率 {percent(r.predicted)}。")
     else:
-        out.append("还没有练过的题目。")
+        out.append("还没有进入复习期的题目（答对并隔段时间再答对后进入）。")
     return out
 
 

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from ...practice.mistakes import CORRECT_DAYS_TO_LEAVE
 from ...practice.session import DrillSession, mistakes_queue
 from ..widgets.questions.question_list import QuestionList
 
@@ -42,8 +43,10 @@ class MistakesScreen(Screen):
         p = progress.get(qid)
         if p is None:
             return ""
-        days = len(p.mistakes.correct_days)
-        return f"错 {p.mistakes.wrong_count} 次 · 最近 {p.mistakes.last_wrong_day or ''} · 再对 {2 - days} 天移出"
+        left = CORRECT_DAYS_TO_LEAVE - len(p.mistakes.correct_days)
+        day = p.mistakes.last_wrong_day or ""
+        when = f"{int(day[5:7])}/{int(day[8:10])}" if len(day) == 10 else day
+        return f"错{p.mistakes.wrong_count}次 · {when} · 再对{left}天移出"
 
     def fill(self) -> None:
         app = self.app

@@ -9,7 +9,7 @@ from textual.widgets.option_list import Option
 from ....content.model import TYPE_TITLES, Question
 from ...format import clip
 
-STEM_CELLS = 46
+STEM_CELLS = 34
 
 
 def question_line(question: Question, note: str = "", mark: str = "") -> Text:

@@ -76,3 +76,13 @@ async def test_continue_where_i_left_off(make_app, store):
         assert isinstance(app.screen, DrillScreen)
         assert app.screen.question.id == "q.single"
         assert app.screen.session.scores == {"q.recall": pytest.approx(1 / 3)}
+
+
+async def test_ctrl_c_explains_how_to_quit_in_chinese(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert any("按 Ctrl+Q 退出" in str(n.message) for n in app._notifications)
+        await pilot.press("ctrl+q")
+    assert app.return_code == 0

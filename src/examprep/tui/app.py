@@ -130,6 +130,10 @@ class ExamPrepApp(App):
                                case_id=case_id)
         self.push_screen(CaseScreen(case, session))
 
+    def action_help_quit(self) -> None:
+        # Textual's own reminder (Ctrl+C no longer quits) is in English; this one is not.
+        self.notify("按 Ctrl+Q 退出（已作答的题目都已保存）。", title="要退出吗？")
+
     def action_help(self) -> None:
         from .screens.help_screen import HelpScreen
 

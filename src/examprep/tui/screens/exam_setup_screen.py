@@ -42,7 +42,9 @@ class ExamSetupScreen(Screen):
             label = Text(f"▶ 继续未完成的考试：{unfinished.title}", style="bold yellow")
             label.append(f"（剩余 {clock_text(left)}）" if left > 0 else "（时间已到，将自动交卷）")
             options.append(Option(label, id=CONTINUE))
-        for name, bp in app.bank.blueprints.items():
+        level_rank = {level: i for i, level in enumerate(app.bank.levels)}
+        blueprints = sorted(app.bank.blueprints.items(), key=lambda nb: (level_rank.get(nb[1].level, 99), nb[0]))
+        for name, bp in blueprints:
             line = Text(bp.title, style="bold")
             total = sum(s.count for s in bp.sections)
             line.append(f"\n   {app.bank.level_title(bp.level)} · {len(bp.sections)} 大题 {total} 小题 · "

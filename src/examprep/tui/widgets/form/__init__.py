@@ -1,0 +1,1 @@
+"""Form controls with their keys described in Chinese."""

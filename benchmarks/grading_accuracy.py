@@ -40,10 +40,11 @@ class Row:
 def load_rows(path: Path, bank) -> list[Row]:
     entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
     rows = []
+    gone: dict[str, int] = defaultdict(int)
     for number, entry in enumerate(entries, start=1):
         question = bank.questions.get(entry["q"])
         if question is None:
-            print(f"warning: row {number}: question {entry['q']} is not in the bank; skipped", file=sys.stderr)
+            gone[entry["q"]] += 1
             continue
         ids = {p.id for p in question.rubric}
         unknown = set(entry["earned"]) - ids
@@ -53,6 +54,8 @@ def load_rows(path: Path, bank) -> list[Row]:
             continue
         rows.append(Row(number, question, entry["a"], frozenset(entry["earned"]),
                         tuple(entry.get("tags", ()))))
+    for qid, count in gone.items():
+        print(f"warning: question {qid} is not in the bank; its {count} row(s) skipped", file=sys.stderr)
     return rows
 
 

@@ -1,10 +1,12 @@
-"""Finding one keyword in a normalised answer: exactly, with one typo, or with homophones.
+"""Finding one keyword in a normalised answer: exactly, with one typo, with homophones, or with its
+two words split by a few others (加强[客户的]感受).
 
 Every search is a `str.find` over the answer, so a long answer costs little more than a short one:
 a typo is found from the half of the keyword it left intact (pigeonhole), then checked with
 rapidfuzz's Levenshtein distance; a homophone is found in the answer's syllable encoding.
 No edit may touch a digit, a Latin letter, a negation character or a unit next to a number, so
-每两周 never earns 每周, 3天 never earns 5天, and 要打断 never earns 不要打断.
+每两周 never earns 每周, 3天 never earns 5天, and 要打断 never earns 不要打断; no match crosses a
+clause's punctuation, and none that the answer negates counts.
 """
 
 from __future__ import annotations
@@ -264,7 +266,10 @@ def homophone_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Ma
 
 
 def _has_separator(norm: Normalized, start: int, end: int) -> bool:
-    return any(start <= s and e <= end for s, e in separators(norm) if s <= end)
+    """Whether a list separator (、, 和, 与 …) lies within text[start:end]."""
+    seps = separators(norm)
+    i = bisect_left(seps, (start, start))
+    return i < len(seps) and seps[i][0] <= end and seps[i][1] <= end
 
 
 def gap_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Match]:

@@ -116,3 +116,12 @@ def test_reports_hand_over_to_mark_report(root, tmp_path, monkeypatch, extra):
     monkeypatch.setattr(commands, "mark_report", fake, raising=False)
     assert mark(root, answers_file(tmp_path, LINES), *extra) == 0
     assert len(seen) == 1
+
+
+def test_a_lone_surrogate_in_an_answer_is_written_escaped(root, tmp_path, capsys):
+    path = tmp_path / "odd.jsonl"
+    path.write_text('{"candidate": "C1", "question": "q.demo.recall", "answer": "\\ud800企业决策"}\n',
+                    encoding="utf-8")
+    assert mark(root, str(path), "--json") == 0
+    out = capsys.readouterr().out
+    assert "\\ud800" in out and json.loads(out)["score"] == 1.0

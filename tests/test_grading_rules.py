@@ -199,3 +199,10 @@ def test_a_long_answer_is_graded_whole():
     grading = grade_answer(q, answer)
     assert earned(q, answer) == {"p0"}
     assert grading.points[0].span[0] == answer.rindex("客户需求")
+
+
+def test_control_characters_and_lone_surrogates_do_not_break_grading():
+    q = question(["客户需求"])
+    answer = "\ud800客戶需求\x00"  # json.loads lets both through
+    point = grade_answer(q, answer).points[0]
+    assert point.matched == "客戶需求" and point.span == (1, 5)

@@ -115,6 +115,8 @@ def run(args) -> int:
     answer = _read_answer(args)
     if answer is None:
         return exit_codes.INVALID
+    # Bytes that are not UTF-8 reach us as lone surrogates; one "?" each keeps every offset in place.
+    answer = answer.encode("utf-8", "replace").decode("utf-8")
     from ..grading import grade_answer
 
     grading = grade_answer(question, answer)

@@ -27,8 +27,17 @@ def _read(path: str) -> str | None:
 
 
 def json_lines(marked) -> str:
-    dumps = json.dumps
-    return "".join(dumps(m.to_json(), ensure_ascii=False) + "\n" for m in marked)
+    lines = []
+    for m in marked:
+        data = m.to_json()
+        line = json.dumps(data, ensure_ascii=False)
+        if not line.isascii():
+            try:
+                line.encode("utf-8")
+            except UnicodeEncodeError:  # a lone surrogate ("\ud800") in the input: keep it escaped
+                line = json.dumps(data)
+        lines.append(line + "\n")
+    return "".join(lines)
 
 
 def table(totals, file) -> None:

@@ -79,6 +79,8 @@ def _converter():
 
 @lru_cache(maxsize=65536)
 def _simplified_char(ch: str) -> str:
+    if "\ud800" <= ch <= "\udfff":
+        return ch  # a lone surrogate (JSON allows "\ud800"): no character to convert
     out = _converter().convert(ch)
     return out if len(out) == 1 else ch
 
@@ -87,7 +89,10 @@ def to_simplified(text: str) -> str:
     """Traditional characters as simplified ones, character for character (the length is kept)."""
     if text.isascii():
         return text
-    out = _converter().convert(text)
+    try:
+        out = _converter().convert(text)
+    except UnicodeEncodeError:
+        out = ""
     if len(out) == len(text):
         return out
     # OpenCC's phrase tables can change a length now and then; the index map needs 1:1.

@@ -86,3 +86,11 @@ async def test_ctrl_c_explains_how_to_quit_in_chinese(make_app):
         assert any("按 Ctrl+Q 退出" in str(n.message) for n in app._notifications)
         await pilot.press("ctrl+q")
     assert app.return_code == 0
+
+
+async def test_a_moved_aside_progress_file_is_announced(make_app):
+    app = make_app(notice="进度文件无法读取（file is not a database），已移到 /x/progress.corrupt.sqlite3")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert any("已移到 /x/progress.corrupt.sqlite3" in str(n.message) for n in app._notifications)

@@ -1,7 +1,7 @@
 """A candidate's answer as stored and as shown: JSON for the progress file, readable text for feedback.
 
-Objective answers are structured values (a key, a set of keys, a bool, a number, a list of item
-indexes in the candidate's order); free-text answers are the text as typed.
+Objective answers are structured values (a key, a set of keys, a bool, a number or a number as
+typed, item indexes in the candidate's order); free-text answers are the text as typed.
 """
 
 from __future__ import annotations

@@ -16,12 +16,11 @@ from textual.containers import Container
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from ...practice.records import MODES
 from ...practice.session import DrillSession
 from ..format import percent
 from ..widgets.answer import AnswerInput
 from ..widgets.question.question_panel import QuestionPanel, case_scenario
-
-MODES = {"drill": "drill", "mistakes": "mistakes", "favourites": "favourites", "case": "case"}
 
 
 class DrillScreen(Screen):
@@ -118,7 +117,8 @@ class DrillScreen(Screen):
         if answer is None:
             self.notify("请先作答再提交。", severity="warning")
             return
-        grading = self.app.grade_and_record(question, answer, MODES.get(self.session.kind, "drill"))
+        mode = self.session.kind if self.session.kind in MODES else "drill"
+        grading = self.app.grade_and_record(question, answer, mode)
         self.session.record(question.id, float(grading.fraction))
         # Saved as if already moved on: continuing later starts at the next question.
         self.app.save_session(replace(self.session, position=self.session.position + 1,

@@ -1,4 +1,4 @@
-"""What every answer input shares: its question, its value, a Submitted message, and locking."""
+"""What every answer input shares: its question, its value, its messages, and freezing once graded."""
 
 from __future__ import annotations
 

@@ -38,14 +38,14 @@ class CaseListScreen(Screen):
         for case in sorted(bank.cases.values(), key=lambda c: (level_rank.get(c.level, 99), c.id)):
             line = Text()
             line.append(f"[{bank.level_title(case.level).split('/')[0]}] ", style="cyan")
-            line.append(clip(case.title, 40))
+            line.append(clip(case.title, 34))
             total = sum(q.score for q in case.questions)
             line.append(f"  {len(case.questions)} 小题 · {marks(total)} 分", style="dim")
             done = [progress[q.id] for q in case.questions if q.id in progress]
             if done:
                 earned = sum(p.last_fraction * q.score for q in case.questions
                              for p in [progress.get(q.id)] if p is not None)
-                line.append(f" · 上次 {marks(round(earned, 1))} 分", style="green")
+                line.append(f" · 上次{marks(round(earned, 1))}分", style="green")
             options.append(Option(line, id=case.id))
         menu = self.query_one("#cases", OptionList)
         keep = menu.highlighted

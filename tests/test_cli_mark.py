@@ -78,7 +78,7 @@ def test_bad_lines_are_reported_by_number_and_skipped(root, tmp_path, capsys):
     assert f"{path}:3: not JSON" in err
     assert f"{path}:4: unknown question 'q.demo.recal' (did you mean 'q.demo.recall'?)" in err
     assert f"{path}:5: missing 'question'" in err
-    assert f"{path}:6: not a JSON object" in err
+    assert f"{path}:6: a line must be a JSON object" in err
     assert f"{path}:8: C001 already answered q.demo.recall on line 1" in err
     assert ":7:" not in err  # a blank line is no problem
     assert len(captured.out.splitlines()) == 2

@@ -12,13 +12,8 @@ from examprep.content import load_bank
 from examprep.papers.draw import draw_paper
 from examprep.papers.manifest import ManifestQuestion, manifest_json, read_manifest
 from examprep.papers.translate import to_bank_answer
-from examprep.papers.report import (
-    AnswerLine,
-    mark_with_manifest,
-    mark_without_manifest,
-    natural_key,
-    read_answer_lines,
-)
+from examprep.grading.batch import AnswerLine, parse_answer_lines
+from examprep.papers.report import mark_with_manifest, mark_without_manifest, natural_key
 
 
 @pytest.fixture(scope="module")
@@ -63,11 +58,11 @@ def test_read_answer_lines_reports_bad_lines_by_number():
         '{"candidate": "C2", "question": 3, "answer": ["A", "C"], "paper": "b"}',
         '{"candidate": "C2", "question": "q.b", "answer": "x", "paper": 1}',
     ])
-    lines, problems = read_answer_lines(text, "sheet.jsonl")
+    lines, problems = parse_answer_lines(text, "sheet.jsonl")
     assert lines == [AnswerLine(1, "C1", "q.a", "B"), AnswerLine(7, "C2", "3", ["A", "C"], "B")]
     assert [str(p) for p in problems] == [
         "sheet.jsonl:3: not JSON (Expecting value)",
-        "sheet.jsonl:4: a line must be a JSON object",
+        "sheet.jsonl:4: a line must be a JSON object like {\"candidate\": …, \"question\": …, \"answer\": …}",
         "sheet.jsonl:5: missing 'question'",
         "sheet.jsonl:6: 'candidate' must be a name or number",
         "sheet.jsonl:8: 'paper' must be a letter such as \"A\"",

@@ -32,7 +32,8 @@ def run(args) -> int:
     from ..content.errors import ContentError
     from ..papers import report_formats as formats
     from ..papers.manifest import read_manifest
-    from ..papers.report import mark_with_manifest, mark_without_manifest, read_answer_lines
+    from ..grading.batch import parse_answer_lines
+    from ..papers.report import mark_with_manifest, mark_without_manifest
 
     from .mark import _read as read_text
 
@@ -52,7 +53,7 @@ def run(args) -> int:
     if bank is None:
         return exit_codes.INVALID
 
-    lines, problems = read_answer_lines(text, str(args.answers))
+    lines, problems = parse_answer_lines(text, str(args.answers))
     try:
         if manifest is not None:
             report = mark_with_manifest(lines, manifest, bank, str(args.answers))

@@ -8,26 +8,17 @@ Pure apart from grading: the caller reads the files and prints the result.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from typing import Callable
 
 from ..content.errors import Problem
 from ..content.model import QUESTION_TYPES, TYPE_TITLES, Bank, Question
+from ..grading.batch import AnswerLine, parse_answer_lines
 from .item_analysis import ItemStatistics, TestStatistics, analyse
 from .manifest import Manifest, ManifestQuestion, ManifestVariant, question_digest
 from .translate import is_blank, paper_key, to_bank_answer
 
-
-
-@dataclass(frozen=True)
-class AnswerLine:
-    line: int
-    candidate: str
-    question: str  # a question id, or with a manifest the number printed on the paper
-    answer: object
-    paper: str | None = None
 
 
 @dataclass(frozen=True)
@@ -101,41 +92,6 @@ class MarkReport:
     @property
     def candidates(self) -> tuple[CandidateResult, ...]:
         return tuple(c for p in self.papers for c in p.candidates)
-
-
-# -- reading answer sheets --------------------------------------------------------------------------
-def read_answer_lines(text: str, name: str) -> tuple[list[AnswerLine], list[Problem]]:
-    """Parse JSON Lines of {"candidate", "question", "answer"[, "paper"]}; bad lines become problems."""
-    lines, problems = [], []
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip():
-            continue
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as err:
-            problems.append(Problem(name, number, f"not JSON ({err.msg})"))
-            continue
-        if not isinstance(data, dict):
-            problems.append(Problem(name, number, "a line must be a JSON object"))
-            continue
-        missing = [k for k in ("candidate", "question", "answer") if k not in data]
-        if missing:
-            problems.append(Problem(name, number, f"missing {', '.join(repr(k) for k in missing)}"))
-            continue
-        candidate, question = data["candidate"], data["question"]
-        if not isinstance(candidate, (str, int)) or isinstance(candidate, bool) or str(candidate).strip() == "":
-            problems.append(Problem(name, number, "'candidate' must be a name or number"))
-            continue
-        if not isinstance(question, (str, int)) or isinstance(question, bool):
-            problems.append(Problem(name, number, "'question' must be a question id or number"))
-            continue
-        paper = data.get("paper")
-        if paper is not None and not isinstance(paper, str):
-            problems.append(Problem(name, number, "'paper' must be a letter such as \"A\""))
-            continue
-        lines.append(AnswerLine(number, str(candidate).strip(), str(question).strip(), data["answer"],
-                                paper.strip().upper() if paper else None))
-    return lines, problems
 
 
 def natural_key(text: str):

@@ -68,13 +68,26 @@ def highlighted(answer: str, grading, color: bool):
     return Text("".join(out))
 
 
+def shown_choices(question) -> list[tuple[str, str]]:
+    """What the candidate chooses from, with the letters an answer uses (order items as presented)."""
+    if question.type in ("single", "multiple"):
+        return list(question.options)
+    if question.type == "order":
+        from ..grading.objective import presented_order
+
+        return [(chr(ord("A") + n), question.items[i]) for n, i in enumerate(presented_order(question))]
+    return []
+
+
 def report(question, answer: str, grading, color: bool) -> list:
     """The lines `grade` prints, as rich Text."""
     from rich.text import Text
 
     kind = TYPE_TITLES.get(question.type, question.type)
     lines = [Text(f"{question.id}（{kind}，{_marks(question.score)}分）", style="bold" if color else ""),
-             Text(question.stem.strip()), Text("")]
+             Text(question.stem.strip())]
+    lines += [Text(f"  {letter}. {text}") for letter, text in shown_choices(question)]
+    lines.append(Text(""))
     score = Text(f"得分 score: {_marks(grading.score)} / {_marks(grading.max)}")
     if color:
         score.stylize("bold green" if grading.correct else "bold yellow" if grading.score else "bold red")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import io
 import json
-import textwrap
 
 import pytest
 
 from examprep.cli import main
+
+from content_roots import write_files
 
 POINTS = """\
     topic: demo
@@ -77,12 +78,7 @@ QUESTIONS = """\
 
 def write_root(tmp_path, questions: str = QUESTIONS):
     """A small content root: one point and one question of each kind `grade` and `mark` meet."""
-    for rel, text in (("points/primary/demo.yaml", POINTS), ("questions/demo.yaml", questions)):
-        path = tmp_path / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-    (tmp_path / "cases").mkdir(exist_ok=True)
-    return tmp_path
+    return write_files(tmp_path, {"points/primary/demo.yaml": POINTS, "questions/demo.yaml": questions})
 
 
 @pytest.fixture

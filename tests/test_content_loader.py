@@ -10,6 +10,8 @@ import pytest
 from examprep.content import ContentError, load_bank, read_bank
 from examprep.content.validator import validate
 
+from content_roots import write_files
+
 POINTS = """\
 topic: t1
 title: 测试主题
@@ -40,20 +42,7 @@ questions:
 
 
 def make_root(tmp_path, files: dict[str, str]):
-    base = {"points/primary/t1.yaml": POINTS}
-    base.update(files)
-    for rel, text in base.items():
-        if text is None:
-            continue
-        path = tmp_path / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(textwrap.dedent(text), encoding="utf-8")
-    for folder in ("points", "questions", "cases"):
-        (tmp_path / folder).mkdir(exist_ok=True)
-    return tmp_path
+    return write_files(tmp_path, {"points/primary/t1.yaml": POINTS, **files})
 
 
 def problems_of(tmp_path, files):

@@ -5,12 +5,11 @@ Other test modules import `make_bank_root` from here (pytest puts tests/ on sys.
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
-import yaml
-
 from examprep.content.validator import validate
+
+from content_roots import write_files
 
 POINTS = {
     "topic": "t1", "title": "测试主题", "level": "primary", "source": "测试来源",
@@ -120,24 +119,14 @@ sections:
 """
 
 
-def _dump(path: Path, data) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, str):
-        path.write_text(textwrap.dedent(data), encoding="utf-8")
-    else:
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
 def make_bank_root(base: Path, questions=None, cases=None, blueprints=None) -> Path:
     """Write the small bank under `base`; arguments replace the default questions, cases, blueprints."""
-    _dump(base / "points/primary/t1.yaml", POINTS)
-    _dump(base / "questions/all.yaml", {"questions": QUESTIONS if questions is None else questions})
-    for name, case in (CASES if cases is None else cases).items():
-        _dump(base / "cases" / name, case)
-    (base / "cases").mkdir(exist_ok=True)
-    for name, text in ({"mini.yaml": BLUEPRINT} if blueprints is None else blueprints).items():
-        _dump(base / "papers" / name, text)
-    return base
+    files = {"points/primary/t1.yaml": POINTS,
+             "questions/all.yaml": {"questions": QUESTIONS if questions is None else questions}}
+    files.update({f"cases/{name}": case for name, case in (CASES if cases is None else cases).items()})
+    files.update({f"papers/{name}": text
+                  for name, text in ({"mini.yaml": BLUEPRINT} if blueprints is None else blueprints).items()})
+    return write_files(base, files)
 
 
 def test_the_small_bank_is_valid(tmp_path):

@@ -3,10 +3,11 @@ and TUI tests (imported as a module); the test here checks that it loads cleanly
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 from examprep.content import read_bank
+
+from content_roots import write_files
 
 FILES = {
     "points/primary/customer-info.yaml": """\
@@ -163,11 +164,7 @@ FILES = {
 
 
 def write_sample_root(root: Path) -> Path:
-    for rel, text in FILES.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return root
+    return write_files(root, FILES)
 
 
 def sample_bank(root: Path):

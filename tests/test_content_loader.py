@@ -103,6 +103,52 @@ CASES = [
      ["questions/q.yaml:2: a question is missing required field 'answer'"]),
     ("order needs two items", {"questions/q.yaml": question("type: order\nitems: [只有一项]")},
      ["questions/q.yaml:7: an order question needs at least 2 items"]),
+    ("order items must differ", {"questions/q.yaml": question("type: order\nitems: [一, 一]")},
+     ["questions/q.yaml:7: an order question's items must differ from each other"]),
+    ("single needs an answer", {"questions/q.yaml": question("type: single\noptions: {A: 一, B: 二}")},
+     ["questions/q.yaml:2: a single question needs 'answer': one option key"]),
+    ("option without text", {"questions/q.yaml": question("type: single\noptions: {A: 一, B: }\nanswer: A")},
+     ["questions/q.yaml:7: option B needs a text"]),
+    ("ordered point needs two items", {"points/primary/t1.yaml": POINTS.replace("items: [一, 二, 三]", "items: [一]")},
+     ["points/primary/t1.yaml:9: an ordered point needs at least 2 items"]),
+    ("points file without points", {"points/primary/t1.yaml": POINTS.split("points:")[0] + "points: []\n"},
+     ["points/primary/t1.yaml:5: 'points' must not be empty"]),
+    ("list items must be text", {"points/primary/t1.yaml": POINTS.replace("items: [一, 二, 三]", "items: [一, [二], 三]")},
+     ["points/primary/t1.yaml:8: item 2 of 'items' must be text, not a list"]),
+    ("bad rubric id", {"questions/q.yaml": question("""
+        type: recall
+        rubric:
+          - {id: Key-1, point: 一, keywords: [一]}
+        """)},
+     ["questions/q.yaml:8: bad rubric id 'Key-1': use lowercase ASCII [a-z0-9-]"]),
+    ("example needs an answer", {"questions/q.yaml": question("""
+        type: recall
+        rubric:
+          - {id: a, point: 一, keywords: [一]}
+        examples:
+          - {score: 1}
+        """)},
+     ["questions/q.yaml:10: an example needs 'answer': the sample answer's text"]),
+    ("case needs questions", {"cases/c.yaml": """\
+        id: case.primary.c
+        title: 案例
+        level: primary
+        points: [primary.t1.a]
+        source: 来源
+        scenario: 情景
+        questions: []
+        """},
+     ["cases/c.yaml:7: 'questions' must not be empty"]),
+    ("blueprint duration must be whole minutes", {"papers/p.yaml": """\
+        title: 模拟卷
+        level: primary
+        duration: 1.5
+        sections:
+          - {title: 一, type: single, count: 1}
+        """},
+     ["papers/p.yaml:3: 'duration' must be a whole number, not a number"]),
+    ("blueprint needs sections", {"papers/p.yaml": "title: 模拟卷\nlevel: primary\nduration: 90\nsections: []\n"},
+     ["papers/p.yaml:4: 'sections' must not be empty"]),
     ("field not for this type", {"questions/q.yaml": question("type: judge\nanswer: false\nitems: [一, 二]")},
      ["questions/q.yaml:8: 'items' does not apply to a judge question"]),
     ("rubric ids unique", {"questions/q.yaml": question("""

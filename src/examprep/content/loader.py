@@ -254,15 +254,7 @@ class _Builder:
             fields["items"] = items
         elif qtype in FREE_TEXT_TYPES:
             fields["rubric"] = self.read_rubric(r, name)
-            fields["examples"] = tuple(
-                Example(
-                    answer=e.get("answer", "") if isinstance(e.get("answer"), str) else "",
-                    score=float(FieldReader(e, name, self.problems, "an example", EXAMPLE_FIELDS)
-                                .number("score", True, default=0.0)),
-                    where=Location(name, e.line),
-                )
-                for e in self.read_examples(r)
-            )
+            fields["examples"] = self.read_examples(r, name)
         default_score = sum(p.weight for p in fields.get("rubric", ())) or 1.0
         fields["score"] = r.number("score", default=default_score, positive=True)
         if not r.ok or ident is None:
@@ -332,12 +324,19 @@ class _Builder:
             r.fail(r.line("rubric"), "'rubric' must not be empty")
         return tuple(rubric)
 
-    def read_examples(self, r: FieldReader) -> list[YamlMap]:
-        examples = r.mapping_list("examples")
-        for e in examples:
-            if not isinstance(e.get("answer"), str):
-                r.fail(e.line, "an example needs 'answer': the sample answer's text")
-        return examples
+    def read_examples(self, r: FieldReader, name: str) -> tuple[Example, ...]:
+        examples = []
+        for entry in r.mapping_list("examples"):
+            er = FieldReader(entry, name, self.problems, "an example", EXAMPLE_FIELDS)
+            answer = entry.get("answer")
+            if not isinstance(answer, str):
+                er.fail(entry.line, "an example needs 'answer': the sample answer's text")
+            score = er.number("score", True, default=0.0)
+            if er.ok:
+                examples.append(Example(answer, score, Location(name, entry.line)))
+            else:
+                r.ok = False
+        return tuple(examples)
 
     # -- cases -------------------------------------------------------------------
     def read_case_file(self, path: Path) -> None:

@@ -90,7 +90,7 @@ def test_a_broken_blueprint_file_says_file_and_line(root, tmp_path, text, messag
 
 def test_a_missing_blueprint_file(root, tmp_path, capsys):
     assert paper(root, tmp_path / "out", str(tmp_path / "nope.yaml")) == 1
-    assert "nope.yaml:0: blueprint file not found" in capsys.readouterr().err
+    assert "nope.yaml: blueprint file not found" in capsys.readouterr().err
 
 
 def test_an_unknown_blueprint_name_lists_the_known_ones(root, tmp_path, capsys):

@@ -279,7 +279,8 @@ def test_load_bank_raises_with_every_problem(tmp_path):
 
 def test_missing_root_is_a_problem_not_a_crash(tmp_path):
     _, problems = read_bank(tmp_path / "nowhere")
-    assert "content root not found" in problems[0].message
+    assert [str(p) for p in problems] == [
+        f"{tmp_path / 'nowhere'}: content root not found (expected a folder with points/, questions/, cases/)"]
 
 
 def test_alias_bomb_ends_fast_with_an_error(tmp_path):

@@ -187,3 +187,11 @@ def test_choices_are_shown_with_the_letters_an_answer_uses(root, capsys):
     for n, i in enumerate(shown):
         assert f"  {'ABC'[n]}. {question.items[i]}\n" in out
     assert "✓ 正确" in out
+
+
+def test_a_long_answer_is_shown_around_its_matches(root, capsys):
+    answer = "无关内容，" * 1000 + "企业决策的基础" + "其他" * 500
+    assert grade(root, "q.demo.recall", "--answer", answer) == 0
+    out = capsys.readouterr().out
+    assert "【企业决策】" in out and f"答案共 {len(answer)} 字，只显示命中处附近" in out
+    assert len(out) < 2000

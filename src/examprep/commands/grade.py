@@ -37,35 +37,30 @@ def _marks(value: float) -> str:
     return f"{value:g}"
 
 
-def merged_spans(grading) -> list[tuple[int, int]]:
-    """The matched stretches of the answer, overlapping ones joined, in order."""
-    spans = sorted(p.span for p in grading.points if p.span is not None)
-    merged: list[list[int]] = []
-    for a, b in spans:
-        if merged and a <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
-    return [(a, b) for a, b in merged]
-
-
 def highlighted(answer: str, grading, color: bool):
-    """The answer with its matched stretches marked: a rich Text in colour, or 【…】 in plain text."""
+    """The answer (or, when long, the text around each match) with the matched stretches marked:
+    a rich Text in colour, or 【…】 in plain text."""
     from rich.text import Text
 
-    spans = merged_spans(grading)
+    from ..grading.excerpt import excerpt
+
+    shown = excerpt(answer, [p.span for p in grading.points if p.span is not None])
     if color:
-        text = Text(answer)
-        for a, b in spans:
+        text = Text(shown.text)
+        for a, b in shown.spans:
             text.stylize("bold green underline", a, b)
-        return text
-    out, cursor = [], 0
-    for a, b in spans:
-        out.append(answer[cursor:a])
-        out.append(f"【{answer[a:b]}】")
-        cursor = b
-    out.append(answer[cursor:])
-    return Text("".join(out))
+    else:
+        out, cursor = [], 0
+        for a, b in shown.spans:
+            out.append(shown.text[cursor:a])
+            out.append(f"【{shown.text[a:b]}】")
+            cursor = b
+        out.append(shown.text[cursor:])
+        text = Text("".join(out))
+    if shown.shortened:
+        text.append(f"\n（答案共 {len(answer)} 字，只显示命中处附近 — the answer is long: only the text around "
+                    "each match is shown）", style="dim" if color else "")
+    return text
 
 
 def shown_choices(question) -> list[tuple[str, str]]:

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ....content.model import Question
+from ....grading.excerpt import excerpt
 from ....practice.answers import AnswerValue, answer_text, model_answer_text
 from ...format import marks
 from ..answer.choice_answer import LETTERS
@@ -25,11 +26,14 @@ def verdict(fraction: float) -> tuple[str, str]:
 
 
 def highlighted_answer(text: str, spans: list[tuple[int, int]]) -> Text:
-    """The answer as typed, with each matched keyword's characters highlighted."""
-    out = Text(text)
-    for start, end in spans:
-        if 0 <= start < end <= len(text):
-            out.stylize(MATCH_STYLE, start, end)
+    """The answer as typed, with each matched keyword's characters highlighted; of a long answer,
+    only the text around each match."""
+    shown = excerpt(text, spans)
+    out = Text(shown.text)
+    for start, end in shown.spans:
+        out.stylize(MATCH_STYLE, start, end)
+    if shown.shortened:
+        out.append(f"\n（答案共 {len(text)} 字，只显示命中处附近）", style="dim")
     return out
 
 

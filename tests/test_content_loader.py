@@ -318,3 +318,53 @@ def test_deep_nesting_is_an_error(tmp_path):
     root = make_root(tmp_path, {"questions/q.yaml": "a: " + "[" * 5000 + "]" * 5000 + "\n"})
     _, problems = read_bank(root)
     assert problems and problems[0].file == "questions/q.yaml"
+
+
+# -- the grader's additions: all: groups, note:, synonyms.yaml ------------------------------------
+ALL_AND_NOTE = question("""
+    type: short
+    note: 作者备注，不给考生看
+    rubric:
+      - id: handle
+        point: 接到投诉后72小时内有效处理
+        keywords: [72小时内处理]
+        all: [[投诉处理, 处理投诉], [72小时, 三天]]
+        note: 时限与处理绑定
+    """)
+
+
+def test_rubric_all_groups_and_notes_are_read(tmp_path):
+    bank = load_bank(make_root(tmp_path, {"questions/q.yaml": ALL_AND_NOTE}))
+    q = bank.questions["q.x"]
+    assert q.note == "作者备注，不给考生看"
+    assert q.rubric[0].all_of == (("投诉处理", "处理投诉"), ("72小时", "三天"))
+    assert q.rubric[0].note == "时限与处理绑定"
+
+
+def test_synonyms_yaml_is_the_banks_lexicon_and_free_text_questions_carry_it(tmp_path):
+    files = {"questions/q.yaml": ALL_AND_NOTE,
+             "synonyms.yaml": "synonyms:\n  - [吐字清晰, 口齿清楚]\nantonyms:\n  - [正面, 背面]\n"}
+    bank = load_bank(make_root(tmp_path, files))
+    assert bank.lexicon.synonyms == (("吐字清晰", "口齿清楚"),)
+    assert bank.lexicon.antonyms == (("正面", "背面"),)
+    assert bank.questions["q.x"].lexicon is bank.lexicon
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("synonyms:\n  - [只有一个]\n", "synonyms.yaml:2: item 1 of 'synonyms' needs at least 2 texts"),
+    ("synonyms: 吐字清晰\n", "synonyms.yaml:1: 'synonyms' must be a list of lists, not text"),
+    ("antonyms:\n  - [正面, [背面]]\n", "synonyms.yaml:2: item 1 of 'antonyms' must hold texts only, not a list"),
+    ("synonym:\n  - [a, b]\n", "synonyms.yaml:1: unknown field 'synonym' in synonyms.yaml (did you mean 'synonyms'?)"),
+])
+def test_synonyms_yaml_problems_name_file_and_line(tmp_path, text, expected):
+    assert problems_of(tmp_path, {"synonyms.yaml": text}) == [expected]
+
+
+def test_all_group_must_hold_text(tmp_path):
+    body = question("""
+        type: short
+        rubric:
+          - {id: a, point: 一, keywords: [一], all: [[], [二]]}
+        """)
+    assert problems_of(tmp_path, {"questions/q.yaml": body}) == [
+        "questions/q.yaml:8: item 1 of 'all' needs at least one text"]

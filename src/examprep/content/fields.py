@@ -170,6 +170,39 @@ class FieldReader:
             self.fail(self.line(key), f"'{key}' must not be empty")
         return tuple(out)
 
+    def text_groups(self, key: str, minimum: int = 1) -> tuple[tuple[str, ...], ...]:
+        """A list of groups, each a list of texts (a lone text is a group of one): `all:` groups,
+        synonym groups, antonym pairs."""
+        value = self._get(key, False)
+        if value is _MISSING:
+            return ()
+        if not isinstance(value, list):
+            self._wrong(key, "a list of lists", value)
+            return ()
+        groups = []
+        for index, group in enumerate(value):
+            line = value.line_of(index) if isinstance(value, YamlList) else self.line(key)
+            if isinstance(group, str):
+                group = [group]
+            if not isinstance(group, list):
+                self.fail(line, f"item {index + 1} of '{key}' must be a list of texts, not {type_name(group)}")
+                continue
+            texts = []
+            bad = [item for item in group if item is None or isinstance(item, (bool, list, dict))]
+            if bad:
+                self.fail(line, f"item {index + 1} of '{key}' must hold texts only, not {type_name(bad[0])}")
+                continue
+            for item in group:
+                text = str(item).strip()
+                if text:
+                    texts.append(text)
+            if len(texts) < minimum:
+                need = "at least one text" if minimum == 1 else f"at least {minimum} texts"
+                self.fail(line, f"item {index + 1} of '{key}' needs {need}")
+                continue
+            groups.append(tuple(texts))
+        return tuple(groups)
+
     def mapping_list(self, key: str, required: bool = False) -> list[YamlMap]:
         value = self._get(key, required)
         if value is _MISSING:

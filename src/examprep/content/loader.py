@@ -17,7 +17,9 @@ from .model import (
     Bank,
     Blueprint,
     Case,
+    EMPTY_LEXICON,
     Example,
+    Lexicon,
     Location,
     Point,
     Question,
@@ -31,7 +33,7 @@ POINTS_FILE_FIELDS = ("topic", "title", "level", "source", "points")
 POINT_FIELDS = ("id", "title", "items", "ordered", "text", "ref", "source", "tags")
 QUESTION_FIELDS = (
     "id", "type", "level", "points", "stem", "score", "explanation", "options", "answer",
-    "tolerance", "unit", "items", "rubric", "examples", "tags",
+    "tolerance", "unit", "items", "rubric", "examples", "tags", "note",
 )
 TYPE_FIELDS = {  # fields that only some question types may carry
     "options": ("single", "multiple"),
@@ -42,9 +44,10 @@ TYPE_FIELDS = {  # fields that only some question types may carry
     "rubric": ("recall", "short"),
     "examples": ("recall", "short"),
 }
-RUBRIC_FIELDS = ("id", "point", "keywords", "weight")
+RUBRIC_FIELDS = ("id", "point", "keywords", "weight", "all", "note")
+SYNONYMS_FIELDS = ("synonyms", "antonyms")
 EXAMPLE_FIELDS = ("answer", "score")
-CASE_FIELDS = ("id", "title", "level", "points", "source", "scenario", "questions", "tags")
+CASE_FIELDS = ("id", "title", "level", "points", "source", "scenario", "questions", "tags", "note")
 BLUEPRINT_FIELDS = ("title", "level", "duration", "sections")
 SECTION_FIELDS = ("title", "type", "count", "score", "tags", "topics", "points", "instructions")
 SECTION_TYPES = QUESTION_TYPES + ("case",)
@@ -62,6 +65,7 @@ class _Builder:
         self.questions: dict[str, Question] = {}
         self.cases: dict[str, Case] = {}
         self.blueprints: dict[str, Blueprint] = {}
+        self.lexicon: Lexicon = EMPTY_LEXICON
         self.id_sites: dict[str, Location] = {}
         # (what, id, point ids, where) of every question and case read, valid or not
         self.references: list[tuple[str, str, tuple[str, ...], Location]] = []
@@ -132,6 +136,21 @@ class _Builder:
                 self.problem(self.rel(path), data.line_of(key), f"bad level name '{key}'")
             else:
                 self.levels[key] = str(title)
+
+    # -- synonyms ----------------------------------------------------------------
+    def read_synonyms(self) -> None:
+        """`synonyms.yaml`: the bank's own synonym groups and antonym pairs (both optional)."""
+        path = self.root / "synonyms.yaml"
+        if not path.exists():
+            return
+        data = self.read(path)
+        if data is None:
+            return
+        name = self.rel(path)
+        r = FieldReader(data, name, self.problems, "synonyms.yaml", SYNONYMS_FIELDS)
+        synonyms = r.text_groups("synonyms", minimum=2)
+        antonyms = r.text_groups("antonyms", minimum=2)
+        self.lexicon = Lexicon(synonyms, antonyms)
 
     # -- points ----------------------------------------------------------------
     def read_points_file(self, path: Path) -> None:
@@ -230,7 +249,7 @@ class _Builder:
                 r.fail(r.line(key), f"'{key}' does not apply to a {qtype} question")
         fields = dict(
             id=ident or "", type=qtype or "", level=level or "", points=points, stem=stem or "",
-            explanation=r.text("explanation"), tags=r.text_list("tags"),
+            explanation=r.text("explanation"), tags=r.text_list("tags"), note=r.text("note"),
             case_id=case["id"] if case else None, where=Location(name, data.line),
         )
         if qtype in ("single", "multiple"):
@@ -255,6 +274,7 @@ class _Builder:
         elif qtype in FREE_TEXT_TYPES:
             fields["rubric"] = self.read_rubric(r, name)
             fields["examples"] = self.read_examples(r, name)
+            fields["lexicon"] = self.lexicon
         default_score = sum(p.weight for p in fields.get("rubric", ())) or 1.0
         fields["score"] = r.number("score", default=default_score, positive=True)
         if not r.ok or ident is None:
@@ -316,10 +336,13 @@ class _Builder:
             point = rr.text("point", True)
             keywords = rr.text_list("keywords", True, non_empty=True)
             weight = rr.number("weight", default=1.0, positive=True)
+            all_of = rr.text_groups("all")
+            note = rr.text("note")
             if not rr.ok:
                 r.ok = False
                 continue
-            rubric.append(RubricPoint(rid or "", point or "", keywords, weight, Location(name, entry.line)))
+            rubric.append(RubricPoint(rid or "", point or "", keywords, weight or 1.0, all_of, note,
+                                      Location(name, entry.line)))
         if "rubric" in r.data and not rubric and r.ok:
             r.fail(r.line("rubric"), "'rubric' must not be empty")
         return tuple(rubric)
@@ -345,6 +368,7 @@ class _Builder:
             return
         name = self.rel(path)
         r = FieldReader(data, name, self.problems, "a case", CASE_FIELDS)
+        r.text("note")  # an authoring note: checked, never shown
         ident = r.ident("id")
         level = self.level(r)
         points = r.text_list("points", True, non_empty=True)
@@ -385,7 +409,7 @@ class _Builder:
 
     def bank(self) -> Bank:
         return Bank(str(self.root), self.points, self.topics, self.questions, self.cases,
-                    self.blueprints, self.levels)
+                    self.blueprints, self.levels, self.lexicon)
 
 
 def read_blueprint(data, name: str, stem: str, problems: list[Problem],
@@ -432,6 +456,7 @@ def read_bank(root: Path | str) -> tuple[Bank, list[Problem]]:
         builder.problem(str(root), 0, "not a content root: it has none of points/, questions/, cases/")
         return builder.bank(), builder.problems
     builder.read_levels()
+    builder.read_synonyms()
     for path in builder.files("points"):
         builder.read_points_file(path)
     for path in builder.files("questions"):

@@ -72,7 +72,22 @@ class RubricPoint:
     point: str
     keywords: tuple[str, ...]
     weight: float = 1.0
+    # `all:` groups: every group (a tuple of alternatives) must be found in one clause, so a fact
+    # (a time limit, a method's description) counts only beside its own item.
+    all_of: tuple[tuple[str, ...], ...] = ()
+    note: str | None = None  # an authoring note, never shown to a candidate
     where: Location = field(default=Location("", 0), compare=False)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A bank's own synonyms and antonyms (`synonyms.yaml`), on top of the shipped thesaurus."""
+
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    antonyms: tuple[tuple[str, ...], ...] = ()
+
+
+EMPTY_LEXICON = Lexicon()
 
 
 @dataclass(frozen=True)
@@ -100,6 +115,8 @@ class Question:
     examples: tuple[Example, ...] = ()
     tags: tuple[str, ...] = ()
     case_id: str | None = None
+    note: str | None = None  # an authoring note, never shown to a candidate
+    lexicon: Lexicon = field(default=EMPTY_LEXICON, compare=False)
     where: Location = field(default=Location("", 0), compare=False)
 
     @property
@@ -158,6 +175,7 @@ class Bank:
     cases: dict[str, Case]
     blueprints: dict[str, Blueprint]
     levels: dict[str, str]
+    lexicon: Lexicon = EMPTY_LEXICON
 
     def level_title(self, level: str) -> str:
         return self.levels.get(level, level)

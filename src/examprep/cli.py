@@ -75,7 +75,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     command("stats", "a candidate's progress")
+
+    p = command("import", "read a 题库 spreadsheet (xlsx or CSV) into a content root")
+    p.add_argument("file", nargs="?", metavar="FILE.xlsx|FILE.csv")
+    p.add_argument("-o", "--output", metavar="DIR", help="the content root to write (default: the file's name)")
+    p.add_argument("--level", default="primary", help=f"{LEVEL_HELP}; rows without 级别 get it")
+    p.add_argument("--template", metavar="FILE.xlsx", help="write the template with one example per type")
+
+    p = command("export", "write the bank (or a level or topic of it) for Moodle, GIFT, a spreadsheet or Anki")
+    p.add_argument("--format", required=True, choices=("moodle-xml", "gift", "xlsx", "anki"))
+    p.add_argument("-o", "--output", metavar="FILE", help="the file to write (default: bank.<ext>)")
+    p.add_argument("--level", help=LEVEL_HELP)
+    p.add_argument("--topic", help="topic id")
     return parser
+
+
+# commands whose module cannot carry the command's name (a Python keyword)
+COMMAND_MODULES = {"import": "import_bank"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on usage errors and 0 for --help/--version
         return int(exc.code or 0)
     name = args.command or "app"
-    module = importlib.import_module(f"examprep.commands.{name}")
+    module = importlib.import_module(f"examprep.commands.{COMMAND_MODULES.get(name, name)}")
     try:
         return module.run(args)
     except KeyboardInterrupt:

@@ -1,0 +1,255 @@
+"""One question as a row of the 题库 template, both ways: the cells of a row read into the fields of a
+question (as the YAML of a content root writes them), and a question written out as cells.
+
+The conventions of the cells (documented in the README):
+- choice answers: one key for 单选; AB, A,B, A|B or A、C for 多选;
+- 判断: 正确/错误, 对/错, √/×, T/F (or the key of an option that says 正确/错误);
+- 排序: the options are the items, the answer their right order as keys (CABD);
+- 计算: a number with an optional unit and tolerance, 62.5%, 62.5±0.1%;
+- 填空: one answer per blank, blanks split by |, alternatives of one blank by /;
+- 简答/默写: one key point per line (or split by ；), each optionally followed by 【关键词：甲|乙】,
+  【2分】 and 【编号：id】; without 关键词 the point's own text is its keyword.
+Nothing is guessed: a row whose answer cannot be read is reported and not imported.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..grading.objective import presented_order, read_judgement
+from . import columns as col
+
+ANSWER_SPLIT = re.compile(r"[\s,，、;；|｜/+]+")
+BLANK_SPLIT = re.compile(r"\s*[|｜]\s*")
+BLANK_SPLIT_FALLBACK = re.compile(r"\s*[;；]\s*")
+ALTERNATIVE_SPLIT = re.compile(r"\s*[/／]\s*")
+ENUMERATION = re.compile(r"^\s*(?:\(?\d+[.)、．]|（\d+）|[①-⑳]|[一二三四五六七八九十]+、)\s*")
+MARKER = re.compile(r"【\s*(关键词|编号)\s*[:：]\s*(.*?)\s*】|【\s*(\d+(?:\.\d+)?)\s*分\s*】")
+NUMBER_ANSWER = re.compile(
+    r"([+-]?\d+(?:\.\d+)?)\s*([^\d±\s]*)\s*(?:(?:±|\+/-|\+-)\s*(\d+(?:\.\d+)?)\s*([^\d\s]*))?")
+RUBRIC_ID = re.compile(r"^[a-z0-9-]+$")
+
+
+class CellError(ValueError):
+    """A cell that cannot be read: the column and the message."""
+
+    def __init__(self, column: str, message: str):
+        super().__init__(message)
+        self.column = column
+        self.message = message
+
+
+def fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def number_text(value: float) -> str:
+    return f"{value:.12g}"
+
+
+# -- reading ----------------------------------------------------------------------------------------------
+def read_options(cells: dict[str, str]) -> list[tuple[str, str]]:
+    options = [(key, cells.get(f"选项{key}", "").strip()) for key in col.OPTION_KEYS]
+    while options and not options[-1][1]:
+        options.pop()
+    for key, text in options:
+        if not text:
+            raise CellError(f"选项{key}", f"选项{key}为空，但后面还有选项；选项须从 A 起连续填写")
+    return options
+
+
+def read_keys(text: str, keys: list[str], column: str = col.ANSWER) -> list[str]:
+    """Option keys as written: AB, A,B, A|B, A、C (any case, full-width or not)."""
+    text = fold(text).upper()
+    parts = [p for p in ANSWER_SPLIT.split(text) if p]
+    if len(parts) == 1 and len(parts[0]) > 1 and parts[0].isascii() and parts[0].isalpha():
+        parts = list(parts[0])
+    if not parts:
+        raise CellError(column, "答案为空")
+    unknown = [p for p in parts if p not in keys]
+    if unknown:
+        listed = "、".join(keys) if keys else "（没有选项）"
+        raise CellError(column, f"答案“{'、'.join(unknown)}”不是选项的字母（选项有 {listed}）")
+    if len(set(parts)) != len(parts):
+        raise CellError(column, f"答案“{text}”中有重复的选项")
+    return parts
+
+
+def read_choice(qtype: str, cells: dict[str, str]) -> dict:
+    options = read_options(cells)
+    if len(options) < 2:
+        raise CellError("选项B" if options else "选项A", "选择题至少需要两个选项（选项A、选项B）")
+    keys = [k for k, _ in options]
+    answer = read_keys(cells.get(col.ANSWER, ""), keys)
+    fields = {"options": dict(options)}
+    if qtype == "single":
+        if len(answer) != 1:
+            raise CellError(col.ANSWER, f"单选题只能有一个答案，这里写了 {''.join(answer)}")
+        fields["answer"] = answer[0]
+    else:
+        fields["answer"] = sorted(answer)
+    return fields
+
+
+def read_judge(cells: dict[str, str]) -> dict:
+    text = fold(cells.get(col.ANSWER, ""))
+    options = dict(read_options(cells))
+    if text.upper() in options:  # 选项A 正确 / 选项B 错误 with the answer as a key
+        text = options[text.upper()]
+    value = read_judgement(text) if text else None
+    if value is None or text in ("1", "0"):
+        raise CellError(col.ANSWER, f"判断题的答案应为 正确/错误、对/错 或 √/×，这里是“{text}”")
+    return {"answer": value}
+
+
+def read_order(cells: dict[str, str]) -> dict:
+    options = read_options(cells)
+    if len(options) < 2:
+        raise CellError("选项B" if options else "选项A", "排序题至少需要两个待排序的项（写在选项A、选项B…）")
+    keys = [k for k, _ in options]
+    order = read_keys(cells.get(col.ANSWER, ""), keys)
+    if len(order) != len(keys):
+        missing = "、".join(k for k in keys if k not in order)
+        raise CellError(col.ANSWER, f"排序题的答案须排出全部 {len(keys)} 项，缺少 {missing}")
+    texts = dict(options)
+    items = [texts[k] for k in order]
+    if len(set(items)) != len(items):
+        raise CellError(col.OPTIONS[0], "排序题的各项不能相同")
+    return {"items": items}
+
+
+def read_calc(cells: dict[str, str]) -> dict:
+    text = fold(cells.get(col.ANSWER, ""))
+    match = NUMBER_ANSWER.fullmatch(text)
+    if not match:
+        raise CellError(col.ANSWER, f"计算题的答案应为一个数，可带单位和误差（如 62.5%、62.5±0.1），这里是“{text}”")
+    value, unit, tolerance, unit_after = match.groups()
+    fields: dict = {"answer": float(value)}
+    if tolerance:
+        fields["tolerance"] = float(tolerance)
+    if unit or unit_after:
+        fields["unit"] = unit or unit_after
+    return fields
+
+
+def read_fill(cells: dict[str, str]) -> dict:
+    text = cells.get(col.ANSWER, "").strip()
+    if not text:
+        raise CellError(col.ANSWER, "填空题需要答案：每空一个，多个空用 | 隔开")
+    splitter = BLANK_SPLIT if BLANK_SPLIT.search(text) else BLANK_SPLIT_FALLBACK
+    blanks = []
+    for blank in splitter.split(text):
+        alternatives = [a for a in ALTERNATIVE_SPLIT.split(blank.strip()) if a]
+        if not alternatives:
+            raise CellError(col.ANSWER, f"填空题答案“{text}”中有一个空没有写答案")
+        blanks.append(alternatives[0] if len(alternatives) == 1 else alternatives)
+    return {"answer": blanks}
+
+
+def read_rubric(cells: dict[str, str]) -> dict:
+    text = cells.get(col.ANSWER, "").strip()
+    if not text:
+        raise CellError(col.ANSWER, "简答题需要答案：每行写一个得分要点")
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if len(lines) == 1:
+        lines = [part for part in re.split(r"[;；]", lines[0]) if part.strip()]
+    rubric = []
+    for number, line in enumerate(lines, start=1):
+        entry = {"id": f"p{number}"}
+        keywords = None
+        for match in MARKER.finditer(line):
+            kind, value, weight = match.groups()
+            if weight is not None:
+                entry["weight"] = float(weight)
+            elif kind == "关键词":
+                keywords = [k.strip() for k in re.split(r"[|｜]", value) if k.strip()]
+            elif not RUBRIC_ID.match(value):
+                raise CellError(col.ANSWER, f"要点编号“{value}”只能用小写字母、数字和连字符")
+            else:
+                entry["id"] = value
+        point = ENUMERATION.sub("", MARKER.sub("", line)).strip().rstrip("。.;；")
+        if not point:
+            raise CellError(col.ANSWER, f"第 {number} 个要点只有标记，没有文字")
+        entry["point"] = point
+        entry["keywords"] = keywords or [point]
+        rubric.append(entry)
+    ids = [e["id"] for e in rubric]
+    if len(set(ids)) != len(ids):
+        raise CellError(col.ANSWER, "要点编号重复")
+    return {"rubric": [{k: e[k] for k in ("id", "point", "keywords", "weight") if k in e} for e in rubric]}
+
+
+READERS = {
+    "single": lambda cells: read_choice("single", cells),
+    "multiple": lambda cells: read_choice("multiple", cells),
+    "judge": read_judge,
+    "order": read_order,
+    "calc": read_calc,
+    "fill": read_fill,
+    "short": read_rubric,
+    "recall": read_rubric,
+}
+
+
+def read_score(cells: dict[str, str]) -> float | None:
+    text = fold(cells.get(col.SCORE, "")).removesuffix("分")
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise CellError(col.SCORE, f"分值应为正数，这里是“{text}”") from None
+    if not value > 0 or value != value or value == float("inf"):
+        raise CellError(col.SCORE, f"分值应为正数，这里是“{text}”")
+    return value
+
+
+def split_lines(text: str) -> list[str]:
+    """Entries one per line or split by ；(titles may hold 、 and commas)."""
+    return [part.strip() for part in re.split(r"[\n;；]+", text) if part.strip()]
+
+
+def split_list(text: str) -> list[str]:
+    return [part.strip() for part in re.split(r"[\n,，、;；|｜]+", text) if part.strip()]
+
+
+# -- writing -------------------------------------------------------------------------------------------------
+def answer_cells(question) -> dict[str, str]:
+    """The 选项 and 答案 cells of a question (as the reading functions above read them back)."""
+    cells: dict[str, str] = {}
+    qtype = question.type
+    if qtype in ("single", "multiple"):
+        for key, text in question.options:
+            cells[f"选项{key}"] = text
+        cells[col.ANSWER] = question.answer if qtype == "single" else "".join(question.answer)
+    elif qtype == "judge":
+        cells[col.ANSWER] = "正确" if question.answer else "错误"
+    elif qtype == "order":
+        shown = presented_order(question)
+        for key, index in zip(col.OPTION_KEYS, shown):
+            cells[f"选项{key}"] = question.items[index]
+        position = {index: key for key, index in zip(col.OPTION_KEYS, shown)}
+        cells[col.ANSWER] = "".join(position[i] for i in range(len(question.items)))
+    elif qtype == "calc":
+        text = number_text(float(question.answer))
+        if question.tolerance:
+            text += f"±{number_text(question.tolerance)}"
+        cells[col.ANSWER] = text + (question.unit or "")
+    elif qtype == "fill":
+        cells[col.ANSWER] = " | ".join(
+            blank if isinstance(blank, str) else " / ".join(blank) for blank in question.answer)
+    else:
+        cells[col.ANSWER] = "\n".join(_rubric_line(n, p) for n, p in enumerate(question.rubric, start=1))
+    return cells
+
+
+def _rubric_line(number: int, point) -> str:
+    line = point.point
+    if tuple(point.keywords) != (point.point,):
+        line += f"【关键词：{'|'.join(point.keywords)}】"
+    if point.weight != 1:
+        line += f"【{number_text(point.weight)}分】"
+    if point.id != f"p{number}":
+        line += f"【编号：{point.id}】"
+    return line

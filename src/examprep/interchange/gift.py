@@ -1,0 +1,87 @@
+"""The bank as GIFT, Moodle's plain-text question format, with only the fractions Moodle accepts.
+
+single -> {=right ~wrong}, multiple -> {~%share%right ~%-100%wrong} (share from `fractions`, or the
+question is left out), judge -> {T}/{F}, calc -> {#answer:tolerance}, order -> {>n ALL VERTICAL
+ALL_OR_NOTHING SHOW …} (the ordering question type's GIFT form), recall/short with one key point ->
+{=%100%*keyword* …}, with more -> an essay {} (GIFT has no grader information: the rubric goes in a
+comment above it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..content.model import Bank, Question
+from .fractions import percent, share_of_right
+from .moodle_xml import Skipped
+from .selection import category_path, full_stem
+
+SPECIAL = re.compile(r"([~=#{}:\\])")
+
+
+def escape(text: str) -> str:
+    """GIFT text: its control characters escaped with a backslash, line breaks as \\n."""
+    return SPECIAL.sub(r"\\\1", text).replace("\r\n", "\n").replace("\n", r"\n")
+
+
+def _comment(text: str) -> str:
+    return "\n".join(f"// {line}" for line in text.splitlines())
+
+
+def _feedback(question: Question) -> str:
+    return f"####{escape(question.explanation)}" if question.explanation else ""
+
+
+def _answers(question: Question) -> str | Skipped:
+    qtype = question.type
+    if qtype == "single":
+        parts = [("=" if key == question.answer else "~") + escape(text) for key, text in question.options]
+        return "\n".join(parts)
+    if qtype == "multiple":
+        share = share_of_right(len(question.answer))
+        if share is None:
+            return Skipped(question.id, f"{len(question.answer)} 个正确选项无法平分成 Moodle 接受的分数")
+        parts = [f"~%{percent(share if key in question.answer else -1.0)}%{escape(text)}"
+                 for key, text in question.options]
+        return "\n".join(parts)
+    if qtype == "judge":
+        return "T" if question.answer else "F"
+    if qtype == "calc":
+        return f"#{float(question.answer):.12g}:{question.tolerance:.12g}"
+    if qtype == "order":
+        items = "\n".join(escape(item) for item in question.items)
+        return f">{len(question.items)} ALL VERTICAL ALL_OR_NOTHING SHOW\n{items}\n"
+    if qtype in ("recall", "short"):
+        if len(question.rubric) == 1:
+            return "\n".join(f"=%100%*{escape(k)}*" for k in question.rubric[0].keywords)
+        return ""
+    return Skipped(question.id, f"GIFT 导出还不支持{qtype}题")
+
+
+def gift(questions: list[Question], bank: Bank) -> tuple[str, list[Skipped]]:
+    """The GIFT text, and the questions left out, with why."""
+    blocks: list[str] = []
+    skipped: list[Skipped] = []
+    current = None
+    for question in questions:
+        answers = _answers(question)
+        if isinstance(answers, Skipped):
+            skipped.append(answers)
+            continue
+        path = category_path(bank, question)
+        if path != current:
+            blocks.append("$CATEGORY: " + "/".join(["$course$", "examprep", *(p.replace("/", "//") for p in path)]))
+            current = path
+        lines = []
+        if question.type in ("recall", "short") and len(question.rubric) > 1:
+            lines.append(_comment("评分要点：" + "；".join(p.point for p in question.rubric)))
+        name = escape(question.id)
+        stem = escape(full_stem(bank, question))
+        feedback = _feedback(question)
+        if question.type == "order":
+            lines.append(f"::{name}::{stem}{{{answers}}}")
+        else:
+            lines.append(f"::{name}::{stem}{{\n{answers}{feedback}\n}}" if answers
+                         else f"::{name}::{stem}{{{feedback}}}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n", skipped

@@ -1,11 +1,14 @@
 """How well the grader marks free text, against answers an examiner marked per rubric point.
 
-    .venv/bin/python benchmarks/grading_accuracy.py [--content DIR] [--data FILE] [--verbose]
+    .venv/bin/python benchmarks/grading_accuracy.py [--content DIR] [--set NAME] [--verbose]
 
-Prints point-level precision, recall and F1, and the quadratic weighted kappa of the number of points
-each answer earns, for the grader and for two baselines on the same answers: exact substring search of
-the keywords, and rapidfuzz partial_ratio >= 80. Rows whose question or rubric ids are no longer in
-the bank are skipped with a warning.
+Two labelled sets: `existing` (data/labelled_answers.yaml, written close to the keywords) and
+`candidates` (data/candidate-answers/, written blind from the stems, point texts and sources; parts 1-2
+are the development half, parts 3-4 held out). For each set, and each half of the second, it prints
+point-level precision, recall and F1, and the quadratic weighted kappa of the number of points each
+answer earns, for the grader and for two baselines on the same answers: exact substring search of the
+keywords, and rapidfuzz partial_ratio >= 80; then the same per kind of answer, with the grader's false
+awards and misses. Rows whose question or rubric ids are no longer in the bank are skipped with a warning.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from examprep.grading import grade_answer
 from examprep.locations import shipped_content_dir
 
 DATA = Path(__file__).parent / "data" / "labelled_answers.yaml"
+CANDIDATES = Path(__file__).parent / "data" / "candidate-answers"
+DEVELOPMENT_PARTS, HELD_OUT_PARTS = (1, 2), (3, 4)
 PARTIAL_RATIO_CUTOFF = 80
 
 
@@ -38,6 +43,7 @@ class Row:
 
 
 def load_rows(path: Path, bank) -> list[Row]:
+    """Rows of one labelled file; a `kind` (the blind set) is read as the row's one tag."""
     entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
     rows = []
     gone: dict[str, int] = defaultdict(int)
@@ -52,8 +58,8 @@ def load_rows(path: Path, bank) -> list[Row]:
             print(f"warning: row {number}: {entry['q']} has no rubric point {', '.join(sorted(unknown))}; "
                   "skipped", file=sys.stderr)
             continue
-        rows.append(Row(number, question, entry["a"], frozenset(entry["earned"]),
-                        tuple(entry.get("tags", ()))))
+        tags = (entry["kind"],) if "kind" in entry else tuple(entry.get("tags", ()))
+        rows.append(Row(number, question, entry["a"], frozenset(entry["earned"]), tags))
     for qid, count in gone.items():
         print(f"warning: question {qid} is not in the bank; its {count} row(s) skipped", file=sys.stderr)
     return rows
@@ -136,17 +142,22 @@ def evaluate(rows: list[Row], method) -> tuple[Score, float, dict[str, Score], l
     return total, quadratic_weighted_kappa(truth_counts, predicted_counts), by_tag, disagreements
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--content", default=str(shipped_content_dir()))
-    parser.add_argument("--data", default=str(DATA))
-    parser.add_argument("--verbose", action="store_true", help="list every answer the grader marks differently")
-    args = parser.parse_args(argv)
-    bank, _ = read_bank(args.content)
-    rows = load_rows(Path(args.data), bank)
+def labelled_sets(bank, which: str) -> dict[str, list[Row]]:
+    sets: dict[str, list[Row]] = {}
+    if which in ("all", "existing"):
+        sets["existing set"] = load_rows(DATA, bank)
+    if which in ("all", "candidates"):
+        parts = {n: load_rows(CANDIDATES / f"part-{n}.yaml", bank) for n in DEVELOPMENT_PARTS + HELD_OUT_PARTS}
+        sets["candidate set, all"] = [r for n in sorted(parts) for r in parts[n]]
+        sets["candidate set, development half (parts 1-2)"] = [r for n in DEVELOPMENT_PARTS for r in parts[n]]
+        sets["candidate set, held-out half (parts 3-4)"] = [r for n in HELD_OUT_PARTS for r in parts[n]]
+    return sets
+
+
+def report(title: str, rows: list[Row], verbose: bool) -> None:
     points = sum(len(r.question.rubric) for r in rows)
-    print(f"{len(rows)} labelled answers, {len(rows and {r.question.id for r in rows})} questions, "
-          f"{points} rubric points ({sum(len(r.earned) for r in rows)} earned)\n")
+    print(f"== {title}: {len(rows)} answers, {len({r.question.id for r in rows})} questions, "
+          f"{points} rubric points ({sum(len(r.earned) for r in rows)} earned)")
     print(f"{'method':<24}{'precision':>10}{'recall':>10}{'F1':>10}{'QWK':>10}")
     results = {}
     for name, method in METHODS.items():
@@ -155,20 +166,38 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<24}{score.precision:>10.3f}{score.recall:>10.3f}{score.f1:>10.3f}{kappa:>10.3f}")
     score, by_tag, disagreements = results["grader"]
     names = list(METHODS)
-    print("\nby tag (what makes an answer hard), F1 per method and the grader's misses:")
-    print(f"  {'tag':<12}" + "".join(f"{n[:16]:>18}" for n in names) + "   grader fp/fn")
+    print("by kind: grader precision / recall / F1, then F1 of each baseline, and the grader's "
+          "false awards / misses")
+    print(f"  {'kind':<12}{'n':>5}{'P':>7}{'R':>7}{'F1':>7}" + "".join(f"{n[:16]:>18}" for n in names[1:])
+          + "   fp/fn")
+    counts: dict[str, int] = defaultdict(int)
+    for row in rows:
+        for tag in row.tags:
+            counts[tag] += 1
     for tag in sorted(by_tag):
-        cells = "".join(f"{results[n][1][tag].f1:>18.3f}" for n in names)
         s = by_tag[tag]
-        print(f"  {tag:<12}{cells}   {s.fp}/{s.fn}")
-    if args.verbose:
-        print("\ndisagreements (grader):")
+        cells = "".join(f"{results[n][1][tag].f1:>18.3f}" for n in names[1:])
+        print(f"  {tag:<12}{counts[tag]:>5}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{cells}   {s.fp}/{s.fn}")
+    if verbose:
+        print("disagreements (grader):")
         for row, extra, missed in disagreements:
-            print(f"  row {row.number} {row.question.id}: {row.answer}")
+            print(f"  row {row.number} [{','.join(row.tags)}] {row.question.id}: {row.answer}")
             if extra:
                 print(f"    awarded but not earned: {', '.join(extra)}")
             if missed:
                 print(f"    earned but missed: {', '.join(missed)}")
+    print()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--content", default=str(shipped_content_dir()))
+    parser.add_argument("--set", default="all", choices=("all", "existing", "candidates"))
+    parser.add_argument("--verbose", action="store_true", help="list every answer the grader marks differently")
+    args = parser.parse_args(argv)
+    bank, _ = read_bank(args.content)
+    for title, rows in labelled_sets(bank, args.set).items():
+        report(title, rows, args.verbose)
     return 0
 
 

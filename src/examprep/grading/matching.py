@@ -17,10 +17,11 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from .negation import negation_index, starts_negated
+from .negation import negation_index, post_negated, starts_negated
 from .normalize import Normalized, normalize
 from .pinyin import keyword_sounds, sounds
 from .separators import separators
+from .thesaurus import OPPOSITE_CHARS
 
 TYPO_MIN_LENGTH = 4  # one wrong, missing or extra character is forgiven from this length on
 MAX_OCCURRENCES = 5000  # anchors examined per keyword: a bound for pathological answers
@@ -29,7 +30,8 @@ UNIT_CHARS = frozenset("年月周日天时分秒季次个倍半期")
 
 GAP_MAX = 3  # characters a keyword's two words may be split by: 加强[客户的]感受
 EXACT, TYPO, HOMOPHONE, GAP, LIST = "exact", "typo", "homophone", "gap", "list"
-COST = {EXACT: 0, TYPO: 1, HOMOPHONE: 1, GAP: 1, LIST: 2}
+SYNONYM, NUMBER, ORDER, CONCEPT, ALL = "synonym", "number", "order", "concept", "all"
+COST = {EXACT: 0, TYPO: 1, HOMOPHONE: 1, GAP: 1, SYNONYM: 1, NUMBER: 0, LIST: 2, ORDER: 2, CONCEPT: 3, ALL: 1}
 
 
 class Match:
@@ -40,14 +42,16 @@ class Match:
     (管理 in 感受与期望管理) serves every item.
     """
 
-    __slots__ = ("start", "end", "claims", "how", "keyword")
+    __slots__ = ("start", "end", "claims", "how", "keyword", "words")
 
-    def __init__(self, start, end, how, keyword, claims=None):
+    def __init__(self, start, end, how, keyword, claims=None, words=()):
         self.start = start
         self.end = end
-        self.how = how
+        # A variant's own way (a synonym or a number form) names how an exact find came about.
+        self.how = keyword.variant if how == EXACT and keyword.variant else how
         self.keyword = keyword
         self.claims = ((start, end),) if claims is None else claims
+        self.words = words  # the words found, for a concept or an all: match
 
     @property
     def cost(self) -> int:
@@ -69,6 +73,8 @@ class Keyword:
     negative: bool
     sounds: tuple[str, ...]
     spans_clauses: bool  # the keyword itself has a comma (成功难，不成功更难)
+    variant: str | None = None  # synonym | number: how this form was derived from the author's keyword
+    needs_before: str | None = None  # an elided head that must stand earlier in the sentence (先)
 
     @property
     def forgives_typo(self) -> bool:
@@ -81,11 +87,17 @@ class Keyword:
 
 
 @lru_cache(maxsize=16384)
-def compile_keyword(keyword: str) -> Keyword:
-    norm = normalize(keyword)
-    text = norm.text
-    inner_stops = any(0 < p < len(text) for p in norm.stops)
-    return Keyword(keyword, text, starts_negated(text), keyword_sounds(text) if text else (), inner_stops)
+def compile_keyword(keyword: str, variant: str | None = None, text: str | None = None,
+                    needs_before: str | None = None) -> Keyword:
+    """A keyword prepared for searching; a variant passes its own normalised `text`."""
+    if text is None:
+        norm = normalize(keyword)
+        text = norm.text
+        inner_stops = any(0 < p < len(text) for p in norm.stops)
+    else:
+        inner_stops = False
+    return Keyword(keyword, text, starts_negated(text), keyword_sounds(text) if text else (), inner_stops,
+                   variant, needs_before)
 
 
 def _is_han(ch: str) -> bool:
@@ -94,6 +106,18 @@ def _is_han(ch: str) -> bool:
 
 def protected(text: str, i: int) -> bool:
     """Whether an edit at text[i] changes meaning rather than spelling."""
+    ch = text[i]
+    if ch in OPPOSITE_CHARS:
+        return True  # 正面 is not a typo of 背面, nor 先报 of 再报
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if before.isdigit() or after.isdigit():
+        return True  # the character beside a number: 3天 is not 3年, 48小时 not 48小节
+    return _meaning_bearing(text, i)
+
+
+def _meaning_bearing(text: str, i: int) -> bool:
+    """Whether text[i] is a letter, a digit, a negation or a number's unit."""
     ch = text[i]
     if not _is_han(ch) or ch in NEGATION_CHARS:
         return True
@@ -112,7 +136,7 @@ def _filler(text: str, i: int) -> bool:
     if text[i].isdigit():
         around = text[i - 1:i] + text[i + 1:i + 2]
         return len(around) == 2 and all(_is_han(c) and c not in UNIT_CHARS and c != "每" for c in around)
-    return not protected(text, i)
+    return not _meaning_bearing(text, i)
 
 
 def _alnum(ch: str) -> bool:
@@ -153,23 +177,36 @@ def acceptable(norm: Normalized, keyword: Keyword, start: int, end: int) -> bool
     stops = norm.hard_breaks if keyword.spans_clauses else norm.stops
     if not _clean_edges(norm, start, end) or _crosses(stops, start, end):
         return False
+    if keyword.needs_before and not _stands_before(norm, keyword.needs_before, start):
+        return False
     if keyword.negative:
-        return True
-    return not negation_index(norm).negated(start)
+        return not post_negated(norm, end)
+    return not negation_index(norm).negated(start) and not post_negated(norm, end)
 
 
-def exact_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Match]:
-    """Where the keyword stands as written (after normalising)."""
+def _stands_before(norm: Normalized, word: str, start: int) -> bool:
+    """Whether `word` stands earlier in the sentence of text[start]: 先上级后下级、长辈后晚辈."""
+    i = bisect_right(norm.hard_breaks, start) - 1
+    sentence = norm.hard_breaks[i] if i >= 0 else 0
+    return norm.text.rfind(word, sentence, start) != -1
+
+
+def exact_matches(norm: Normalized, keyword: Keyword, limit: int, lo: int = 0,
+                  hi: int | None = None) -> list[Match]:
+    """Where the keyword stands as written (after normalising), within text[lo:hi]."""
     text, k = norm.text, keyword.text
+    if not k:
+        return []
+    hi = len(text) if hi is None else hi
     found: list[Match] = []
-    pos = text.find(k)
+    pos = text.find(k, lo, hi)
     seen = 0
     while pos != -1 and len(found) < limit and seen < MAX_OCCURRENCES:
         end = pos + len(k)
         if acceptable(norm, keyword, pos, end):
             found.append(Match(pos, end, EXACT, keyword))
         seen += 1
-        pos = text.find(k, pos + 1)
+        pos = text.find(k, pos + 1, hi)
     return found
 
 

@@ -14,12 +14,13 @@ from functools import lru_cache
 
 from .normalize import Normalized, normalize_keyword
 
-WIDE, NEAR, NOT_NEGATION, RESET = "wide", "near", "not", "reset"
+WIDE, NEAR, NOT_NEGATION, RESET, PROHIBITION = "wide", "near", "not", "reset", "prohibition"
 NEAR_SCOPE = 4  # characters a bare 不 reaches: 不[轻易]打断
 
 NEGATORS_WIDE = (
     "不要", "不能", "不必", "不用", "不可", "不应", "不应该", "不该", "不得", "不准", "不许", "不宜",
-    "不会", "不是", "不再", "从不", "决不", "绝不", "并不", "毫不", "不同意",
+    "不会", "不是", "不再", "从不", "决不", "绝不", "并不", "毫不", "不同意", "不需要", "不需", "用不着",
+    "犯不着", "没必要", "不必要", "千万不能", "千万不要", "千万别", "不至于",
     "没有", "没", "无需", "无须", "无法", "无从", "别", "勿", "切勿", "莫", "切忌",
     "避免", "防止", "杜绝", "禁止", "严禁", "以免", "免得", "尚未", "从未", "并非", "未曾",
 )
@@ -43,6 +44,21 @@ NOT_NEGATIONS = (
 # Contrast and consequence end a negation's reach: 不要A而要B, 没人就二次送货.
 SCOPE_RESETS = ("而", "但", "但是", "却", "不过", "只是", "并且", "然后", "还要", "还应", "同时", "反而",
                 "就", "则")
+# ...but 就 ends only a condition's reach (没人就…), not a prohibition's: 千万不能上去就自我介绍.
+WEAK_RESETS = frozenset({"就", "则"})
+PROHIBITIONS = frozenset({"不要", "不能", "不可", "不应", "不应该", "不该", "不得", "不准", "不许", "不宜",
+                          "别", "勿", "切勿", "莫", "切忌", "千万不能", "千万不要", "千万别", "禁止", "严禁",
+                          "避免", "防止", "杜绝", "不必", "不用", "不需要", "没必要"})
+
+# Negations that follow what they negate: X不必太在意, X这可不行, X是错误的, X就算了.
+POST_NEGATORS = (
+    "不必太在意", "不用太在意", "不必在意", "不用在意", "不重要", "不太重要", "并不重要", "没那么重要",
+    "可不行", "不行", "不可取", "不对", "是错的", "是错误的", "错误的", "不正确", "是不对的", "不可以",
+    "就算了", "算了", "没必要", "没有必要", "不必要", "不需要", "用不着", "无所谓", "没用", "没有用",
+    "不管用", "靠不住", "不可信", "不可靠", "是误区", "不是这样", "不存在", "不用管", "不用考虑",
+    "没什么影响", "没有影响", "没啥用", "没啥影响", "不算", "不属于", "不包括",
+)
+POST_SCOPE = 8  # characters between the end of a match and a post-negator in its clause
 
 
 @lru_cache(maxsize=1)
@@ -60,17 +76,24 @@ def _lexicon() -> tuple[re.Pattern, dict[str, str]]:
 class NegationIndex:
     """The negators and scope resets of one normalised answer."""
 
-    __slots__ = ("negators", "negator_starts", "resets", "breaks", "items")
+    __slots__ = ("negators", "negator_starts", "resets", "weak", "breaks", "items")
 
     def __init__(self, norm: Normalized):
         pattern, kinds = _lexicon()
         self.negators: list[tuple[int, int, str]] = []
         self.resets: list[int] = []
+        self.weak: set[int] = set()
+        weak = {normalize_keyword(w) for w in WEAK_RESETS}
+        prohibitions = {normalize_keyword(w) for w in PROHIBITIONS}
         for match in pattern.finditer(norm.text):
-            kind = kinds[match.group()]
+            word = match.group()
+            kind = kinds[word]
             if kind == RESET:
                 self.resets.append(match.start())
+                if word in weak:
+                    self.weak.add(match.start())
             elif kind != NOT_NEGATION:
+                kind = PROHIBITION if word in prohibitions else kind
                 self.negators.append((match.start(), match.end(), kind))
         self.negator_starts = [start for start, _, _ in self.negators]
         self.breaks = norm.breaks
@@ -93,8 +116,10 @@ class NegationIndex:
                 i -= 1  # a bare 不 stays in its own list item: 听而不闻、先说再听
                 continue
             r = bisect_right(self.resets, start - 1) - 1  # the last reset starting before the match
-            if r >= 0 and self.resets[r] >= neg_end:
-                return False  # 不要A而要B: the contrast ends the negation's reach
+            while r >= 0 and self.resets[r] >= neg_end:
+                if not (kind == PROHIBITION and self.resets[r] in self.weak):
+                    return False  # 不要A而要B: the contrast ends the negation's reach
+                r -= 1
             return True
         return False
 
@@ -117,3 +142,39 @@ def starts_negated(keyword: str) -> bool:
     pattern, kinds = _lexicon()
     match = pattern.match(keyword)
     return match is not None and kinds[match.group()] in (WIDE, NEAR)
+
+
+@lru_cache(maxsize=1)
+def _post_pattern() -> re.Pattern:
+    words = sorted({normalize_keyword(w) for w in POST_NEGATORS}, key=lambda w: (-len(w), w))
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _post_negators(norm: Normalized) -> list[int]:
+    found = norm._cache.get("post-negators")
+    if found is None:
+        found = norm._cache["post-negators"] = [m.start() for m in _post_pattern().finditer(norm.text)]
+    return found
+
+
+def post_negated(norm: Normalized, end: int) -> bool:
+    """Whether a match ending at `end` is denied after it: later in its clause (X不必太在意), or at the
+    start of the next clause (X，这可不行)."""
+    found = _post_negators(norm)
+    if not found:
+        return False
+    i = bisect_left(found, end)
+    if i >= len(found):
+        return False
+    at = found[i]
+    breaks = norm.breaks
+    b = bisect_right(breaks, end - 1)
+    clause_end = breaks[b] if b < len(breaks) else len(norm.text)
+    if at < clause_end:
+        return at - end <= POST_SCOPE
+    # The next clause may open with it, after a pointer word: ，这可不行 / ，那是错误的.
+    next_end = breaks[b + 1] if b + 1 < len(breaks) else len(norm.text)
+    if at >= next_end:
+        return False
+    lead = norm.text[clause_end:at]
+    return len(lead) <= 3 and all(ch in "这那此是就也都可真其实根本完全" for ch in lead)

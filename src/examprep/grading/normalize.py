@@ -197,11 +197,34 @@ def normalize(text: str) -> Normalized:
         if drops:
             folded, starts, ends, (breaks, stops, hard, seps) = _without(
                 folded, starts, ends, drops, (breaks, stops, hard, seps))
+    if _SPOKEN_UNIT_CHARS.intersection(folded):
+        folded, drops = _canonical_units(folded)
+        if drops:
+            folded, starts, ends, (breaks, stops, hard, seps) = _without(
+                folded, starts, ends, drops, (breaks, stops, hard, seps))
     return Normalized(text, folded, starts, ends, breaks, stops, hard, seps)
 
 
+# Spoken units as the written ones: 一个钟头 is 1小时, 每个礼拜一趟 is 每周1次.
+_SPOKEN_UNIT = re.compile(r"钟头|礼拜|星期(?![一二三四五六日天1-7])|(?<=\d)[趟回遍](?!家|来|去|头|访|应)")
+_SPOKEN_UNIT_CHARS = frozenset("钟礼星趟回遍")
+_CANONICAL = {"钟头": "小时", "礼拜": "周", "星期": "周", "趟": "次", "回": "次", "遍": "次"}
+
+
+def _canonical_units(text: str) -> tuple[str, list[int]]:
+    """The text with spoken units replaced, and the positions to drop where a unit got shorter."""
+    chars = list(text)
+    drops: list[int] = []
+    for m in _SPOKEN_UNIT.finditer(text):
+        written = _CANONICAL[m.group()]
+        for i, ch in enumerate(written):
+            chars[m.start() + i] = ch
+        drops.extend(range(m.start() + len(written), m.end()))
+    return "".join(chars), drops
+
+
 # 一个小时 is 一小时 and 每个月 is 每月: the measure word between a number and a unit of time goes.
-_MEASURE_WORD = re.compile(r"(?<=[0-9每])个(?=小时|钟头|月|星期|礼拜|工作日|季度|半)")
+_MEASURE_WORD = re.compile(r"(?<=[0-9每半])个(?=小时|钟头|月|星期|礼拜|工作日|季度|半|多?月)")
 
 
 def _without(text: str, starts: list, ends: list, drops: list[int], positions: tuple[list, ...]):

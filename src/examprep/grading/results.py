@@ -20,8 +20,10 @@ class PointResult:
     earned: float
     matched: str | None = None
     span: tuple[int, int] | None = None
-    keyword: str | None = None  # the rubric keyword that was found
-    how: str | None = None  # exact | typo | homophone | list
+    keyword: str | None = None  # the rubric keyword (or, for a concept, the point) that was found
+    how: str | None = None  # exact | typo | homophone | gap | list | synonym | number | all | order | concept
+    words: tuple[str, ...] = ()  # the words of the answer that made a concept, order or all: match
+    why: str | None = None  # a missed point whose words were found: why they did not count
 
     @property
     def hit(self) -> bool:
@@ -37,6 +39,8 @@ class PointResult:
             "span": list(self.span) if self.span is not None else None,
             "keyword": self.keyword,
             "how": self.how,
+            "words": list(self.words),
+            "why": self.why,
         }
 
 

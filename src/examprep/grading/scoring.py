@@ -7,57 +7,239 @@ keyword earns twice. The question's score is shared out in proportion to the wei
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..content.model import Question, RubricPoint
+from ..content.model import EMPTY_LEXICON, Lexicon, Question, RubricPoint
+from .concepts import Concept, build_concept, concept_hits, rubric_weights
 from .distributive import list_matches
-from .matching import Keyword, Match, compile_keyword, exact_matches, fuzzy_matches
-from .normalize import normalize
+from .matching import (
+    ALL,
+    CONCEPT,
+    NUMBER,
+    ORDER,
+    SYNONYM,
+    Keyword,
+    Match,
+    compile_keyword,
+    exact_matches,
+    fuzzy_matches,
+)
+from .negation import negation_index, post_negated
+from .normalize import Normalized, normalize, normalize_keyword
+from .numbers_forms import number_forms
 from .results import Grading, PointResult
+from .thesaurus import Thesaurus, thesaurus_for
 
 MATCHES_PER_KEYWORD = 3
 OPTIONS_PER_POINT = 6
 SEARCH_BUDGET = 20_000  # nodes of the assignment search; far more than any real rubric needs
+MAX_VARIANTS = 24  # synonym and number forms per keyword
 
 
 @dataclass(frozen=True)
 class CompiledPoint:
     rubric: RubricPoint
-    keywords: tuple[Keyword, ...]
+    keywords: tuple[Keyword, ...]  # the author's keywords, then their variants
+    groups: tuple[tuple[Keyword, ...], ...]  # all: every group must be found in the match's clause
+    concepts: tuple[Concept, ...]  # the keywords' own words in any order (strict), then the point's
+    opposites: tuple[str, ...]  # antonyms of the point's words: a clause holding one earns nothing
 
 
-@lru_cache(maxsize=4096)
-def compile_rubric(question_id: str, rubric: tuple[RubricPoint, ...]) -> tuple[CompiledPoint, ...]:
-    """The rubric with its keywords prepared; cached by question (the rubric is part of the key, so
-    two banks with the same question id do not mix)."""
-    compiled = []
-    for point in rubric:
-        keywords = []
-        seen = set()
-        for word in point.keywords:
-            keyword = compile_keyword(word)
-            if keyword.text and keyword.text not in seen:
-                seen.add(keyword.text)
-                keywords.append(keyword)
-        compiled.append(CompiledPoint(point, tuple(keywords)))
+def _variants(text: str, thesaurus: Thesaurus) -> list[tuple[str, str]]:
+    """(normalised form, how) of a keyword said another way: a bank synonym swapped in for part of
+    it, or its quantity in another unit."""
+    out: list[tuple[str, str]] = [(form, NUMBER) for form in number_forms(text)]
+    for phrase in thesaurus.phrases:
+        if phrase in text:
+            for other in sorted(thesaurus.domain_synonyms(phrase)):
+                out.append((text.replace(phrase, other), SYNONYM))
+    return out[:MAX_VARIANTS]
+
+
+def _elided(text: str) -> list[tuple[str, str | None]]:
+    """Forms of a keyword whose head a list may leave out: 先长辈后晚辈 said as …、长辈后晚辈 after a 先;
+    基本型 said as 基本那一类."""
+    out: list[tuple[str, str | None]] = []
+    if text.startswith("先") and "后" in text[2:]:
+        out.append((text[1:], "先"))
+    if text.endswith("型") and len(text) >= 3:
+        for tail in ("类", "那类", "那一类", "这类", "那种", "类型"):
+            out.append((text[:-1] + tail, None))
+    return out
+
+
+def _keywords(words, thesaurus: Thesaurus) -> tuple[Keyword, ...]:
+    compiled: list[Keyword] = []
+    seen: set[str] = set()
+
+    def add(keyword: Keyword) -> None:
+        if keyword.text and keyword.text not in seen:
+            seen.add(keyword.text)
+            compiled.append(keyword)
+
+    originals = [compile_keyword(word) for word in words]
+    for keyword in originals:
+        add(keyword)
+    for keyword in originals:
+        for text, how in _variants(keyword.text, thesaurus):
+            add(compile_keyword(keyword.original, how, text))
+        for text, before in _elided(keyword.text):
+            add(compile_keyword(keyword.original, SYNONYM, text, before))
     return tuple(compiled)
 
 
+def _opposites(texts, thesaurus: Thesaurus) -> tuple[str, ...]:
+    found: set[str] = set()
+    for text in texts:
+        for opposites in thesaurus.phrase_antonyms(normalize_keyword(text)):
+            found.update(opposites)
+    joined = "".join(normalize_keyword(t) for t in texts)
+    return tuple(sorted(o for o in found if o not in joined))
+
+
+@lru_cache(maxsize=4096)
+def compile_rubric(question_id: str, rubric: tuple[RubricPoint, ...], stem: str = "",
+                   lexicon: Lexicon = EMPTY_LEXICON) -> tuple[CompiledPoint, ...]:
+    """The rubric with its keywords, variants and concepts prepared; cached by question (the rubric is
+    part of the key, so two banks with the same question id do not mix)."""
+    thesaurus = thesaurus_for(lexicon)
+    weights = rubric_weights([p.point for p in rubric])
+    stem_norm = normalize_keyword(stem)
+    compiled = []
+    for point in rubric:
+        keywords = _keywords(point.keywords, thesaurus)
+        groups = tuple(_keywords(group, thesaurus) for group in point.all_of)
+        concepts = []
+        for word in point.keywords:
+            concept = build_concept(word, stem_norm, weights, thesaurus, strict=True)
+            if concept is not None:
+                concepts.append(concept)
+        concept = build_concept(point.point, stem_norm, weights, thesaurus, strict=False)
+        if concept is not None:
+            concepts.append(concept)
+        opposites = _opposites((point.point,) + point.keywords, thesaurus)
+        compiled.append(CompiledPoint(point, keywords, groups, tuple(concepts), opposites))
+    return tuple(compiled)
+
+
+def _clause(norm: Normalized, start: int, end: int) -> tuple[int, int]:
+    """The clause (between punctuation) that holds text[start:end]."""
+    stops = norm.stops
+    i = bisect_right(stops, start) - 1
+    j = bisect_left(stops, end)
+    return (stops[i] if i >= 0 else 0), (stops[j] if j < len(stops) else len(norm.text))
+
+
+def _group_found(norm: Normalized, group: tuple[Keyword, ...], start: int, end: int) -> Match | None:
+    for keyword in group:
+        for match in exact_matches(norm, keyword, MATCHES_PER_KEYWORD, start, end):
+            return match
+    return None
+
+
+def _bound(norm: Normalized, point: CompiledPoint, match: Match) -> bool:
+    """Whether every all: group stands in the match's clause (a time limit beside its own item)."""
+    if not point.groups:
+        return True
+    a, b = _clause(norm, match.start, match.end)
+    return all(_group_found(norm, group, a, b) is not None for group in point.groups)
+
+
+def _contradicted(norm: Normalized, point: CompiledPoint, match: Match) -> bool:
+    """Whether the match's clause says the opposite of the point (越长越好 where it says 适当控制)."""
+    if not point.opposites:
+        return False
+    a, b = _clause(norm, match.start, match.end)
+    clause = norm.text[a:b]
+    return any(o in clause for o in point.opposites)
+
+
+def _all_matches(norm: Normalized, point: CompiledPoint) -> list[Match]:
+    """Every all: group found in one clause, with nothing else needed: 72小时 … 处理 in one clause."""
+    found: list[Match] = []
+    first = point.groups[0]
+    for keyword in first:
+        for anchor in exact_matches(norm, keyword, MATCHES_PER_KEYWORD):
+            a, b = _clause(norm, anchor.start, anchor.end)
+            parts = [anchor]
+            for group in point.groups[1:]:
+                part = _group_found(norm, group, a, b)
+                if part is None:
+                    break
+                parts.append(part)
+            else:
+                claims = tuple(sorted((m.start, m.end) for m in parts))
+                start, end = claims[0][0], max(c[1] for c in claims)
+                found.append(Match(start, end, ALL, keyword, claims, tuple(norm.text[x:y] for x, y in claims)))
+    return found
+
+
+def _concept_matches(norm: Normalized, point: CompiledPoint) -> list[Match]:
+    found: list[Match] = []
+    for concept in point.concepts:
+        how = ORDER if concept.strict else CONCEPT
+        keyword = compile_keyword(concept.source)
+        for hit in concept_hits(norm, concept):
+            found.append(Match(hit.start, hit.end, how, keyword, hit.claims, hit.words))
+        if found:
+            break
+    return found
+
+
+def _keep(norm: Normalized, point: CompiledPoint, matches: list[Match]) -> list[Match]:
+    return [m for m in matches if _bound(norm, point, m) and not _contradicted(norm, point, m)]
+
+
 def _candidates(norm, point: CompiledPoint) -> list[Match]:
-    """Where this point could be earned, best first: as written, then fuzzily, then from a list."""
+    """Where this point could be earned, best first: as written (or a variant), then fuzzily, then from a
+    list, then its all: groups, then its words in any order, then its meaning."""
     found: list[Match] = []
     for keyword in point.keywords:
         found.extend(exact_matches(norm, keyword, MATCHES_PER_KEYWORD))
+    found = _keep(norm, point, found)
     if not found:
         for keyword in point.keywords:
-            found.extend(fuzzy_matches(norm, keyword, MATCHES_PER_KEYWORD))
+            if keyword.variant is None:
+                found.extend(fuzzy_matches(norm, keyword, MATCHES_PER_KEYWORD))
+        found = _keep(norm, point, found)
     if not found and norm.text:
         for keyword in point.keywords:
-            found.extend(list_matches(norm, keyword, MATCHES_PER_KEYWORD))
+            if keyword.variant is None:
+                found.extend(list_matches(norm, keyword, MATCHES_PER_KEYWORD))
+        found = _keep(norm, point, found)
+    if not found and point.groups:
+        found = [m for m in _all_matches(norm, point) if not _contradicted(norm, point, m)]
+    if not found and point.concepts:
+        found = _keep(norm, point, _concept_matches(norm, point))
     order = {k.text: i for i, k in enumerate(point.keywords)}
-    found.sort(key=lambda m: (m.cost, order[m.keyword.text], m.start))
+    found.sort(key=lambda m: (m.cost, order.get(m.keyword.text, len(order)), m.start))
     return found[:OPTIONS_PER_POINT]
+
+
+def why_missed(norm: Normalized, point: CompiledPoint) -> str | None:
+    """Why a missed point was missed although its words are there: negated, contradicted, or a fact
+    beside the wrong item. None when its words are simply not in the answer."""
+    text = norm.text
+    negation = negation_index(norm)
+    for keyword in point.keywords:
+        pos = text.find(keyword.text) if keyword.text else -1
+        if pos == -1:
+            continue
+        shown = norm.original_text(pos, pos + len(keyword.text))
+        end = pos + len(keyword.text)
+        if not keyword.negative and (negation.negated(pos) or post_negated(norm, end)):
+            return f"找到「{shown}」，但被否定"
+        probe = Match(pos, end, "exact", keyword)
+        if _contradicted(norm, point, probe):
+            a, b = _clause(norm, pos, end)
+            opposite = next(o for o in point.opposites if o in text[a:b])
+            return f"找到「{shown}」，但同一句里说的是相反的「{opposite}」"
+        if not _bound(norm, point, probe):
+            need = "」或「".join(k.original for k in point.groups[0][:2])
+            return f"找到「{shown}」，但不是与它对应的项目写在一起（应与「{need}」等对应）"
+    return None
 
 
 def _conflict(a: Match, b: Match) -> bool:
@@ -104,7 +286,7 @@ def assign(options: list[list[Match]], weights: list[float]) -> list[Match | Non
 
 
 def grade_free_text(question: Question, answer: str) -> Grading:
-    rubric = compile_rubric(question.id, question.rubric)
+    rubric = compile_rubric(question.id, question.rubric, question.stem, question.lexicon)
     total = sum(p.rubric.weight for p in rubric)
     norm = normalize(answer or "")
     if norm.text:
@@ -117,13 +299,15 @@ def grade_free_text(question: Question, answer: str) -> Grading:
     for point, match in zip(rubric, picks):
         rp = point.rubric
         if match is None:
-            results.append(PointResult(rp.id, rp.point, rp.weight, 0.0))
+            why = why_missed(norm, point) if norm.text else None
+            results.append(PointResult(rp.id, rp.point, rp.weight, 0.0, why=why))
             continue
         earned_weight += rp.weight
         a, b = norm.span(match.start, match.end)
         results.append(PointResult(
             rp.id, rp.point, rp.weight, round(question.score * rp.weight / total, 2) if total else 0.0,
             norm.original[a:b], (a, b), match.keyword.original, match.how,
+            tuple(norm.original_text(x, y) for x, y in match.claims) if match.words else (),
         ))
     if total and abs(earned_weight - total) < 1e-9:
         score = float(question.score)

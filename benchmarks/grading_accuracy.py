@@ -192,11 +192,15 @@ def report(title: str, rows: list[Row], verbose: bool) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--content", default=str(shipped_content_dir()))
-    parser.add_argument("--set", default="all", choices=("all", "existing", "candidates"))
+    parser.add_argument("--set", default="all", choices=("all", "existing", "candidates", "development"),
+                        help="development: only the half of the blind set that rubrics may be tuned on")
     parser.add_argument("--verbose", action="store_true", help="list every answer the grader marks differently")
     args = parser.parse_args(argv)
     bank, _ = read_bank(args.content)
-    for title, rows in labelled_sets(bank, args.set).items():
+    sets = labelled_sets(bank, "candidates" if args.set == "development" else args.set)
+    for title, rows in sets.items():
+        if args.set == "development" and "development" not in title:
+            continue
         report(title, rows, args.verbose)
     return 0
 

@@ -72,7 +72,7 @@ def test_corrupt_progress_file_is_moved_aside_and_the_app_says_so(root, tmp_path
     (data / FILE_NAME).write_bytes(b"garbage" * 1000)
     assert main(["--content", str(root), "--data", str(data)]) == 0
     err = capsys.readouterr().err
-    assert "进度文件无法读取" in err and "已移到" in err
+    assert "进度文件已损坏" in err and "已移到" in err
     assert opened[0].notice and "已移到" in opened[0].notice
     assert any(".corrupt-" in p.name for p in data.iterdir())
 
@@ -97,6 +97,35 @@ def test_stats_in_plain_text(root, tmp_path, capsys):
     assert "共作答 1 次，正确率 100%" in out
     row = next(line for line in out.splitlines() if "客户信息管理" in line).split()
     assert row[:5] == ["初级", "客户信息管理", "1/5", "1", "100%"]
+
+
+def test_stats_and_the_trainer_refuse_data_naming_a_file(root, tmp_path, capsys, opened):
+    target = tmp_path / "a-file"
+    target.write_text("x")
+    for argv in (["stats"], []):
+        assert main(["--content", str(root), "--data", str(target), *argv]) == 1
+        assert "不是文件夹" in capsys.readouterr().err
+    assert opened == []
+
+
+def test_stats_leave_a_damaged_file_where_it_is(root, tmp_path, capsys):
+    data = tmp_path / "d"
+    data.mkdir()
+    (data / FILE_NAME).write_bytes(b"garbage" * 1000)
+    assert main(["--content", str(root), "--data", str(data), "stats"]) == 1
+    assert "已损坏" in capsys.readouterr().err
+    assert [p.name for p in data.iterdir()] == [FILE_NAME]
+
+
+def test_answers_the_disk_refused_to_the_end_make_the_exit_code_1(root, tmp_path, capsys, monkeypatch):
+    def run(self):  # the trainer's session: the disk fills up, then an answer is given
+        pages = self.store._db.execute("PRAGMA page_count").fetchone()[0]
+        self.store._db.execute(f"PRAGMA max_page_count = {pages}")
+        self.store.record_answer(AnswerRecord("q.single", T0, 1, 1, True, '"B"' + " " * 5000))
+
+    monkeypatch.setattr(ExamPrepApp, "run", run)
+    assert main(["--content", str(root), "--data", str(tmp_path / "d")]) == 1
+    assert "1 条记录未能保存" in capsys.readouterr().err
 
 
 KILLED_IN_A_DRILL = """

@@ -2,12 +2,11 @@
 
 `launch` is shared with `drill` and `case`: load the bank, open the progress store (moving a
 broken file aside), run the app, and close the store. Textual is imported only here, when the app
-is really about to open.
+is really about to open. Writes the disk refused while the trainer ran are tried once more on the
+way out; if they still cannot be written, the exit code is 1 and the message says so.
 """
 
 from __future__ import annotations
-
-import sys
 
 from .. import exit_codes
 from .common import data_dir, error, load_bank_or_report
@@ -25,14 +24,27 @@ def launch(args, start=None, bank=None) -> int:
         error(str(err))
         return exit_codes.INVALID
     if notice:
-        print(f"examprep: {notice}", file=sys.stderr)
+        error(notice)
     from ..tui.app import ExamPrepApp, Start
 
+    app = ExamPrepApp(bank, store, start=start or Start(), notice=notice)
     try:
-        ExamPrepApp(bank, store, start=start or Start(), notice=notice).run()
+        app.run()
     finally:
-        store.close()
-    return exit_codes.OK
+        saved = close_store(store)
+    if not saved:
+        return exit_codes.INVALID
+    return app.return_code or exit_codes.OK
+
+
+def close_store(store) -> bool:
+    """Try the writes still kept in memory once more, then close; False (said on stderr) when some
+    could still not be written."""
+    saved = store.flush()
+    if not saved:
+        error(f"{store.problem}：程序退出时仍有 {store.pending} 条记录未能保存。")
+    store.close()
+    return saved
 
 
 def run(args) -> int:

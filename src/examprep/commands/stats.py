@@ -1,4 +1,8 @@
-"""`examprep stats`: the trainer's statistics as plain text (an empty data folder is fine)."""
+"""`examprep stats`: the trainer's statistics as plain text (an empty data folder is fine).
+
+The progress file is only read (copied into memory), so stats work on a full disk or a read-only
+folder, and never move or change the file.
+"""
 
 from __future__ import annotations
 
@@ -13,19 +17,14 @@ def run(args) -> int:
     if bank is None:
         return exit_codes.INVALID
     from ..practice.stats import collect_stats
-    from ..practice.store import FILE_NAME, StoreError, open_memory_store, open_store
+    from ..practice.store import FILE_NAME, StoreError, open_store_read_only
 
     folder = data_dir(args)
-    if (folder / FILE_NAME).exists():
-        try:
-            store, notice = open_store(folder)
-        except StoreError as err:
-            error(str(err))
-            return exit_codes.INVALID
-        if notice:
-            error(notice)
-    else:
-        store = open_memory_store()  # nothing answered yet: report zeros, create no files
+    try:
+        store = open_store_read_only(folder)  # nothing answered yet: zeros, and no files made
+    except StoreError as err:
+        error(str(err))
+        return exit_codes.INVALID
     from rich.console import Console
 
     from ..tui.stats_report import stats_report

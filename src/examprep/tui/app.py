@@ -1,7 +1,8 @@
 """The trainer app: holds the bank, the progress store and the clock, and opens the screens.
 
 Screens do the showing; the app is the one place that grades and records an answer, so every
-answer, from any screen, reaches the store the moment it is given.
+answer, from any screen, reaches the store the moment it is given. When the disk or the lock refuses
+a write, the store keeps it in memory; the app says so and tries again every few seconds.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ..practice.session import DrillScope, DrillSession
 from ..practice.store import ProgressStore
 
 Clock = Callable[[], datetime]
+RETRY_SECONDS = 10  # how often writes kept in memory are tried again
 
 
 def system_clock() -> datetime:
@@ -70,6 +72,19 @@ class ExamPrepApp(App):
                 self.push_screen(CaseListScreen())
         if self.notice:
             self.notify(self.notice, title="进度文件", severity="warning", timeout=15)
+        self.store.on_problem = self.store_problem
+        self.set_interval(RETRY_SECONDS, self.retry_writes)
+
+    # -- writes the disk refused ---------------------------------------------------------------
+    def store_problem(self, message: str) -> None:
+        self.notify(f"{message}：{self.store.pending} 条记录暂存在内存中，每 {RETRY_SECONDS} 秒自动重试，"
+                    "请勿关闭程序。", title="未能保存", severity="error", timeout=RETRY_SECONDS)
+
+    def retry_writes(self) -> None:
+        if self.store.pending:
+            waiting = self.store.pending
+            if self.store.flush():
+                self.notify(f"之前未能保存的 {waiting} 条记录已写入进度文件。", title="已保存")
 
     # -- answers -----------------------------------------------------------------------------
     def grade_and_record(self, question: Question, answer: AnswerValue, mode: str):

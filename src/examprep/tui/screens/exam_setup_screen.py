@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from ...practice.answers import decode_answer
 from ...practice.exam import MockExam
+from ...practice.store import StoreWriteError
 from ..format import clock_text
 
 CONTINUE = "continue"
@@ -77,7 +78,12 @@ class ExamSetupScreen(Screen):
             self.notify(f"无法组卷：{err.message}", severity="error", timeout=10)
             return
         started = app.clock()
-        exam_id = app.store.start_exam(name, paper.title, seed, paper.variant, started, paper.duration * 60)
+        try:
+            exam_id = app.store.start_exam(name, paper.title, seed, paper.variant, started,
+                                           paper.duration * 60)
+        except StoreWriteError as err:
+            self.notify(f"无法开始考试：{err}", severity="error", timeout=10)
+            return
         app.push_screen(ExamScreen(MockExam(paper, started, app.clock), exam_id))
 
     def resume(self) -> None:

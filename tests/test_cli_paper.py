@@ -106,8 +106,7 @@ def test_an_unsatisfiable_blueprint_names_the_section_and_what_is_available(root
                          "  - {title: 二、单项选择题, type: single, count: 30}\n", encoding="utf-8")
     assert paper(root, tmp_path / "out", str(blueprint)) == 1
     err = capsys.readouterr().err
-    assert err.strip() == (f"{blueprint}:6: section '二、单项选择题' asks for 30 single questions of "
-                           "level 'primary' but the bank has 6")
+    assert err.strip() == f"{blueprint}:6: 大题“二、单项选择题”需要 30 道单项选择题（级别 初级/五级），题库只有 6 道"
 
 
 @pytest.mark.parametrize("n", ["0", "27"])

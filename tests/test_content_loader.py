@@ -197,8 +197,20 @@ CASES = [
           - {title: 一、单项选择题, type: single, count: 3, score: 1}
           - {title: 二、案例分析题, type: case, count: 1}
         """},
-     ["papers/p.yaml:5: section '一、单项选择题' asks for 3 single questions of level 'primary' but the bank has 1",
-      "papers/p.yaml:6: section '二、案例分析题' asks for 1 cases of level 'primary' but the bank has 0"]),
+     ["papers/p.yaml:5: 大题“一、单项选择题”需要 3 道单项选择题（级别 初级/五级），题库只有 1 道",
+      "papers/p.yaml:6: 大题“二、案例分析题”需要 1 个案例（级别 初级/五级），题库只有 0 个"]),
+    ("a section emptied by its filters names them, and unknown tags and topics are reported",
+     {"questions/q.yaml": SINGLE, "papers/p.yaml": """\
+        title: 模拟卷
+        level: primary
+        duration: 90
+        sections:
+          - {title: 一、单项选择题, type: single, count: 1, score: 1, tags: [客户期望], topics: [nowhere]}
+        """},
+     ["papers/p.yaml:5: 大题“一、单项选择题”筛选的主题“nowhere”在题库中不存在",
+      "papers/p.yaml:5: 大题“一、单项选择题”筛选的标签“客户期望”在题库中不存在",
+      "papers/p.yaml:5: 大题“一、单项选择题”需要 1 道单项选择题（级别 初级/五级），题库只有 0 道；"
+      "筛选条件：标签 客户期望；主题 nowhere（不加筛选时有 1 道）"]),
     ("blueprint with an unknown section type", {"papers/p.yaml": """\
         title: 模拟卷
         level: primary
@@ -368,3 +380,30 @@ def test_all_group_must_hold_text(tmp_path):
         """)
     assert problems_of(tmp_path, {"questions/q.yaml": body}) == [
         "questions/q.yaml:8: item 1 of 'all' needs at least one text"]
+
+
+def test_rubrics_that_do_not_share_in_half_marks_are_warned_about(tmp_path):
+    files = {
+        "questions/q.yaml": question("""
+            type: short
+            score: 4
+            rubric:
+              - {id: a, point: 一, keywords: [一]}
+              - {id: b, point: 二, keywords: [二]}
+              - {id: c, point: 三, keywords: [三]}
+        """),
+        "papers/p.yaml": """\
+            title: 模拟卷
+            level: primary
+            duration: 90
+            sections:
+              - {title: 一、简答题, type: short, count: 1, score: 3}
+              - {title: 二、简答题, type: short, count: 1, score: 5}
+            """,
+    }
+    report = validate(make_root(tmp_path, files))
+    assert report.problems == []
+    assert [str(w) for w in report.warnings] == [
+        "papers/p.yaml:6: （提醒）大题“二、简答题”每题 5 分，1 道题的得分点不能按半分分配（q.x）；答案上按半分取整",
+        "questions/q.yaml:2: （提醒）题目 q.x 满分 4 分，得分点权重 1、1、1 不能按半分分配；答案上按半分取整",
+    ]

@@ -139,7 +139,7 @@ def test_an_unsatisfiable_section_names_itself_and_what_is_available(tmp_path):
     with pytest.raises(BlueprintError) as err:
         draw_paper(bank, bank.blueprints["p"], 1)
     assert str(err.value) == (
-        "papers/p.yaml:6: section '二、计算' asks for 5 calc questions of level 'primary' but the bank has 1")
+        "papers/p.yaml:6: 大题“二、计算”需要 5 道计算题（级别 初级/五级），题库只有 1 道")
 
 
 @pytest.mark.parametrize("variant, index", [("A", 0), ("B", 1), ("Z", 25)])

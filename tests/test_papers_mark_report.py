@@ -108,8 +108,9 @@ def test_skipped_lines_are_reported_and_exit_1_after_the_rest_is_marked(printed,
     out = tmp_path / "report.html"
     assert mark(str(root), str(bad), "--paper", str(manifest), "--format", "html", "-o", str(out)) == 1
     err = capsys.readouterr().err
-    assert f"{bad}:5: not JSON (Expecting value) (skipped)" in err
-    assert "1 line(s) skipped, 4 marked" in err
+    assert f"{bad}:5: not JSON (Expecting value)（未阅）" in err
+    assert err.index("未阅的行（按考生）：（无法读取） 1 行") < err.index(f"{bad}:5:")
+    assert err.rstrip().endswith("共 1 行未阅，4 个答案已阅")
     html = out.read_text(encoding="utf-8")
     assert "未阅的答题行" in html and "第 5 行：not JSON (Expecting value)" in html
 
@@ -165,3 +166,80 @@ def test_the_mark_command_hands_over_to_the_report(printed, capsys):
     root, answers, manifest = printed
     assert main(["--content", str(root), "mark", str(answers), "--paper", str(manifest)]) == 0
     assert "阅卷报告" in capsys.readouterr().out
+
+
+# -- answer sheets (paper --sheet, mark SHEET.xlsx|SHEET.csv) -------------------------------------------
+@pytest.fixture(scope="module")
+def sheets(tmp_path_factory):
+    base = tmp_path_factory.mktemp("sheets")
+    root = make_bank_root(base / "bank")
+    assert main(["--content", str(root), "paper", "mini", "--variants", "2", "--seed", "3", "--sheet",
+                 "-o", str(base / "out")]) == 0
+    return root, base / "out"
+
+
+def test_paper_sheet_writes_a_template_per_printing(sheets):
+    from examprep.interchange.table import read_workbook
+
+    root, out = sheets
+    manifest = read_manifest(out / "manifest.json")
+    count = max(len(v.questions) for v in manifest.variants.values())
+    book = read_workbook(out / "sheet.xlsx")
+    assert [s.name for s in book.sheets] == ["答题卡", "说明"]
+    header = list(book.sheets[0].rows[0][1])
+    assert header == ["考生", "试卷", *(str(n) for n in range(1, count + 1))]
+    notes = book.sheets[1].rows
+    assert notes[0][1] == ("试卷", "题号", "题型", "分值", "大题")
+    assert len(notes) - 1 == sum(len(v.questions) for v in manifest.variants.values())
+    csv_rows = list(csv.reader(io.StringIO((out / "sheet.csv").read_text(encoding="utf-8-sig"))))
+    assert csv_rows == [header]
+
+
+def _filled_rows(root, manifest_path):
+    """A perfect candidate on each variant and one who left everything but question 1 blank."""
+    from examprep.content import load_bank
+    from examprep.papers.draw import draw_paper
+
+    bank = load_bank(root)
+    manifest = read_manifest(manifest_path)
+    rows = []
+    for variant in manifest.variants:
+        paper = draw_paper(bank, bank.blueprints["mini"], manifest.seed, variant)
+        answers = {i.number: (i.model_answer if i.question.is_free_text else i.key) for i in paper.items}
+        rows.append([f"满分{variant}", variant, *(answers.get(n, "") for n in range(1, len(answers) + 1))])
+    rows.append(["只答一题", "a", rows[0][2]])
+    return rows, manifest
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_mark_reads_a_filled_sheet(sheets, tmp_path, capsys, suffix):
+    from examprep.interchange.spreadsheet import write_rows
+
+    root, out = sheets
+    header = list(csv.reader(io.StringIO((out / "sheet.csv").read_text(encoding="utf-8-sig"))))[0]
+    rows, manifest = _filled_rows(root, out / "manifest.json")
+    filled = tmp_path / f"filled.{suffix}"
+    write_rows(filled, [header, *rows])
+    assert mark(str(root), str(filled), "--paper", str(out / "manifest.json"), "--json") == 0
+    data = json.loads(capsys.readouterr().out)
+    totals = {c["candidate"]: (c["paper"], c["total"]) for c in data["candidates"]}
+    assert totals["满分A"] == ("A", manifest.variants["A"].total)
+    assert totals["满分B"] == ("B", manifest.variants["B"].total)
+    assert totals["只答一题"][0] == "A"  # the 试卷 cell is read in either case
+
+
+def test_a_sheet_row_without_a_candidate_is_reported_with_its_sheet_and_row(sheets, tmp_path, capsys):
+    from examprep.interchange.spreadsheet import write_rows
+
+    root, out = sheets
+    filled = tmp_path / "filled.xlsx"
+    write_rows(filled, [["考生", "试卷", "1", "2"], ["C1", "A", "A", ""], ["", "A", "B", "C"]])
+    assert mark(str(root), str(filled), "--paper", str(out / "manifest.json")) == 1
+    err = capsys.readouterr().err
+    assert f"{filled}:题库:3: 这一行有答案但“考生”列为空（未阅）" in err
+
+
+def test_a_sheet_needs_the_manifest(sheets, capsys):
+    root, out = sheets
+    assert main(["--content", str(root), "mark", str(out / "sheet.csv")]) == 1
+    assert "请用 --paper 给出" in capsys.readouterr().err

@@ -138,11 +138,13 @@ def test_marks_are_scaled_to_the_paper_and_missed_points_named(bank, printed):
     by_id = {q.id: q for q in result.questions}
     # rubric weights 1 and 3: the second point is 3/4 of the short question's 6 marks
     assert by_id[short_item.id].marks == 4.5 and by_id[short_item.id].missed == ("第一要点",)
-    assert by_id[case_item.id].marks == case_item.marks / 4 and by_id[case_item.id].missed == ("第二要点",)
+    # 15 marks by weights 1 and 3 is 3.75 + 11.25: the key prints half marks, 4 + 11, and marking follows it
+    assert [m for _, m in case_item.rubric_marks()] == [4.0, 11.0]
+    assert by_id[case_item.id].marks == 4.0 and by_id[case_item.id].missed == ("第二要点",)
     assert by_id[paper.sections[0].items[0].id].marks == 2  # 1 in the bank, 2 on this paper
     unanswered = [q for q in result.questions if not q.answered]
     assert len(unanswered) == len(paper.items) - 3 and all(q.marks == 0 for q in unanswered)
-    assert result.total == 4.5 + case_item.marks / 4 + 2
+    assert result.total == 4.5 + 4.0 + 2
 
 
 def test_which_paper_a_candidate_sat(bank, printed):
@@ -161,10 +163,44 @@ def test_which_paper_a_candidate_sat(bank, printed):
     report = mark_with_manifest(lines, manifest, bank, "s.jsonl")
     assert {c.candidate: c.paper for c in report.candidates} == {"INFER": "A", "GIVEN": "B"}
     messages = {p.line: p.message for p in report.skipped}
-    assert messages[3] == ('AMBIGUOUS: the questions answered are on papers A and B alike; '
-                           'add "paper": "A" to this candidate\'s lines')
-    assert messages[4] == messages[5] == "MIXED: the lines give papers A and B; a candidate sits one paper"
-    assert messages[6] == "NOPAPER: paper 'Q' is not in the manifest (A, B)"
+    assert messages[3] == ('AMBIGUOUS：清单里有 A, B 几套试卷，只凭这些题无法判断考的是哪一套；'
+                           '请在答题行加上 "paper": "A"（答题卡请填“试卷”列）')
+    assert messages[4] == messages[5] == "MIXED：答题行写了 A、B 几套试卷，且行数相同，无法判断考的是哪一套"
+    assert messages[6] == "NOPAPER：试卷“Q”不在清单中（有 A, B）"
+
+
+def test_a_mistyped_paper_skips_that_line_only(bank, printed):
+    papers, manifest = printed
+    a = papers["A"]
+    lines = [AnswerLine(n, "C1", str(item.number), right_answer(item), "A") for n, item in enumerate(a.items, 1)]
+    lines.append(AnswerLine(99, "C1", "1", "B", "C"))  # a slip of the pen: there is no paper C
+    report = mark_with_manifest(lines, manifest, bank, "s.jsonl")
+    (c1,) = report.candidates
+    assert c1.paper == "A" and c1.total == a.total  # the whole sheet is still marked
+    assert [str(p) for p in report.skipped] == ["s.jsonl:99: C1：试卷“C”不在清单中（有 A, B）"]
+
+
+def test_a_minority_paper_is_skipped_and_the_majority_marked(bank, printed):
+    papers, manifest = printed
+    a = papers["A"]
+    lines = [AnswerLine(n, "C1", str(item.number), right_answer(item), "A") for n, item in enumerate(a.items, 1)]
+    lines[0] = AnswerLine(1, "C1", "1", right_answer(a.items[0]), "B")
+    report = mark_with_manifest(lines, manifest, bank, "s.jsonl")
+    (c1,) = report.candidates
+    assert c1.paper == "A" and c1.total == a.total - a.items[0].marks
+    assert [p.message for p in report.skipped] == ["C1：这一行写的是 B 卷，其余各行是 A 卷，一名考生只考一套试卷"]
+
+
+def test_printed_numbers_without_a_paper_ask_for_it(bank, printed):
+    papers, manifest = printed
+    lines = [AnswerLine(n, "C1", str(item.number), right_answer(item)) for n, item in
+             enumerate(papers["A"].items, 1)]
+    report = mark_with_manifest(lines, manifest, bank, "s.jsonl")
+    assert report.candidates == ()
+    messages = {p.message for p in report.skipped}
+    assert messages == {'C1：清单里有 A, B 几套试卷，只凭题号无法判断考的是哪一套；'
+                        '请在答题行加上 "paper": "A"（答题卡请填“试卷”列）'}
+    assert len(report.skipped) == len(lines)  # no "unknown question '1'"
 
 
 def test_lines_that_cannot_be_marked_are_reported_and_the_rest_marked(bank, printed):
@@ -183,11 +219,11 @@ def test_lines_that_cannot_be_marked_are_reported_and_the_rest_marked(bank, prin
     ]
     report = mark_with_manifest(lines, manifest, bank, "s.jsonl")
     assert [str(p) for p in report.skipped] == [
-        f"s.jsonl:2: a second answer of C1 to {first.id}; the first (line 1) is kept",
-        f"s.jsonl:3: question {only_b.id} is not on paper A",
-        "s.jsonl:4: unknown question 'q.nope'",
-        "s.jsonl:5: paper A has no question 99",
-        "s.jsonl:7: unknown question 'q.nope'",
+        f"s.jsonl:2: C1 对 {first.id} 的第二个答案；保留第 1 行的答案",
+        f"s.jsonl:3: 题目 {only_b.id} 不在 A 卷上",
+        "s.jsonl:4: 未知的题目“q.nope”",
+        "s.jsonl:5: A 卷没有第 99 题",
+        "s.jsonl:7: 未知的题目“q.nope”",
     ]
     (c1,) = report.candidates
     assert c1.total == first.marks + a.items[1].marks
@@ -244,7 +280,7 @@ def test_without_a_manifest_answers_are_graded_against_the_bank(bank):
     totals = {c.candidate: (c.total, c.max) for c in report.candidates}
     assert totals == {"C2": (2.0, 5.0), "C10": (0.75, 5.0)}
     assert [c.candidate for c in report.candidates] == ["C2", "C10"]
-    assert [str(p) for p in report.skipped] == ["s.jsonl:5: unknown question 'q.nope'"]
+    assert [str(p) for p in report.skipped] == ["s.jsonl:5: 未知的题目“q.nope”"]
 
 
 def test_manifest_round_trip(printed):

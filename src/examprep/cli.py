@@ -52,8 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     src.add_argument("--file", metavar="PATH")
     p.add_argument("--json", action="store_true", help="print the grading as JSON")
 
-    p = command("mark", "grade many answers at once from a JSON Lines file")
-    p.add_argument("answers", metavar="ANSWERS.jsonl")
+    p = command("mark", "grade many answers at once from a JSON Lines file, or an answer sheet with --paper")
+    p.add_argument("answers", metavar="ANSWERS.jsonl|SHEET.xlsx|SHEET.csv")
     p.add_argument("--json", action="store_true", help="JSON Lines out (same as --format json)")
     p.add_argument("--format", choices=("table", "json", "csv", "html"), help="report format")
     p.add_argument("--paper", metavar="MANIFEST", help="the manifest written by `paper`")
@@ -65,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("html", "md", "pdf"), default="html")
     p.add_argument("--variants", type=int, default=1, metavar="N", help="N parallel papers (A, B, …)")
     p.add_argument("-o", "--output", metavar="DIR", default="paper")
+    p.add_argument("--sheet", action="store_true",
+                   help="also write an answer-sheet template (sheet.xlsx and sheet.csv) for `mark`")
 
     command("validate", "check a content root; exit 1 with file:line: message for each problem")
 

@@ -57,7 +57,9 @@ def table(totals, file) -> None:
 
 def run(args) -> int:
     fmt = getattr(args, "format", None)
-    if getattr(args, "paper", None) or fmt in ("csv", "html"):
+    from ..interchange.answer_sheet import is_sheet
+
+    if getattr(args, "paper", None) or fmt in ("csv", "html") or is_sheet(args.answers):
         from . import mark_report
 
         return mark_report.run(args)

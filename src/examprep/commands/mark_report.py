@@ -35,11 +35,17 @@ def run(args) -> int:
     from ..grading.batch import parse_answer_lines
     from ..papers.report import mark_with_manifest, mark_without_manifest
 
+    from ..interchange import InterchangeError
+    from ..interchange.answer_sheet import is_sheet, read_sheet_answers
     from .mark import _read as read_text
 
     fmt = _format(args)
-    text = read_text(args.answers)
-    if text is None:
+    sheet = is_sheet(args.answers)
+    if sheet and not args.paper:
+        error(f"{args.answers} 是答题卡：请用 --paper 给出打印试卷时写的 manifest.json，以便按题号阅卷")
+        return exit_codes.INVALID
+    text = None if sheet else read_text(args.answers)
+    if not sheet and text is None:
         return exit_codes.INVALID
     manifest = None
     if args.paper:
@@ -53,18 +59,25 @@ def run(args) -> int:
     if bank is None:
         return exit_codes.INVALID
 
-    lines, problems = parse_answer_lines(text, str(args.answers))
+    if sheet:
+        try:
+            lines, problems, source = read_sheet_answers(args.answers)
+        except InterchangeError as err:
+            error(str(err))
+            return exit_codes.INVALID
+    else:
+        source = str(args.answers)
+        lines, problems = parse_answer_lines(text, source)
     try:
         if manifest is not None:
-            report = mark_with_manifest(lines, manifest, bank, str(args.answers))
+            report = mark_with_manifest(lines, manifest, bank, source)
         else:
-            report = mark_without_manifest(lines, bank, str(args.answers))
+            report = mark_without_manifest(lines, bank, source)
     except LookupError as err:
         error(str(err.args[0]))
         return exit_codes.INVALID
     report = replace(report, skipped=tuple(sorted([*problems, *report.skipped])))
-    for problem in report.skipped:
-        print(f"{problem} (skipped)", file=sys.stderr)
+    _print_skipped(report.skipped, lines)
     for warning in report.warnings:
         error(warning)
     if not report.candidates:
@@ -101,10 +114,23 @@ def run(args) -> int:
     return _finish(report)
 
 
+def _print_skipped(skipped, lines) -> None:
+    """A summary per candidate first, then each line, then the count: hundreds of skipped lines must
+    not hide which candidates lost answers."""
+    if not skipped:
+        return
+    from ..papers.report import skipped_by_candidate
+
+    summary = "；".join(f"{who} {n} 行" for who, n in skipped_by_candidate(skipped, lines))
+    print(f"未阅的行（按考生）：{summary}", file=sys.stderr)
+    for problem in skipped:
+        print(f"{problem}（未阅）", file=sys.stderr)
+
+
 def _finish(report) -> int:
     """As plain `mark` does: the report is written, and skipped lines still make the exit code 1."""
     if report.skipped:
         marked = sum(q.answered for c in report.candidates for q in c.questions)
-        error(f"{len(report.skipped)} line(s) skipped, {marked} marked")
+        error(f"共 {len(report.skipped)} 行未阅，{marked} 个答案已阅")
         return exit_codes.INVALID
     return exit_codes.OK

@@ -33,6 +33,15 @@ def run(args) -> int:
             error(problem)
         if problems:
             return exit_codes.INVALID
+    if getattr(args, "sheet", False):
+        from ..interchange import MissingExtra
+        from ..interchange.errors import require
+
+        try:
+            require("openpyxl", "写入 .xlsx 答题卡")
+        except MissingExtra as err:
+            error(str(err))
+            return exit_codes.INVALID
     bank = load_bank_or_report(args)
     if bank is None:
         return exit_codes.INVALID
@@ -70,6 +79,10 @@ def run(args) -> int:
         out.mkdir(parents=True, exist_ok=True)
         for name, data in files.items():
             (out / name).write_bytes(data)
+        if getattr(args, "sheet", False):
+            from ..interchange.answer_sheet import write_sheets
+
+            files.update({path.name: b"" for path in write_sheets(papers, out)})
     except OSError as err:
         error(f"cannot write to {out}: {err.strerror or err}")
         return exit_codes.INVALID

@@ -12,6 +12,8 @@ def run(args) -> int:
     report = validate(root)
     for problem in report.problems:
         print(problem)
+    for warning in report.warnings:
+        print(warning)
     if report.problems:
         print(f"{len(report.problems)} problem(s) in {root}")
         return exit_codes.INVALID

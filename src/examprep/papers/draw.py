@@ -78,10 +78,10 @@ class PaperItem:
         return printed_key(self.question, self.option_order, self.item_order)
 
     def rubric_marks(self) -> tuple[tuple[object, float], ...]:
-        """Each rubric point with the marks it carries on this paper (shared by weight)."""
+        """Each rubric point with the marks it carries on this paper: shared by weight in half marks
+        (largest remainder), so that the key never prints 2.67 and the shares add up to the marks."""
         rubric = self.question.rubric
-        total = sum(p.weight for p in rubric)
-        return tuple((p, self.marks * p.weight / total) for p in rubric)
+        return tuple(zip(rubric, point_shares(self.marks, [p.weight for p in rubric])))
 
     @property
     def model_answer(self) -> str:
@@ -197,6 +197,23 @@ def share_marks(total: float, weights: list[float]) -> list[float]:
     return [float(f * MARK_STEP) for f in floors]
 
 
+def point_shares(total: float, weights: list[float]) -> list[float]:
+    """The marks of each rubric point on a paper: half marks when `total` is a whole number of them,
+    else the exact proportional shares."""
+    if (Fraction(total).limit_denominator(1000) / MARK_STEP).denominator == 1:
+        return share_marks(total, weights)
+    whole = sum(weights)
+    return [total * w / whole for w in weights]
+
+
+def uneven_shares(total: float, weights: list[float]) -> bool:
+    """Whether sharing `total` by `weights` gives a share that is not a whole number of MARK_STEPs."""
+    whole = sum(Fraction(w).limit_denominator(1000) for w in weights)
+    marks = Fraction(total).limit_denominator(1000)
+    return any((marks * Fraction(w).limit_denominator(1000) / whole / MARK_STEP).denominator != 1
+               for w in weights)
+
+
 def _pick(pool: list, count: int, start: int, used_points: set[str], points_of) -> list:
     """`count` entries of `pool` read cyclically from `start`, preferring ones whose knowledge points
     the paper has not tested yet (a judge item must not give away the answer to a recall item)."""
@@ -250,10 +267,10 @@ def _item(question: Question, number: int, marks: float, seed: int, variant: str
     return PaperItem(question, number, marks, option_order, item_order)
 
 
-def _check(blueprint: Blueprint, section: Section, available: int) -> None:
+def _check(bank: Bank, blueprint: Blueprint, section: Section, available: int) -> None:
     if available < section.count:
         raise BlueprintError(section.where.file, section.where.line,
-                             shortfall_message(blueprint, section, available))
+                             shortfall_message(blueprint, section, available, bank))
 
 
 def draw_paper(bank: Bank, blueprint: Blueprint, seed: int, variant: str = "A") -> Paper:
@@ -272,7 +289,7 @@ def draw_paper(bank: Bank, blueprint: Blueprint, seed: int, variant: str = "A") 
             pool = eligible_cases(bank, blueprint, section)
         else:
             pool = eligible_questions(bank, blueprint, section)
-        _check(blueprint, section, len(pool))
+        _check(bank, blueprint, section, len(pool))
         _rng(seed, "pool", index).shuffle(pool)
         chosen = _pick(pool, section.count, k * section.count, used_points, lambda e: e.points)
         _rng(seed, variant, "order", index).shuffle(chosen)

@@ -9,6 +9,7 @@ Pure apart from grading: the caller reads the files and prints the result.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
 
@@ -16,6 +17,7 @@ from ..content.errors import Problem
 from ..content.model import QUESTION_TYPES, TYPE_TITLES, Bank, Question
 from ..grading.batch import AnswerLine, parse_answer_lines
 from .item_analysis import ItemStatistics, TestStatistics, analyse
+from .draw import point_shares
 from .manifest import Manifest, ManifestQuestion, ManifestVariant, question_digest
 from .translate import is_blank, paper_key, to_bank_answer
 
@@ -109,6 +111,24 @@ def _default_grade(question: Question, answer):
     return grade_answer(question, answer)
 
 
+def paper_marks(question: Question, grading, marks: float) -> float:
+    """What a grading earns on a paper where the question carries `marks`: each rubric point its
+    share as the key prints it (half marks), in proportion to what the point earned."""
+    if not grading.max:
+        return 0.0
+    points = getattr(grading, "points", ())
+    if not points or not question.rubric:
+        return grading.score / grading.max * marks
+    shares = dict(zip((p.id for p in question.rubric), point_shares(marks, [p.weight for p in question.rubric])))
+    whole = sum(p.weight for p in question.rubric)
+    earned = 0.0
+    for point in points:
+        full = grading.max * point.weight / whole
+        if full and point.id in shares:
+            earned += shares[point.id] * point.earned / full
+    return earned
+
+
 def _result(question: Question, entry: ManifestQuestion | None, number: int, section: int, marks: float,
             line: AnswerLine | None, grade: Grade) -> QuestionResult:
     key = paper_key(question, entry)
@@ -117,7 +137,9 @@ def _result(question: Question, entry: ManifestQuestion | None, number: int, sec
         return QuestionResult(number, question.id, section, 0.0, marks, False,
                               None if line is None else line.answer, key, False, missed, None)
     grading = grade(question, to_bank_answer(question, entry, line.answer))
-    earned = grading.score / grading.max * marks if grading.max else 0.0
+    # on a printed paper each point earns what the key prints; without one, what the grader gives
+    earned = paper_marks(question, grading, marks) if entry is not None else (
+        grading.score / grading.max * marks if grading.max else 0.0)
     missed = tuple(p.point for p in grading.missed_points)
     correct = bool(grading.correct)
     return QuestionResult(number, question.id, section, round(earned, 4), marks, True, line.answer, key,
@@ -146,27 +168,60 @@ def _paper_report(name: str | None, sections: tuple[str, ...], plan: list[tuple[
     return PaperReport(name, sections, sum(maxima), tuple(candidates), items, stats)
 
 
-def _infer_variant(manifest: Manifest, lines: list[AnswerLine]) -> tuple[str | None, str]:
-    """The variant a candidate sat, or None and why it cannot be told."""
-    given = sorted({ln.paper for ln in lines if ln.paper})
-    if len(given) > 1:
-        return None, f"the lines give papers {' and '.join(given)}; a candidate sits one paper"
-    if given:
-        if given[0] not in manifest.variants:
-            return None, f"paper '{given[0]}' is not in the manifest ({', '.join(manifest.variants)})"
-        return given[0], ""
+def _infer_variant(manifest: Manifest, candidate: str, lines: list[AnswerLine],
+                   name: str, skipped: list[Problem]) -> tuple[str | None, list[AnswerLine]]:
+    """The variant a candidate sat and the lines to mark on it; every other line is added to `skipped`.
+
+    A line naming a paper the manifest does not have is skipped on its own; when the lines name two
+    papers, the one most lines name wins and the others are skipped. Without a "paper", the question
+    ids tell; printed numbers alone cannot tell two variants apart, so then the candidate is refused
+    with a message asking for "paper".
+    """
+    known = ", ".join(manifest.variants)
+    kept = []
+    for ln in lines:
+        if ln.paper and ln.paper not in manifest.variants:
+            skipped.append(Problem(name, ln.line, f"{candidate}：试卷“{ln.paper}”不在清单中（有 {known}）"))
+        else:
+            kept.append(ln)
+    counts = Counter(ln.paper for ln in kept if ln.paper)
+    if counts:
+        (best, n), *rest = counts.most_common()
+        if rest and rest[0][1] == n:
+            papers = "、".join(sorted(counts))
+            for ln in kept:
+                skipped.append(Problem(name, ln.line, f"{candidate}：答题行写了 {papers} 几套试卷，"
+                                                      f"且行数相同，无法判断考的是哪一套"))
+            return None, []
+        for ln in kept:
+            if ln.paper and ln.paper != best:
+                skipped.append(Problem(name, ln.line, f"{candidate}：这一行写的是 {ln.paper} 卷，"
+                                                      f"其余各行是 {best} 卷，一名考生只考一套试卷"))
+        return best, [ln for ln in kept if ln.paper in (None, best)]
     if len(manifest.variants) == 1:
-        return next(iter(manifest.variants)), ""
-    asked = {ln.question for ln in lines}
-    fits = {name: len(asked & set(v.by_id())) for name, v in manifest.variants.items()}
-    best = max(fits.values())
-    matches = [name for name, n in fits.items() if n == best and n > 0]
+        return next(iter(manifest.variants)), kept
+    asked = {ln.question for ln in kept}
+    fits = {v: len(asked & set(variant.by_id())) for v, variant in manifest.variants.items()}
+    best_fit = max(fits.values(), default=0)
+    matches = [v for v, n in fits.items() if n == best_fit and n > 0]
     if len(matches) == 1:
-        return matches[0], ""
-    if not matches:
-        return None, ""  # no paper has any of them: each line says why
-    return None, (f"the questions answered are on papers {' and '.join(matches)} alike; "
-                  f"add \"paper\": \"{matches[0]}\" to this candidate's lines")
+        return matches[0], kept
+    if not matches and not any(q.isdigit() for q in asked):
+        return None, kept  # no paper has any of them: each line says why
+    for ln in kept:
+        skipped.append(Problem(name, ln.line, (
+            f"{candidate}：清单里有 {known} 几套试卷，只凭{'题号' if not matches else '这些题'}"
+            f"无法判断考的是哪一套；请在答题行加上 \"paper\": \"{(matches or list(manifest.variants))[0]}\""
+            f"（答题卡请填“试卷”列）")))
+    return None, []
+
+
+def skipped_by_candidate(skipped, lines: list[AnswerLine]) -> list[tuple[str, int]]:
+    """How many skipped lines each candidate has, most first; lines that could not be read at all
+    (no candidate) count as （无法读取）."""
+    candidate_at = {(ln.line): ln.candidate for ln in lines}
+    counts = Counter(candidate_at.get(p.line, "（无法读取）") for p in skipped)
+    return sorted(counts.items(), key=lambda item: (-item[1], natural_key(item[0])))
 
 
 def _sheets_by_id(lines: list[AnswerLine], resolve: Callable[[AnswerLine], tuple[str | None, str]],
@@ -178,8 +233,8 @@ def _sheets_by_id(lines: list[AnswerLine], resolve: Callable[[AnswerLine], tuple
         if qid is None:
             skipped.append(Problem(name, ln.line, why))
         elif qid in sheet:
-            skipped.append(Problem(name, ln.line, f"a second answer of {ln.candidate} to {qid}; "
-                                                  f"the first (line {sheet[qid].line}) is kept"))
+            skipped.append(Problem(name, ln.line, f"{ln.candidate} 对 {qid} 的第二个答案；"
+                                                  f"保留第 {sheet[qid].line} 行的答案"))
         else:
             sheet[qid] = AnswerLine(ln.line, ln.candidate, qid, ln.answer, ln.paper)
     return sheet
@@ -204,20 +259,17 @@ def mark_with_manifest(lines: list[AnswerLine], manifest: Manifest, bank: Bank, 
         by_candidate.setdefault(ln.candidate, []).append(ln)
     sheets: dict[str, dict[str, dict[str, AnswerLine]]] = {v: {} for v in manifest.variants}
     for candidate, cand_lines in by_candidate.items():
-        variant_name, why = _infer_variant(manifest, cand_lines)
+        variant_name, kept = _infer_variant(manifest, candidate, cand_lines, name, skipped)
         if variant_name is None:
-            for ln in cand_lines:
-                if not why:
-                    known = ln.question in bank.questions
-                    why_line = (f"question {ln.question} is on none of the papers ({', '.join(manifest.variants)})"
-                                if known else f"unknown question '{ln.question}'")
-                    skipped.append(Problem(name, ln.line, why_line))
-                else:
-                    skipped.append(Problem(name, ln.line, f"{candidate}: {why}"))
+            for ln in kept:
+                on_bank = ln.question in bank.questions
+                skipped.append(Problem(name, ln.line, (
+                    f"题目 {ln.question} 不在任何一套试卷上（{', '.join(manifest.variants)}）" if on_bank
+                    else f"未知的题目“{ln.question}”")))
             continue
         variant = manifest.variants[variant_name]
         sheets[variant_name][candidate] = _sheets_by_id(
-            cand_lines, lambda ln, v=variant: _resolve_on_paper(ln, v, bank), name, skipped)
+            kept, lambda ln, v=variant: _resolve_on_paper(ln, v, bank), name, skipped)
     papers = []
     for variant_name, variant in manifest.variants.items():
         if not sheets[variant_name]:
@@ -237,10 +289,10 @@ def _resolve_on_paper(ln: AnswerLine, variant: ManifestVariant, bank: Bank) -> t
         entry = variant.by_number().get(int(ln.question))
         if entry is not None:
             return entry.id, ""
-        return None, f"paper {variant.name} has no question {ln.question}"
+        return None, f"{variant.name} 卷没有第 {ln.question} 题"
     if ln.question in bank.questions:
-        return None, f"question {ln.question} is not on paper {variant.name}"
-    return None, f"unknown question '{ln.question}'"
+        return None, f"题目 {ln.question} 不在 {variant.name} 卷上"
+    return None, f"未知的题目“{ln.question}”"
 
 
 def mark_without_manifest(lines: list[AnswerLine], bank: Bank, name: str,
@@ -254,7 +306,7 @@ def mark_without_manifest(lines: list[AnswerLine], bank: Bank, name: str,
     def resolve(ln: AnswerLine) -> tuple[str | None, str]:
         if ln.question in bank.questions:
             return ln.question, ""
-        return None, f"unknown question '{ln.question}'"
+        return None, f"未知的题目“{ln.question}”"
 
     sheets = {c: _sheets_by_id(ls, resolve, name, skipped) for c, ls in by_candidate.items()}
     sheets = {c: s for c, s in sheets.items() if s}

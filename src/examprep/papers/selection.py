@@ -59,9 +59,40 @@ def shortfalls(bank: Bank, blueprint: Blueprint) -> list[tuple[Section, int]]:
     ]
 
 
-def shortfall_message(blueprint: Blueprint, section: Section, available: int) -> str:
-    what = "cases" if section.type == "case" else f"{section.type} questions"
-    return (
-        f"section '{section.title}' asks for {section.count} {what} of level "
-        f"'{blueprint.level}' but the bank has {available}"
-    )
+def _filters(section: Section) -> str:
+    parts = []
+    for label, values in (("标签", section.tags), ("主题", section.topics), ("知识点", section.points)):
+        if values:
+            parts.append(f"{label} {'、'.join(values)}")
+    return "；".join(parts)
+
+
+def shortfall_message(blueprint: Blueprint, section: Section, found: int, bank: Bank | None = None) -> str:
+    """Why a section cannot be drawn, naming its filters and, with the bank, how many the filters left."""
+    from ..content.model import TYPE_TITLES
+
+    what = "个案例" if section.type == "case" else f"道{TYPE_TITLES.get(section.type, section.type)}题"
+    unit = what[0]
+    level = bank.level_title(blueprint.level) if bank is not None else blueprint.level
+    message = f"大题“{section.title}”需要 {section.count} {what}（级别 {level}），题库只有 {found} {unit}"
+    filters = _filters(section)
+    if filters:
+        message += f"；筛选条件：{filters}"
+        if bank is not None:
+            unfiltered = Section(section.title, section.type, section.count)
+            message += f"（不加筛选时有 {available(bank, blueprint, unfiltered)} {unit}）"
+    return message
+
+
+def unknown_filters(bank: Bank, section: Section) -> list[str]:
+    """The tags, topics and points a section filters on that nothing in the bank has."""
+    tags = {t for q in bank.questions.values() for t in bank.question_tags(q)}
+    tags.update(t for c in bank.cases.values() for t in case_tags(bank, c))
+    topics = {topic for _, topic in bank.topics}
+    messages = []
+    for label, values, known in (("标签", section.tags, tags), ("主题", section.topics, topics),
+                                 ("知识点", section.points, set(bank.points))):
+        for value in values:
+            if value not in known:
+                messages.append(f"大题“{section.title}”筛选的{label}“{value}”在题库中不存在")
+    return messages

@@ -53,7 +53,8 @@ class Concept:
     source: str
     words: tuple[ConceptWord, ...]
     negative: bool  # the point is itself a prohibition (不要…, 避免…)
-    opposites: tuple[str, ...]  # antonyms of its words, which void a window that holds them
+    opposites: tuple[str, ...]  # antonyms of its words, and the other points' own words (期望型 where
+    # the point is 基本型), which void a window that holds them
     strict: bool  # a keyword's concept: every word must be found
 
     @property
@@ -123,7 +124,8 @@ def _forms(word: str, thesaurus: Thesaurus, broad: bool) -> tuple[str, ...]:
     return tuple(sorted(forms, key=lambda f: (-len(f), f)))
 
 
-def build_concept(text: str, stem_norm: str, weights, thesaurus: Thesaurus, *, strict: bool) -> Concept | None:
+def build_concept(text: str, stem_norm: str, weights, thesaurus: Thesaurus, *, strict: bool,
+                  rivals: tuple[str, ...] = ()) -> Concept | None:
     """The concept of a point text (strict=False) or of a keyword (strict=True: all words needed)."""
     words = content_words(text)
     if len(words) < 2:
@@ -149,6 +151,7 @@ def build_concept(text: str, stem_norm: str, weights, thesaurus: Thesaurus, *, s
                 opposites.add(opposite)
     for phrase_opposites in thesaurus.phrase_antonyms(norm_text):
         opposites.update(phrase_opposites)
+    opposites.update(r for r in rivals if r not in norm_text)
     return Concept(text, tuple(cw), negative, tuple(sorted(opposites)), strict)
 
 

@@ -78,7 +78,8 @@ class Keyword:
 
     @property
     def forgives_typo(self) -> bool:
-        return len(self.text) >= TYPO_MIN_LENGTH
+        # A keyword with a number in it is a fact: 48小时内送 must not be found in 48小时内打.
+        return len(self.text) >= TYPO_MIN_LENGTH and not any(ch.isdigit() for ch in self.text)
 
     @property
     def homophone_budget(self) -> int:
@@ -335,9 +336,37 @@ def gap_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Match]:
     return found
 
 
+COMPOUND_LINKS = ("的", "着")  # 坐的姿势 for 坐姿, 走路的姿势 for 走姿
+
+
+def compound_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Match]:
+    """A two-character compound said loosely: its first character, a 的 (after at most one more
+    character), then its second: 坐的姿势 for 坐姿, 走路的姿势 for 走姿, 蹲着的姿势 for 蹲姿."""
+    text, k = norm.text, keyword.text
+    if len(k) != 2 or not all(_is_han(c) and c not in NEGATION_CHARS for c in k):
+        return []
+    found: list[Match] = []
+    for pos in _anchors(text, k[0]):
+        for gap in (1, 2):
+            link = pos + gap
+            if link >= len(text) or text[link] not in COMPOUND_LINKS:
+                continue
+            if gap == 2 and _meaning_bearing(text, pos + 1):
+                continue
+            second = link + 1
+            if text.startswith(k[1], second) and acceptable(norm, keyword, pos, second + 1):
+                found.append(Match(pos, second + 1, GAP, keyword, ((pos, pos + 1), (second, second + 1))))
+                break
+        if len(found) >= limit:
+            break
+    return found
+
+
 def fuzzy_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Match]:
     """Typo matches, then homophone matches, then split matches, for a keyword not found as written."""
     found = typo_matches(norm, keyword, limit) if keyword.forgives_typo else []
+    if len(keyword.text) == 2:
+        found.extend(compound_matches(norm, keyword, limit))
     for more in (homophone_matches, gap_matches):
         if len(found) >= limit:
             break

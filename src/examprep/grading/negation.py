@@ -20,7 +20,7 @@ NEAR_SCOPE = 4  # characters a bare 不 reaches: 不[轻易]打断
 NEGATORS_WIDE = (
     "不要", "不能", "不必", "不用", "不可", "不应", "不应该", "不该", "不得", "不准", "不许", "不宜",
     "不会", "不是", "不再", "从不", "决不", "绝不", "并不", "毫不", "不同意", "不需要", "不需", "用不着",
-    "犯不着", "没必要", "不必要", "千万不能", "千万不要", "千万别", "不至于",
+    "犯不着", "没必要", "不必要", "千万不能", "千万不要", "千万别", "不至于", "不一定", "未必", "不见得",
     "没有", "没", "无需", "无须", "无法", "无从", "别", "勿", "切勿", "莫", "切忌",
     "避免", "防止", "杜绝", "禁止", "严禁", "以免", "免得", "尚未", "从未", "并非", "未曾",
 )
@@ -59,6 +59,10 @@ POST_NEGATORS = (
     "没什么影响", "没有影响", "没啥用", "没啥影响", "不算", "不属于", "不包括",
 )
 POST_SCOPE = 8  # characters between the end of a match and a post-negator in its clause
+# A topic denied by a negator right after it: 名片就不用讲究了, 提出要求就不必了, 引导性的问题不要问.
+TOPIC_NEGATORS = ("不用", "不必", "没必要", "没有必要", "不需要", "用不着", "不要", "别", "不一定", "未必")
+TOPIC_LINKS = frozenset("就也都倒可是的这些那种问题方面事情东西")
+TOPIC_TAIL = 4  # characters a topic negator may leave before its clause ends (…不要问了)
 
 
 @lru_cache(maxsize=1)
@@ -157,9 +161,29 @@ def _post_negators(norm: Normalized) -> list[int]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _topic_pattern() -> re.Pattern:
+    words = sorted({normalize_keyword(w) for w in TOPIC_NEGATORS}, key=lambda w: (-len(w), w))
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _topic_denied(norm: Normalized, end: int, clause_end: int) -> bool:
+    """X就不用…了: the match is the topic of a short clause that denies it."""
+    text = norm.text
+    link = end
+    while link < clause_end and link - end < 4 and text[link] in TOPIC_LINKS:
+        link += 1
+    m = _topic_pattern().match(text, link)
+    return m is not None and clause_end - m.end() <= TOPIC_TAIL
+
+
 def post_negated(norm: Normalized, end: int) -> bool:
-    """Whether a match ending at `end` is denied after it: later in its clause (X不必太在意), or at the
-    start of the next clause (X，这可不行)."""
+    """Whether a match ending at `end` is denied after it: later in its clause (X不必太在意), as the topic
+    of a denial (X就不用了), or at the start of the next clause (X，这可不行)."""
+    breaks = norm.breaks
+    b0 = bisect_right(breaks, end - 1)
+    if _topic_denied(norm, end, breaks[b0] if b0 < len(breaks) else len(norm.text)):
+        return True
     found = _post_negators(norm)
     if not found:
         return False

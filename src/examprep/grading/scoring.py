@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..content.model import EMPTY_LEXICON, Lexicon, Question, RubricPoint
-from .concepts import Concept, build_concept, concept_hits, rubric_weights
+from .concepts import Concept, build_concept, concept_hits, content_words, rubric_weights
 from .distributive import list_matches
 from .matching import (
     ALL,
@@ -108,7 +108,12 @@ def compile_rubric(question_id: str, rubric: tuple[RubricPoint, ...], stem: str 
     weights = rubric_weights([p.point for p in rubric])
     stem_norm = normalize_keyword(stem)
     compiled = []
-    for point in rubric:
+    own = [set(content_words(p.point)) for p in rubric]
+    for index, point in enumerate(rubric):
+        others = set().union(*(own[:index] + own[index + 1:])) if len(own) > 1 else set()
+        # The other points' words of three or more characters that this point lacks (期望型 against
+        # 基本型): a window holding one is about another item.
+        rivals = tuple(sorted(w for w in others - own[index] if len(w) >= 3 and not w.isdigit()))
         keywords = _keywords(point.keywords, thesaurus)
         groups = tuple(_keywords(group, thesaurus) for group in point.all_of)
         concepts = []
@@ -116,7 +121,7 @@ def compile_rubric(question_id: str, rubric: tuple[RubricPoint, ...], stem: str 
             concept = build_concept(word, stem_norm, weights, thesaurus, strict=True)
             if concept is not None:
                 concepts.append(concept)
-        concept = build_concept(point.point, stem_norm, weights, thesaurus, strict=False)
+        concept = build_concept(point.point, stem_norm, weights, thesaurus, strict=False, rivals=rivals)
         if concept is not None:
             concepts.append(concept)
         opposites = _opposites((point.point,) + point.keywords, thesaurus)

@@ -81,9 +81,14 @@ def segment(text: str) -> list[tuple[str, str]]:
     return out
 
 
+NUMBER_WITH_UNIT = re.compile(r"\d+(\.\d+)?(小时|天|日|分钟|分|秒|周|月|年|次|%|工作日|声|元|倍|户|成)")
+ORDER_WORDS = frozenset("先后再")
+
+
 def _exact_fact(word: str) -> bool:
-    """A number or a frequency (48小时, 每周): found exactly or not at all."""
-    return bool(DIGITS.search(word)) or (word.startswith("每") and len(word) >= 2)
+    """A number with its unit, a frequency (48小时, 每周) or an order word (先, 后): found exactly or not
+    at all."""
+    return bool(NUMBER_WITH_UNIT.search(word)) or (word.startswith("每") and len(word) >= 2) or word in ORDER_WORDS
 
 
 def _content(word: str, tag: str) -> bool:
@@ -164,8 +169,8 @@ class ConceptHit:
     coverage: float
 
 
-def _windows(norm: Normalized):
-    """(start, end) of every run of 1..MAX_CLAUSES clauses inside one sentence."""
+def _windows(norm: Normalized, clauses: int = MAX_CLAUSES):
+    """(start, end) of every run of 1..`clauses` clauses inside one sentence."""
     n = len(norm.text)
     sentence_starts = [0] + [p for p in norm.hard_breaks if 0 < p < n]
     sentence_ends = sentence_starts[1:] + [n]
@@ -173,7 +178,7 @@ def _windows(norm: Normalized):
     for s_start, s_end in zip(sentence_starts, sentence_ends):
         cuts = [s_start] + [p for p in stops if s_start < p < s_end] + [s_end]
         for i in range(len(cuts) - 1):
-            for j in range(i + 1, min(i + 1 + MAX_CLAUSES, len(cuts))):
+            for j in range(i + 1, min(i + 1 + clauses, len(cuts))):
                 yield cuts[i], cuts[j]
 
 
@@ -214,7 +219,7 @@ def concept_hits(norm: Normalized, concept: Concept, limit: int = 3) -> list[Con
     negation = negation_index(norm)
     hits: list[ConceptHit] = []
     need = len(concept.words) if concept.strict else min(MIN_FOUND, len(concept.words))
-    for start, end in _windows(norm):
+    for start, end in _windows(norm, 1 if concept.strict else MAX_CLAUSES):
         weight = 0.0
         claims = []
         words = []

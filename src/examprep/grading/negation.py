@@ -173,7 +173,9 @@ def _topic_denied(norm: Normalized, end: int, clause_end: int) -> bool:
     link = end
     while link < clause_end and link - end < 4 and text[link] in TOPIC_LINKS:
         link += 1
-    m = _topic_pattern().match(text, link)
+    if link >= clause_end:
+        return False
+    m = _topic_pattern().match(text, link, clause_end)
     return m is not None and clause_end - m.end() <= TOPIC_TAIL
 
 

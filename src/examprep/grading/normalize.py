@@ -16,12 +16,13 @@ from functools import lru_cache
 from .numbers import numeral_runs
 
 # What one typed character becomes.
-KEEP, DROP, SPACE, SOFT, HARD, SEP, JOIN = range(7)
+KEEP, DROP, SPACE, SOFT, HARD, SEP, JOIN, LABEL = range(8)
 HARD_BREAKS = frozenset("。!?;\n\r…")
-SOFT_BREAKS = frozenset(",:")  # commas and colons end a clause, not a sentence
+SOFT_BREAKS = frozenset(",")  # commas end a clause, not a sentence
+LABEL_BREAKS = frozenset(":")  # so do colons, which also tie a label to what follows (忽视法：…)
 LIST_SEPARATORS = frozenset("、/")
 # Kept between two digits, so that 1.5, 3-5 and 9:30 stay numbers; elsewhere they are punctuation.
-NUMBER_JOINERS = {".": HARD, ":": SOFT, "-": DROP, "~": DROP, "/": SEP}
+NUMBER_JOINERS = {".": HARD, ":": LABEL, "-": DROP, "~": DROP, "/": SEP}
 KEPT_SYMBOLS = frozenset("%")
 
 
@@ -33,6 +34,8 @@ def _classify(ch: str) -> tuple[int, str]:
         return HARD, ""
     if ch in SOFT_BREAKS:
         return SOFT, ""
+    if ch in LABEL_BREAKS:
+        return LABEL, ""
     if ch.isspace():
         return SPACE, ""  # ends a clause for negation, but a stray space may fall inside a keyword
     if ch in LIST_SEPARATORS:
@@ -103,9 +106,10 @@ class Normalized:
     """A normalised text: `text[i]` came from `original[starts[i]:ends[i]]`."""
 
     __slots__ = ("original", "text", "starts", "ends", "breaks", "stops", "hard_breaks",
-                 "list_separators", "_cache")
+                 "list_separators", "labels", "_cache")
 
-    def __init__(self, original, text, starts, ends, breaks, stops, hard_breaks, list_separators):
+    def __init__(self, original, text, starts, ends, breaks, stops, hard_breaks, list_separators,
+                 labels=()):
         self.original = original
         self.text = text
         self.starts = starts
@@ -115,6 +119,7 @@ class Normalized:
         self.stops = stops  # the punctuation among them: no match crosses one
         self.hard_breaks = hard_breaks  # sentence ends
         self.list_separators = list_separators  # 、 and /
+        self.labels = labels  # colons: the clause after one belongs to the label before it
         self._cache = {}
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -133,7 +138,7 @@ class Normalized:
 
 
 def _fold(text: str, offset: int, out: list, starts: list, ends: list, breaks: list, stops: list,
-          hard: list, seps: list) -> None:
+          hard: list, seps: list, labels: list) -> None:
     """Append the normalised characters of `text` (which starts at `offset` in the original)."""
     table = CHAR_TABLE
     n = len(text)
@@ -164,6 +169,8 @@ def _fold(text: str, offset: int, out: list, starts: list, ends: list, breaks: l
         if kind == SEP:
             seps.append(position)
         else:
+            if kind == LABEL and (not labels or labels[-1] != position):
+                labels.append(position)
             if not breaks or breaks[-1] != position:
                 breaks.append(position)
             if kind != SPACE and (not stops or stops[-1] != position):
@@ -182,27 +189,28 @@ def normalize(text: str) -> Normalized:
     stops: list[int] = []
     hard: list[int] = []
     seps: list[int] = []
+    labels: list[int] = []
     cursor = 0
     for start, end, digits in numeral_runs(simplified):
-        _fold(simplified[cursor:start], cursor, out, starts, ends, breaks, stops, hard, seps)
+        _fold(simplified[cursor:start], cursor, out, starts, ends, breaks, stops, hard, seps, labels)
         for d in digits:  # every digit of 一百零五 points at the whole numeral
             out.append(d)
             starts.append(start)
             ends.append(end)
         cursor = end
-    _fold(simplified[cursor:], cursor, out, starts, ends, breaks, stops, hard, seps)
+    _fold(simplified[cursor:], cursor, out, starts, ends, breaks, stops, hard, seps, labels)
     folded = "".join(out)
     if "个" in folded:
         drops = [m.start() for m in _MEASURE_WORD.finditer(folded)]
         if drops:
-            folded, starts, ends, (breaks, stops, hard, seps) = _without(
-                folded, starts, ends, drops, (breaks, stops, hard, seps))
+            folded, starts, ends, (breaks, stops, hard, seps, labels) = _without(
+                folded, starts, ends, drops, (breaks, stops, hard, seps, labels))
     if _SPOKEN_UNIT_CHARS.intersection(folded):
         folded, drops = _canonical_units(folded)
         if drops:
-            folded, starts, ends, (breaks, stops, hard, seps) = _without(
-                folded, starts, ends, drops, (breaks, stops, hard, seps))
-    return Normalized(text, folded, starts, ends, breaks, stops, hard, seps)
+            folded, starts, ends, (breaks, stops, hard, seps, labels) = _without(
+                folded, starts, ends, drops, (breaks, stops, hard, seps, labels))
+    return Normalized(text, folded, starts, ends, breaks, stops, hard, seps, labels)
 
 
 # Spoken units as the written ones: 一个钟头 is 1小时, 每个礼拜一趟 is 每周1次.

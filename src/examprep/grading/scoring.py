@@ -58,6 +58,9 @@ def _variants(text: str, thesaurus: Thesaurus) -> list[tuple[str, str]]:
     return out[:MAX_VARIANTS]
 
 
+TYPE_TAILS = tuple(normalize_keyword(t) for t in ("类", "那类", "那一类", "这类", "那种", "类型"))
+
+
 def _elided(text: str) -> list[tuple[str, str | None]]:
     """Forms of a keyword whose head a list may leave out: 先长辈后晚辈 said as …、长辈后晚辈 after a 先;
     基本型 said as 基本那一类."""
@@ -65,7 +68,7 @@ def _elided(text: str) -> list[tuple[str, str | None]]:
     if text.startswith("先") and "后" in text[2:]:
         out.append((text[1:], "先"))
     if text.endswith("型") and len(text) >= 3:
-        for tail in ("类", "那类", "那一类", "这类", "那种", "类型"):
+        for tail in TYPE_TAILS:
             out.append((text[:-1] + tail, None))
     return out
 
@@ -130,11 +133,25 @@ def compile_rubric(question_id: str, rubric: tuple[RubricPoint, ...], stem: str 
 
 
 def _clause(norm: Normalized, start: int, end: int) -> tuple[int, int]:
-    """The clause (between punctuation) that holds text[start:end]."""
+    """The clause (between punctuation) that holds text[start:end], with its label when a colon
+    ties one to it (忽视法：客户只是发牢骚时不予理会)."""
     stops = norm.stops
     i = bisect_right(stops, start) - 1
     j = bisect_left(stops, end)
-    return (stops[i] if i >= 0 else 0), (stops[j] if j < len(stops) else len(norm.text))
+    first = stops[i] if i >= 0 else 0
+    labels = norm.labels
+    if labels:
+        while i >= 0 and _at(labels, stops[i]):  # the label before a colon: 忽视法：[…]
+            i -= 1
+            first = stops[i] if i >= 0 else 0
+        while j < len(stops) and _at(labels, stops[j]):  # what a label introduces: [忽视法]：…
+            j += 1
+    return first, (stops[j] if j < len(stops) else len(norm.text))
+
+
+def _at(positions, p: int) -> bool:
+    k = bisect_left(positions, p)
+    return k < len(positions) and positions[k] == p
 
 
 def _group_found(norm: Normalized, group: tuple[Keyword, ...], start: int, end: int) -> Match | None:
@@ -206,7 +223,9 @@ def _candidates(norm, point: CompiledPoint) -> list[Match]:
     found = _keep(norm, point, found)
     if not found:
         for keyword in point.keywords:
-            if keyword.variant is None:
+            # A keyword the answer has as written, but negated or beside the wrong item, is not
+            # rescued by a near spelling of it.
+            if keyword.variant is None and keyword.text not in norm.text:
                 found.extend(fuzzy_matches(norm, keyword, MATCHES_PER_KEYWORD))
         found = _keep(norm, point, found)
     if not found and norm.text:
@@ -242,9 +261,23 @@ def why_missed(norm: Normalized, point: CompiledPoint) -> str | None:
             opposite = next(o for o in point.opposites if o in text[a:b])
             return f"找到「{shown}」，但同一句里说的是相反的「{opposite}」"
         if not _bound(norm, point, probe):
-            need = "」或「".join(k.original for k in point.groups[0][:2])
-            return f"找到「{shown}」，但不是与它对应的项目写在一起（应与「{need}」等对应）"
+            return f"找到「{shown}」，但{_unbound(norm, point, pos, end)}"
+    for group in point.groups:
+        for keyword in group:
+            pos = text.find(keyword.text) if keyword.text else -1
+            if pos != -1:
+                shown = norm.original_text(pos, pos + len(keyword.text))
+                return f"找到「{shown}」，但{_unbound(norm, point, pos, pos + len(keyword.text))}"
     return None
+
+
+def _unbound(norm: Normalized, point: CompiledPoint, start: int, end: int) -> str:
+    """What an all: group found alone lacks in its clause, as the feedback says it."""
+    a, b = _clause(norm, start, end)
+    for group in point.groups:
+        if _group_found(norm, group, a, b) is None:
+            return f"同一句里没有与它对应的「{group[0].original}」"
+    return "它在这里不算数"
 
 
 def _conflict(a: Match, b: Match) -> bool:

@@ -1,0 +1,165 @@
+"""The grader's meaning rules (issue 14) as an examiner's marking sheet, one test per row.
+
+Each row is (rubric, answer, the points earned); a row's comment names the rule it stands for, and the
+row fails when that rule is taken out. A rubric point is written (id, point text, keywords[, all:]).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from examprep.content.model import Lexicon, Question, RubricPoint
+from examprep.grading import grade_answer
+
+LEXICON = Lexicon(
+    synonyms=(("吐字清晰", "吐字清楚", "口齿清楚"), ("让对方把话讲完", "别抢着说", "别插嘴"), ("赞美", "夸")),
+    antonyms=(("正面朝上", "背面朝上"),),
+)
+
+
+def question(points, stem: str = "题干", lexicon: Lexicon = LEXICON) -> Question:
+    rubric = tuple(
+        RubricPoint(p[0], p[1], tuple(p[2]), 1.0, tuple(tuple(g) for g in (p[3] if len(p) > 3 else ())))
+        for p in points)
+    return Question("t.meaning", "short", "primary", ("x",), stem, float(len(rubric)), rubric=rubric,
+                    lexicon=lexicon)
+
+
+def earned(points, answer: str, **kw) -> set[str]:
+    return {p.id for p in grade_answer(question(points, **kw), answer).points if p.hit}
+
+
+def how(points, answer: str, point_id: str, **kw) -> str | None:
+    return next(p.how for p in grade_answer(question(points, **kw), answer).points if p.id == point_id)
+
+
+CLEAR = [("clear", "保持吐字清晰", ["吐字清晰"])]
+FINISH = [("finish", "让对方把话讲完", ["让对方把话讲完"])]
+CALLBACK = [("handle", "被投诉单位72小时内对投诉进行有效处理", ["72小时内处理", "72小时内有效处理"],
+             [["有效处理", "处理好", "解决"], ["72小时"]]),
+            ("callback", "处理完毕后，投诉受理员48小时内电话回访", ["48小时内回访", "48小时内电话回访"],
+             [["回访"], ["48小时"]])]
+RATIOS = [("customer", "客户时间比不低于55%", ["客户时间55%"], [["客户时间"], ["55%"]]),
+          ("company", "公司时间比不高于45%", ["公司时间45%"], [["公司时间"], ["45%"]])]
+OBJECTIONS = [("ignore", "忽视法：客户只是发牢骚时不予理会", ["忽视法"], [["忽视法"], ["牢骚", "不予理会", "不理会"]]),
+              ("taiji", "太极法：先部分肯定对方，再说出自己的观点", ["太极法"], [["太极法"], ["肯定", "认同"]])]
+CARD = [("face", "递名片时正面朝上", ["正面朝上"])]
+ORDER_WORDS = [("intro", "先报公司再报姓名", ["先报公司"])]
+PUBLICITY = [("publicity", "企业的宣传会影响客户期望", ["企业的宣传"])]
+CALL = [("length", "通话时间要适当控制", ["适当控制", "控制通话时间"])]
+VISITS = [("freq", "根据客户类别确定不同的拜访频率", ["不同的拜访频率", "拜访频率不同"])]
+APOLOGY = [("no-blame", "不要提出让客户认错", ["不要提出让客户认错", "不要让客户认错"])]
+INTRO = [("no-intro", "不要一上来就自我介绍", ["不要一上来就自我介绍"]), ("smile", "面带微笑", ["微笑"])]
+WEEKLY = [("weekly", "每周拜访一次", ["每周一次", "每周拜访一次"])]
+PERCENT = [("ratio", "客户时间不少于60%", ["60%"])]
+HOURS = [("damaged", "48小时之内送达", ["48小时之内送达", "48小时内送到"])]
+HOUR = [("arrive", "1小时内到达现场", ["1小时内到达", "1小时内到场"])]
+HALF = [("wait", "等候不超过30分钟", ["30分钟"])]
+ELDERS = [("elders", "先长辈后晚辈", ["先长辈后晚辈"]), ("bosses", "先上级后下级", ["先上级后下级"])]
+BASIC = [("basic", "基本型需求", ["基本型"])]
+POSTURE = [("sit", "坐姿", ["坐姿"]), ("stand", "站姿", ["站姿"])]
+PRAISE = [("praise", "真诚地赞美客户", ["赞美客户"])]
+CLASSIFY = [("by-feature", "按客户特征分类", ["按客户特征分类", "客户特征分类"]),
+            ("by-value", "按客户价值分类", ["按客户价值分类", "客户价值分类"])]
+
+ROWS = [
+    # synonym: a bank synonym swapped into a keyword
+    pytest.param(CLEAR, "说话时口齿清楚", {"clear"}, id="synonym-swap"),
+    pytest.param(CLEAR, "吐字要清楚", {"clear"}, id="synonym-split-order"),
+    # concept: the point's own words, any order, with 词林 synonyms
+    pytest.param(CLASSIFY, "可以按照特征、行为、价值来分", set(), id="concept-needs-its-words"),
+    pytest.param([("need", "了解客户的真实需求和期望", ["真实需求"])], "要弄清楚零售户真正的需要和期望",
+                 {"need"}, id="concept-paraphrase"),
+    # number forms, still exact
+    pytest.param(PERCENT, "客户时间要占六成以上", {"ratio"}, id="number-six-tenths"),
+    pytest.param(HOURS, "两天之内送达", {"damaged"}, id="number-two-days"),
+    pytest.param(HOURS, "两天之内送到", {"damaged"}, id="number-two-days-synonym"),
+    pytest.param(HOUR, "一个钟头之内到达现场", {"arrive"}, id="number-one-hour-spoken"),
+    pytest.param(HOUR, "六十分钟内到达现场", {"arrive"}, id="number-sixty-minutes"),
+    pytest.param(HALF, "等候不超过半小时", {"wait"}, id="number-half-hour"),
+    pytest.param(WEEKLY, "每个礼拜一趟", {"weekly"}, id="number-spoken-weekly"),
+    pytest.param(WEEKLY, "每两周拜访一次", set(), id="number-fortnightly-is-not-weekly"),
+    pytest.param(HOURS, "三天之内送达", set(), id="number-three-days-is-not-48-hours"),
+    # word order and split phrases
+    pytest.param(CALLBACK, "回访在48小时内完成", {"callback"}, id="order-reversed"),
+    pytest.param([("keep", "按时兑现承诺", ["按时兑现承诺"])], "做出的承诺要按时兑现", {"keep"}, id="order-split"),
+    # elided heads
+    pytest.param(ELDERS, "先上级后下级、长辈后晚辈", {"elders", "bosses"}, id="elided-first"),
+    pytest.param(ELDERS, "长辈后晚辈", set(), id="elided-needs-its-head"),
+    pytest.param(BASIC, "基本那一类需求", {"basic"}, id="elided-type-suffix"),
+    pytest.param(POSTURE, "坐的姿势和站的姿势", {"sit", "stand"}, id="compound-loose"),
+    # all: binding — a fact counts only beside its own item
+    pytest.param(CALLBACK, "投诉要72小时内处理好，处理完毕48小时内电话回访", {"handle", "callback"}, id="all-bound"),
+    pytest.param(CALLBACK, "投诉要48小时内处理好，处理完毕72小时内电话回访", set(), id="all-swapped-hours"),
+    pytest.param(RATIOS, "客户时间55%，公司时间45%", {"customer", "company"}, id="all-ratios"),
+    pytest.param(RATIOS, "客户时间45%，公司时间55%", set(), id="all-ratios-swapped"),
+    pytest.param(OBJECTIONS, "忽视法：先部分肯定对方；太极法：客户发牢骚时不予理会", set(), id="all-methods-swapped"),
+    pytest.param(OBJECTIONS, "忽视法：客户只是发牢骚就不予理会；太极法是先部分肯定对方", {"ignore", "taiji"},
+                 id="all-methods-right"),
+    # negation after the keyword, and prohibitions that 就 does not end
+    pytest.param(PUBLICITY, "不需要企业的宣传", set(), id="negation-not-needed"),
+    pytest.param(PUBLICITY, "企业的宣传不必太在意", set(), id="post-negation-no-need"),
+    pytest.param(PUBLICITY, "企业的宣传，这可不行", set(), id="post-negation-next-clause"),
+    pytest.param(PUBLICITY, "企业的宣传是错误的", set(), id="post-negation-wrong"),
+    pytest.param(PUBLICITY, "企业的宣传就不用讲究了", set(), id="post-negation-topic"),
+    pytest.param(INTRO, "千万不能一上来就自我介绍，要面带微笑", {"no-intro", "smile"}, id="prohibition-through-jiu"),
+    pytest.param([("intro", "自我介绍", ["自我介绍"])], "千万不能上去就自我介绍", set(), id="prohibition-voids-keyword"),
+    # a negative rule matched by a negative answer of the same sense
+    pytest.param(APOLOGY, "不能要求客户认错", {"no-blame"}, id="negative-rule-negative-answer"),
+    pytest.param(FINISH, "没讲完别抢着说", {"finish"}, id="negative-synonym-of-positive-rule"),
+    # opposites with no negation word
+    pytest.param(CALL, "通话时间越长越好", set(), id="antonym-longer-the-better"),
+    pytest.param(VISITS, "所有客户统一拜访频率", set(), id="antonym-uniform"),
+    pytest.param(CARD, "递名片时背面朝上", set(), id="antonym-back-side"),
+    # typo tolerance never swaps an opposite or an order word
+    pytest.param([("face", "正面朝上", ["名片正面朝上"])], "名片背面朝上", set(), id="typo-not-antonym"),
+    pytest.param(ORDER_WORDS, "再报公司", set(), id="typo-not-order-word"),
+    pytest.param([("more", "多问开放式问题", ["多问开放式问题"])], "少问开放式问题", set(), id="typo-not-more-less"),
+    pytest.param([("d", "3天内回复", ["3天内回复"])], "3年内回复", set(), id="typo-not-beside-number"),
+    # the synonym list of the bank and 词林
+    pytest.param(PRAISE, "真诚地夸客户", {"praise"}, id="synonym-bank-praise"),
+]
+
+
+@pytest.mark.parametrize("points, answer, expected", ROWS)
+def test_meaning_rule(points, answer, expected):
+    assert earned(points, answer) == expected
+
+
+@pytest.mark.parametrize("points, answer, point_id, expected", [
+    (CLEAR, "说话时口齿清楚", "clear", "synonym"),
+    (HOURS, "两天之内送达", "damaged", "number"),
+    ([("callback", "48小时内回访", ["48小时内回访"])], "回访在48小时内完成", "callback", "order"),
+    (CALLBACK, "72小时内要把投诉解决", "handle", "all"),
+    (CLEAR, "保持吐字清晰", "clear", "exact"),
+])
+def test_how_each_point_was_found_is_reported(points, answer, point_id, expected):
+    assert how(points, answer, point_id) == expected
+
+
+@pytest.mark.parametrize("points, answer, point_id, expected", [
+    (PUBLICITY, "企业的宣传不必太在意", "publicity", "找到「企业的宣传」，但被否定"),
+    (CALL, "通话时间越长越好，控制通话时间没必要", "length", "找到「控制通话时间」，但被否定"),
+    (CALLBACK, "投诉要48小时内处理好，处理完毕72小时内回访", "callback",
+     "找到「回访」，但同一句里没有与它对应的「48小时」"),
+])
+def test_missed_point_says_why(points, answer, point_id, expected):
+    grading = grade_answer(question(points), answer)
+    point = next(p for p in grading.points if p.id == point_id)
+    assert not point.hit
+    assert point.why == expected
+
+
+def test_concept_match_reports_the_words_found():
+    points = [("need", "了解客户的真实需求和期望", ["真实需求"])]
+    grading = grade_answer(question(points), "要弄清楚零售户真正的需要和期望")
+    point = grading.points[0]
+    assert point.how == "concept"
+    assert point.words and all(w in "要弄清楚零售户真正的需要和期望" for w in point.words)
+
+
+def test_grading_is_deterministic_with_concepts():
+    q = question(CALLBACK)
+    answer = "回访在48小时内完成，72小时内要把投诉解决"
+    first = grade_answer(q, answer)
+    assert all(grade_answer(q, answer) == first for _ in range(5))

@@ -23,7 +23,7 @@ import yaml
 
 from examprep.content import load_bank
 from examprep.grading import grade_answer
-from examprep.grading.batch import mark_answers, read_answers
+from examprep.papers.batch import mark_answers, read_answers
 from examprep.locations import shipped_content_dir
 
 LABELLED = Path(__file__).parent / "data" / "labelled_answers.yaml"

@@ -162,12 +162,10 @@ def test_colour_on_a_terminal(root):
 
     from examprep.commands.grade import report
     from examprep.content import load_bank
-    from examprep.grading import grade_answer
-
     question = load_bank(root).questions["q.demo.recall"]
     answer = "企业决策和客户分类"
     console = Console(record=True, force_terminal=True, color_system="truecolor", width=100)
-    for line in report(question, answer, grade_answer(question, answer), color=True):
+    for line in report(question, answer, question.grade(answer), color=True):
         console.print(line)
     text = console.export_text(styles=True)
     assert "\x1b[" in text and "【" not in text and "企业决策" in text
@@ -175,12 +173,11 @@ def test_colour_on_a_terminal(root):
 
 def test_choices_are_shown_with_the_letters_an_answer_uses(root, capsys):
     from examprep.content import load_bank
-    from examprep.grading.objective import presented_order
 
     assert grade(root, "q.demo.single", "--answer", "B") == 0
     assert "  A. 基础业务\n  B. 客户分类\n  C. 企业决策\n" in capsys.readouterr().out
     question = load_bank(root).questions["q.demo.order"]
-    shown = presented_order(question)
+    shown = question.presented_order()
     letters = "".join("ABC"[shown.index(i)] for i in range(3))  # the right order, in shown letters
     assert grade(root, "q.demo.order", "--answer", letters) == 0
     out = capsys.readouterr().out

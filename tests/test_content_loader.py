@@ -88,7 +88,7 @@ CASES = [
     ("unknown point", {"questions/q.yaml": SINGLE.replace("[primary.t1.a]", "[primary.t1.aa]")},
      ["questions/q.yaml:5: question 'q.s' names unknown point 'primary.t1.aa' (did you mean 'primary.t1.a'?)"]),
     ("unknown type", {"questions/q.yaml": question("type: singel")},
-     ["questions/q.yaml:6: 'type' must be one of recall, single, multiple, judge, order, calc, short, not 'singel' (did you mean 'single'?)"]),
+     ["questions/q.yaml:6: 'type' must be one of recall, single, multiple, judge, fill, order, calc, short, not 'singel' (did you mean 'single'?)"]),
     ("single answer not an option", {"questions/q.yaml": SINGLE.replace("answer: B", "answer: D")},
      ["questions/q.yaml:9: answer 'D' is not among the option keys A, B, C"]),
     ("multiple answer not a subset", {"questions/q.yaml": question("type: multiple\noptions: {A: 一, B: 二, C: 三}\nanswer: [A, E]")},
@@ -218,7 +218,7 @@ CASES = [
         sections:
           - {title: 一, type: essay, count: 1}
         """},
-     ["papers/p.yaml:5: 'type' must be one of recall, single, multiple, judge, order, calc, short, case, not 'essay'"]),
+     ["papers/p.yaml:5: 'type' must be one of recall, single, multiple, judge, fill, order, calc, short, case, not 'essay'"]),
 ]
 
 

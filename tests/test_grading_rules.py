@@ -7,18 +7,19 @@ from __future__ import annotations
 
 import pytest
 
-from examprep.content.model import Question, RubricPoint
-from examprep.grading import grade_answer
+from examprep.content.model import RubricPoint
+from examprep.kinds import grade_answer
+from examprep.kinds.free_text import FreeText
 
 
-def question(*points: list[str], score: float | None = None, qid: str = "t.rules") -> Question:
+def question(*points: list[str], score: float | None = None, qid: str = "t.rules") -> FreeText:
     """A short-answer question whose rubric point i (id "p<i>") has the given keywords."""
     rubric = tuple(RubricPoint(f"p{i}", words[0], tuple(words)) for i, words in enumerate(points))
-    return Question(qid, "short", "primary", ("x",), "题干", score if score is not None else len(rubric),
+    return FreeText(qid, "short", "primary", ("x",), "题干", score if score is not None else len(rubric),
                     rubric=rubric)
 
 
-def earned(q: Question, answer: str) -> set[str]:
+def earned(q: FreeText, answer: str) -> set[str]:
     return {p.id for p in grade_answer(q, answer).points if p.hit}
 
 
@@ -154,7 +155,7 @@ def test_one_stretch_earns_one_point():
 def test_the_assignment_maximises_the_weight():
     # 满意度 alone could go to either point; the heavier point gets the one stretch
     rubric = (RubricPoint("light", "x", ("满意度",), 1.0), RubricPoint("heavy", "y", ("客户满意度",), 3.0))
-    q = Question("t.w", "short", "primary", ("x",), "题干", 4, rubric=rubric)
+    q = FreeText("t.w", "short", "primary", ("x",), "题干", 4, rubric=rubric)
     assert earned(q, "客户满意度") == {"heavy"}
 
 
@@ -186,7 +187,7 @@ def test_grading_is_deterministic():
 
 def test_score_is_shared_in_proportion_to_weights():
     rubric = (RubricPoint("a", "a", ("甲乙",), 1.0), RubricPoint("b", "b", ("丙丁",), 3.0))
-    q = Question("t.s", "short", "primary", ("x",), "题干", 8, rubric=rubric)
+    q = FreeText("t.s", "short", "primary", ("x",), "题干", 8, rubric=rubric)
     grading = grade_answer(q, "丙丁")
     assert grading.score == 6.0 and grading.max == 8.0
     assert [p.earned for p in grading.points] == [0.0, 6.0]

@@ -6,7 +6,8 @@ import pytest
 from test_papers_bank import BLUEPRINT, QUESTIONS, make_bank_root
 
 from examprep.content import load_bank
-from examprep.papers.draw import BlueprintError, draw_paper, share_marks, variant_index
+from examprep.marks import share_marks
+from examprep.papers.draw import BlueprintError, draw_paper, variant_index
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +33,7 @@ def test_sections_hold_what_the_blueprint_asks(bank):
         ("single", 3), ("multiple", 1), ("judge", 2), ("order", 1), ("calc", 1), ("short", 1), ("case", 1),
     ]
     for section in paper.sections:
-        assert all(i.type == (section.type if section.type != "case" else "short") for i in section.all_items)
+        assert all(i.question.type == (section.type if section.type != "case" else "short") for i in section.all_items)
     assert [i.number for i in paper.items] == list(range(1, len(paper.items) + 1))
 
 
@@ -73,15 +74,15 @@ def test_the_key_follows_the_option_shuffle(bank, seed):
     for variant in "AB":
         for item in draw_paper(bank, bank.blueprints["mini"], seed, variant).items:
             q = item.question
-            printed = dict(item.options)
+            printed = dict(item.choices)
             if q.type == "single":
                 assert printed[item.key] == q.option_map[q.answer]
             if q.type == "multiple":
                 assert sorted(printed[k] for k in item.key) == sorted(q.option_map[a] for a in q.answer)
             if q.type == "order":
-                printed_items = dict(item.items)
+                printed_items = dict(item.choices)
                 assert [printed_items[letter] for letter in item.key] == list(q.items)
-                assert [t for _, t in item.items] != list(q.items)  # never printed in the right order
+                assert [t for _, t in item.choices] != list(q.items)  # never printed in the right order
 
 
 def test_options_are_shuffled_but_all_of_the_above_stays_last(bank):
@@ -89,9 +90,9 @@ def test_options_are_shuffled_but_all_of_the_above_stays_last(bank):
     for seed in range(1, 40):
         for item in draw_paper(bank, bank.blueprints["mini"], seed).items:
             if item.id == "q.primary.t1.single-6":
-                assert item.options[3] == ("D", "以上都对")
+                assert item.choices[3] == ("D", "以上都对")
                 assert item.key == "D"
-            if item.type == "single":
+            if item.question.type == "single":
                 seen_orders.add(item.option_order)
     assert len(seen_orders) > 10
 

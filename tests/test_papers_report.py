@@ -11,8 +11,7 @@ from test_papers_bank import QUESTIONS, make_bank_root
 from examprep.content import load_bank
 from examprep.papers.draw import draw_paper
 from examprep.papers.manifest import ManifestQuestion, manifest_json, read_manifest
-from examprep.papers.translate import to_bank_answer
-from examprep.grading.batch import AnswerLine, parse_answer_lines
+from examprep.papers.batch import AnswerLine, parse_answer_lines
 from examprep.papers.report import mark_with_manifest, mark_without_manifest, natural_key
 
 
@@ -98,7 +97,7 @@ ORDER = ManifestQuestion(2, "q", 3, 0, item_order=(2, 0, 3, 1))
 def test_to_bank_answer(bank, qid, written, to_grader):
     question = bank.questions[qid]
     entry = ORDER if question.type == "order" else CHOICE
-    assert to_bank_answer(question, entry, written) == to_grader
+    assert question.to_bank_answer(written, entry) == to_grader
 
 
 # -- marking ----------------------------------------------------------------------------------------------
@@ -118,7 +117,7 @@ def test_a_perfect_sheet_earns_every_mark_on_each_variant(bank, printed):
 def test_bank_letters_on_a_shuffled_paper_are_wrong(bank, printed):
     papers, manifest = printed
     paper = papers["A"]
-    shuffled = [i for i in paper.items if i.type == "single" and i.key != i.question.answer]
+    shuffled = [i for i in paper.items if i.question.type == "single" and i.key != i.question.answer]
     assert shuffled, "seed 2 should shuffle some key away from its bank letter"
     lines = [AnswerLine(1, "C1", i.id, i.question.answer, "A") for i in shuffled]
     result = mark_with_manifest(lines, manifest, bank, "s.jsonl").candidates[0]
@@ -139,7 +138,7 @@ def test_marks_are_scaled_to_the_paper_and_missed_points_named(bank, printed):
     # rubric weights 1 and 3: the second point is 3/4 of the short question's 6 marks
     assert by_id[short_item.id].marks == 4.5 and by_id[short_item.id].missed == ("第一要点",)
     # 15 marks by weights 1 and 3 is 3.75 + 11.25: the key prints half marks, 4 + 11, and marking follows it
-    assert [m for _, m in case_item.rubric_marks()] == [4.0, 11.0]
+    assert [m for _, m in case_item.question.point_marks(case_item.marks)] == [4.0, 11.0]
     assert by_id[case_item.id].marks == 4.0 and by_id[case_item.id].missed == ("第二要点",)
     assert by_id[paper.sections[0].items[0].id].marks == 2  # 1 in the bank, 2 on this paper
     unanswered = [q for q in result.questions if not q.answered]

@@ -163,12 +163,41 @@ FILES = {
 }
 
 
-def write_sample_root(root: Path) -> Path:
-    return write_files(root, FILES)
+# A fill question and a blueprint section of them, added where a test needs them (the other tests
+# count the sample's questions).
+FILL_FILES = {
+    "questions/fill.yaml": """\
+        questions:
+          - id: q.fill
+            type: fill
+            level: primary
+            points: [primary.customer-info.importance]
+            stem: 客户信息是企业（　）的基础，也是客户____的基础。
+            score: 2
+            answer: [决策, [分类, 细分]]
+            explanation: 两个基础。
+        """,
+    "papers/mock-fill.yaml": """\
+        title: 填空模拟试卷
+        level: primary
+        duration: 10
+        sections:
+          - title: 一、填空题
+            type: fill
+            count: 1
+          - title: 二、判断题
+            type: judge
+            count: 1
+        """,
+}
 
 
-def sample_bank(root: Path):
-    bank, problems = read_bank(write_sample_root(root))
+def write_sample_root(root: Path, with_fill: bool = False) -> Path:
+    return write_files(root, {**FILES, **(FILL_FILES if with_fill else {})})
+
+
+def sample_bank(root: Path, with_fill: bool = False):
+    bank, problems = read_bank(write_sample_root(root, with_fill))
     assert not problems, problems
     return bank
 
@@ -179,3 +208,8 @@ def test_sample_root_loads_cleanly(tmp_path):
         "recall", "single", "multiple", "judge", "order", "calc", "short"}
     assert bank.questions["case.promise.q1"].case_id == "case.promise"
     assert "mock-primary" in bank.blueprints
+
+
+def test_sample_root_with_fill_loads_cleanly(tmp_path):
+    bank = sample_bank(tmp_path, with_fill=True)
+    assert bank.questions["q.fill"].type == "fill" and "mock-fill" in bank.blueprints

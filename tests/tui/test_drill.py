@@ -44,9 +44,7 @@ async def test_objective_types(make_app, store, qid, keys, verdict, shown):
 
 
 async def test_order_question(make_app, bank, store):
-    from examprep.grading import presented_order
-
-    start = presented_order(bank.questions["q.order"])
+    start = list(bank.questions["q.order"].presented_order())
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_drill(app, pilot, "q.order")

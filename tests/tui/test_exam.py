@@ -28,7 +28,7 @@ async def go_to(screen, pilot, qtype: str):
 async def answer_all(screen, pilot, right: bool = True, typing: bool = False):
     await go_to(screen, pilot, "single")
     item = screen.item
-    letter = item.printed_letter("B") if right else item.printed_letter("A")
+    letter = item.question.letter("B", item) if right else item.question.letter("A", item)
     await pilot.press(letter.lower())
     await go_to(screen, pilot, "recall")
     if typing:
@@ -92,7 +92,7 @@ async def test_submit_shows_the_result_by_section_and_every_question(make_app, s
         await pilot.press("enter")
         await pilot.pause()
         item = next(i for i in app.screen.results if i.item.id == "q.single").item
-        letter = item.printed_letter("B")
+        letter = item.question.letter("B", item)
         feedback = plain(app.screen.query_one(".feedback").content)
         assert f"你的答案\n{letter}. 企业决策" in feedback and f"参考答案\n{letter}. 企业决策" in feedback
 

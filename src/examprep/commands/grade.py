@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .. import exit_codes
 from ..content.fields import did_you_mean
-from ..content.model import TYPE_TITLES
+from ..format import marks_text
 from .common import error, load_bank_or_report
 
 HOW = {"typo": "错字已宽容", "homophone": "同音字已宽容", "list": "并列"}
@@ -31,10 +31,6 @@ def _read_answer(args) -> str | None:
     if sys.stdin.isatty():
         print("请输入答案，以 Ctrl-D 结束 (type the answer, end with Ctrl-D):", file=sys.stderr)
     return sys.stdin.read()
-
-
-def _marks(value: float) -> str:
-    return f"{value:g}"
 
 
 def highlighted(answer: str, grading, color: bool):
@@ -63,31 +59,20 @@ def highlighted(answer: str, grading, color: bool):
     return text
 
 
-def shown_choices(question) -> list[tuple[str, str]]:
-    """What the candidate chooses from, with the letters an answer uses (order items as presented)."""
-    if question.type in ("single", "multiple"):
-        return list(question.options)
-    if question.type == "order":
-        from ..grading.objective import presented_order
-
-        return [(chr(ord("A") + n), question.items[i]) for n, i in enumerate(presented_order(question))]
-    return []
-
-
 def report(question, answer: str, grading, color: bool) -> list:
     """The lines `grade` prints, as rich Text."""
     from rich.text import Text
 
-    kind = TYPE_TITLES.get(question.type, question.type)
-    lines = [Text(f"{question.id}（{kind}，{_marks(question.score)}分）", style="bold" if color else ""),
-             Text(question.stem.strip())]
-    lines += [Text(f"  {letter}. {text}") for letter, text in shown_choices(question)]
+    lines = [Text(f"{question.id}（{question.title}，{marks_text(question.score)}分）",
+                  style="bold" if color else ""),
+             Text(question.shown_stem().strip())]
+    lines += [Text(f"  {letter}. {text}") for letter, text in question.shown_choices()]
     lines.append(Text(""))
-    score = Text(f"得分 score: {_marks(grading.score)} / {_marks(grading.max)}")
+    score = Text(f"得分 score: {marks_text(grading.score)} / {marks_text(grading.max)}")
     if color:
         score.stylize("bold green" if grading.correct else "bold yellow" if grading.score else "bold red")
     lines.append(score)
-    if not question.is_free_text:
+    if not question.reports_points:
         verdict = Text("✓ 正确" if grading.correct else "✗ 错误", style=("green" if grading.correct else "red")
                        if color else "")
         if not grading.correct:
@@ -98,7 +83,7 @@ def report(question, answer: str, grading, color: bool) -> list:
     for p in grading.points:
         mark = Text("  ✓ " if p.hit else "  ✗ ", style=("green" if p.hit else "red") if color else "")
         mark.append(f"{p.point}  ")
-        mark.append(f"+{_marks(p.earned)}" if p.hit else "0", style="bold" if color else "")
+        mark.append(f"+{marks_text(p.earned)}" if p.hit else "0", style="bold" if color else "")
         if p.hit:
             mark.append(f"  「{p.matched}」", style="green" if color else "")
             if p.how in HOW:
@@ -125,9 +110,7 @@ def run(args) -> int:
         return exit_codes.INVALID
     # Bytes that are not UTF-8 reach us as lone surrogates; one "?" each keeps every offset in place.
     answer = answer.encode("utf-8", "replace").decode("utf-8")
-    from ..grading import grade_answer
-
-    grading = grade_answer(question, answer)
+    grading = question.grade(answer)
     if args.json:
         print(json.dumps({**grading.to_json(), "answer": answer}, ensure_ascii=False))
         return exit_codes.OK

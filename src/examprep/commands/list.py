@@ -6,7 +6,7 @@ import json
 
 from .. import exit_codes
 from ..content.export import case_dict, point_dict, question_dict
-from ..content.model import TYPE_TITLES
+from ..format import marks_text
 from .common import error, load_bank_or_report
 
 
@@ -57,7 +57,7 @@ def run(args) -> int:
         for col in ("id", "题型", "分值", "题干"):
             table.add_column(col)
         for q in rows:
-            table.add_row(q.id, TYPE_TITLES.get(q.type, q.type), f"{q.score:g}", _short(q.stem))
+            table.add_row(q.id, q.title, marks_text(q.score), _short(q.stem))
     else:
         for col in ("id", "级别", "案例", "小题"):
             table.add_column(col)

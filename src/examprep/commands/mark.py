@@ -70,7 +70,7 @@ def run(args) -> int:
     bank = load_bank_or_report(args)
     if bank is None:
         return exit_codes.INVALID
-    from ..grading.batch import candidate_totals, mark_answers, read_answers
+    from ..papers.batch import candidate_totals, mark_answers, read_answers
 
     lines, problems = read_answers(text, args.answers, bank)
     for problem in problems:

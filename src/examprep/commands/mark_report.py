@@ -32,7 +32,7 @@ def run(args) -> int:
     from ..content.errors import ContentError
     from ..papers import report_formats as formats
     from ..papers.manifest import read_manifest
-    from ..grading.batch import parse_answer_lines
+    from ..papers.batch import parse_answer_lines
     from ..papers.report import mark_with_manifest, mark_without_manifest
 
     from ..interchange import InterchangeError

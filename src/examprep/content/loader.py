@@ -10,10 +10,9 @@ from pathlib import Path
 
 from .errors import ContentError, Problem
 from .fields import ID_PATTERN, SEGMENT_PATTERN, FieldReader, did_you_mean
+from ..kinds.registry import KIND_FIELDS, KINDS, QUESTION_TYPES
 from .model import (
-    FREE_TEXT_TYPES,
     KNOWN_LEVELS,
-    QUESTION_TYPES,
     Bank,
     Blueprint,
     Case,
@@ -31,19 +30,8 @@ from .yamlfile import YamlList, YamlMap, read_yaml
 
 POINTS_FILE_FIELDS = ("topic", "title", "level", "source", "points")
 POINT_FIELDS = ("id", "title", "items", "ordered", "text", "ref", "source", "tags")
-QUESTION_FIELDS = (
-    "id", "type", "level", "points", "stem", "score", "explanation", "options", "answer",
-    "tolerance", "unit", "items", "rubric", "examples", "tags", "note",
-)
-TYPE_FIELDS = {  # fields that only some question types may carry
-    "options": ("single", "multiple"),
-    "answer": ("single", "multiple", "judge", "calc"),
-    "tolerance": ("calc",),
-    "unit": ("calc",),
-    "items": ("order",),
-    "rubric": ("recall", "short"),
-    "examples": ("recall", "short"),
-}
+COMMON_QUESTION_FIELDS = ("id", "type", "level", "points", "stem", "score", "explanation", "tags", "note")
+QUESTION_FIELDS = COMMON_QUESTION_FIELDS + KIND_FIELDS  # each kind adds its own (kinds.registry)
 RUBRIC_FIELDS = ("id", "point", "keywords", "weight", "all", "note")
 SYNONYMS_FIELDS = ("synonyms", "antonyms")
 EXAMPLE_FIELDS = ("answer", "score")
@@ -244,82 +232,23 @@ class _Builder:
             self.references.append(("question", str(data.get("id")), points,
                                     Location(name, data.line_of("points"))))
         stem = r.text("stem", True)
-        for key, types in TYPE_FIELDS.items():
-            if qtype is not None and key in data and qtype not in types:
-                r.fail(r.line(key), f"'{key}' does not apply to a {qtype} question")
+        kind = KINDS.get(qtype) if qtype is not None else None
+        if kind is not None:
+            for key in KIND_FIELDS:
+                if key in data and key not in kind.FIELDS:
+                    r.fail(r.line(key), f"'{key}' does not apply to a {qtype} question")
         fields = dict(
             id=ident or "", type=qtype or "", level=level or "", points=points, stem=stem or "",
             explanation=r.text("explanation"), tags=r.text_list("tags"), note=r.text("note"),
             case_id=case["id"] if case else None, where=Location(name, data.line),
         )
-        if qtype in ("single", "multiple"):
-            fields.update(self.read_choice(r, qtype))
-        elif qtype == "judge":
-            answer = data.get("answer")
-            if not isinstance(answer, bool):
-                r.fail(r.line("answer") if "answer" in data else data.line,
-                       "a judge question needs 'answer: true' or 'answer: false'")
-            fields["answer"] = bool(answer)
-        elif qtype == "calc":
-            fields["answer"] = r.signed_number("answer", True)
-            fields["tolerance"] = r.number("tolerance", default=0.0)
-            fields["unit"] = r.text("unit")
-        elif qtype == "order":
-            items = r.text_list("items", True)
-            if "items" in data and len(items) < 2:
-                r.fail(r.line("items"), "an order question needs at least 2 items")
-            if len(set(items)) != len(items):
-                r.fail(r.line("items"), "an order question's items must differ from each other")
-            fields["items"] = items
-        elif qtype in FREE_TEXT_TYPES:
-            fields["rubric"] = self.read_rubric(r, name)
-            fields["examples"] = self.read_examples(r, name)
-            fields["lexicon"] = self.lexicon
-        default_score = sum(p.weight for p in fields.get("rubric", ())) or 1.0
+        if kind is not None:
+            fields.update(kind.read_fields(r, _Context(self, name)))
+        default_score = kind.default_score(fields) if kind is not None else 1.0
         fields["score"] = r.number("score", default=default_score, positive=True)
-        if not r.ok or ident is None:
+        if not r.ok or ident is None or kind is None:
             return None
-        return Question(**fields)
-
-    def read_choice(self, r: FieldReader, qtype: str) -> dict:
-        data = r.data
-        options = data.get("options")
-        keys: list[str] = []
-        pairs = []
-        if not isinstance(options, YamlMap) or not options:
-            r.fail(r.line("options") if "options" in data else data.line,
-                   f"a {qtype} question needs 'options', a mapping such as {{A: …, B: …}}")
-        else:
-            for key, text in options.items():
-                key = str(key)
-                if text is None or isinstance(text, (list, dict)) or not str(text).strip():
-                    r.fail(options.line_of(key), f"option {key} needs a text")
-                keys.append(key)
-                pairs.append((key, str(text).strip() if text is not None else ""))
-            if len(keys) < 2:
-                r.fail(r.line("options"), "a choice question needs at least 2 options")
-        answer = data.get("answer")
-        line = r.line("answer") if "answer" in data else data.line
-        if qtype == "single":
-            if isinstance(answer, bool) or answer is None or isinstance(answer, (list, dict)):
-                r.fail(line, "a single question needs 'answer': one option key")
-                return {"options": tuple(pairs)}
-            answer = str(answer).strip()
-            if keys and answer not in keys:
-                r.fail(line, f"answer '{answer}' is not among the option keys {', '.join(keys)}")
-            return {"options": tuple(pairs), "answer": answer}
-        if isinstance(answer, str):
-            answer = list(answer.replace(",", "").replace(" ", ""))
-        if not isinstance(answer, list) or not answer:
-            r.fail(line, "a multiple question needs 'answer': a list of option keys such as [A, C]")
-            return {"options": tuple(pairs)}
-        answer = [str(a).strip() for a in answer]
-        unknown = [a for a in answer if a not in keys]
-        if keys and unknown:
-            r.fail(line, f"answer {', '.join(unknown)} not among the option keys {', '.join(keys)}")
-        if len(set(answer)) != len(answer):
-            r.fail(line, "an answer key is listed twice")
-        return {"options": tuple(pairs), "answer": tuple(sorted(set(answer)))}
+        return kind(**fields)
 
     def read_rubric(self, r: FieldReader, name: str) -> tuple[RubricPoint, ...]:
         rubric = []
@@ -410,6 +339,24 @@ class _Builder:
     def bank(self) -> Bank:
         return Bank(str(self.root), self.points, self.topics, self.questions, self.cases,
                     self.blueprints, self.levels, self.lexicon)
+
+
+class _Context:
+    """The loader's readers a kind may use for its fields (see `content.model.ReadContext`)."""
+
+    def __init__(self, builder: _Builder, name: str):
+        self.builder = builder
+        self.name = name
+
+    def read_rubric(self, r: FieldReader) -> tuple[RubricPoint, ...]:
+        return self.builder.read_rubric(r, self.name)
+
+    def read_examples(self, r: FieldReader) -> tuple[Example, ...]:
+        return self.builder.read_examples(r, self.name)
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return self.builder.lexicon
 
 
 def read_blueprint(data, name: str, stem: str, problems: list[Problem],

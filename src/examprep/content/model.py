@@ -6,27 +6,18 @@ Everything the loader produces is one of these; nothing downstream sees raw YAML
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
-QUESTION_TYPES = ("recall", "single", "multiple", "judge", "order", "calc", "short")
-FREE_TEXT_TYPES = frozenset({"recall", "short"})
-OBJECTIVE_TYPES = frozenset({"single", "multiple", "judge", "order", "calc"})
+if TYPE_CHECKING:
+    from ..grading.results import Grading
+    from .fields import FieldReader
+
+# A candidate's answer: each kind has its own type (a key, a set of keys, a bool, a number, item
+# indexes, the text, one text per blank), documented in its module.
+Answer = Any
 
 # Levels the shipped bank knows; a content root may declare more in levels.yaml.
 KNOWN_LEVELS = {"primary": "初级/五级", "intermediate": "中级/四级"}
-
-TYPE_TITLES = {
-    "recall": "默写",
-    "single": "单项选择",
-    "multiple": "多项选择",
-    "judge": "判断",
-    "order": "排序",
-    "calc": "计算",
-    "short": "简答",
-    "case": "案例分析",
-}
-
-Answer = Union[str, tuple[str, ...], bool, float, None]
 
 
 @dataclass(frozen=True)
@@ -97,8 +88,35 @@ class Example:
     where: Location = field(default=Location("", 0), compare=False)
 
 
+class Shuffles(Protocol):
+    """How a paper printed a question: the bank's option keys printed as A, B, C, … and the indexes of
+    an order question's items (0 = first in the right order) printed as A, B, C, …"""
+
+    @property
+    def option_order(self) -> tuple[str, ...]: ...
+
+    @property
+    def item_order(self) -> tuple[int, ...]: ...
+
+
+class ReadContext(Protocol):
+    """What the loader lends a kind reading its fields: the rubric and examples readers."""
+
+    def read_rubric(self, r: FieldReader) -> tuple[RubricPoint, ...]: ...
+
+    def read_examples(self, r: FieldReader) -> tuple[Example, ...]: ...
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The bank's own synonyms and antonyms, for kinds graded by the free-text matcher."""
+        ...
+
+
 @dataclass(frozen=True)
 class Question:
+    """What every question has. Each kind (a module of `examprep.kinds`) is a subclass with its own
+    fields and answer type, implementing the methods below; `kinds.registry` maps `type:` to it."""
+
     id: str
     type: str
     level: str
@@ -106,26 +124,113 @@ class Question:
     stem: str
     score: float
     explanation: str | None = None
-    options: tuple[tuple[str, str], ...] = ()
-    answer: Answer = None
-    tolerance: float = 0.0
-    unit: str | None = None
-    items: tuple[str, ...] = ()
-    rubric: tuple[RubricPoint, ...] = ()
-    examples: tuple[Example, ...] = ()
     tags: tuple[str, ...] = ()
     case_id: str | None = None
     note: str | None = None  # an authoring note, never shown to a candidate
-    lexicon: Lexicon = field(default=EMPTY_LEXICON, compare=False)
     where: Location = field(default=Location("", 0), compare=False)
 
-    @property
-    def is_free_text(self) -> bool:
-        return self.type in FREE_TEXT_TYPES
+    # The `type:` values this kind reads, with their Chinese names.
+    TITLES: ClassVar[dict[str, str]] = {}
+    # The YAML fields this kind adds to the common ones.
+    FIELDS: ClassVar[tuple[str, ...]] = ()
+    # The name of its template partials (templates/kinds/<kind>.*.j2).
+    kind: ClassVar[str] = ""
+    # Prose graded against a rubric: feedback marks the matched words in the answer.
+    is_free_text: ClassVar[bool] = False
+    # Its grading lists points (rubric points, blanks) earned and missed; a blank answer is still graded.
+    reports_points: ClassVar[bool] = False
+
+    # -- the protocol of a kind ------------------------------------------------------------------
+    @classmethod
+    def read_fields(cls, r: FieldReader, context: ReadContext) -> dict[str, Any]:
+        """This kind's fields from its YAML mapping; problems go to `r` with their lines."""
+        return {}
+
+    @classmethod
+    def default_score(cls, fields: dict[str, Any]) -> float:
+        """Full marks when the question does not say."""
+        return 1.0
+
+    def parse_answer(self, text: str) -> Any:
+        """A candidate's answer as typed (`grade`, `mark`), as this kind's answer value; None when it
+        cannot be read."""
+        raise NotImplementedError
+
+    def grade(self, answer: Any) -> Grading:
+        """Grade an answer: this kind's answer value, or text as typed."""
+        raise NotImplementedError
+
+    def key(self, shuffle: Shuffles | None = None) -> str:
+        """The right answer as a candidate writes it on a paper printed with `shuffle` (by default
+        as the trainer shows the question): 'B', 'AC', 'CABD', '√', '55%'; '' for free text."""
+        raise NotImplementedError
+
+    def model_answer(self, shuffle: Shuffles | None = None) -> str:
+        """The key as a candidate reads it after answering, in the letters of `shuffle`."""
+        raise NotImplementedError
+
+    def answer_text(self, answer: Any, shuffle: Shuffles | None = None) -> str:
+        """How an answer (this kind's value) reads to a candidate."""
+        if answer is None or answer == "":
+            return "（未作答）"
+        return str(answer)
+
+    def is_blank(self, answer: Any) -> bool:
+        """Whether an answer (this kind's value or text) says nothing."""
+        if answer is None:
+            return True
+        if isinstance(answer, str):
+            return not answer.strip()
+        if isinstance(answer, (set, frozenset, tuple, list, dict)):
+            return all(self.is_blank(a) for a in answer)
+        return False
+
+    def encode(self, answer: Any) -> str:
+        """The answer value as the progress store keeps it (JSON)."""
+        import json
+
+        return json.dumps(answer, ensure_ascii=False)
+
+    def decode(self, stored: str | None) -> Any:
+        """A stored answer back as this kind's value; None when it cannot be read."""
+        import json
+
+        if stored is None:
+            return None
+        try:
+            return self.decoded(json.loads(stored))
+        except ValueError:
+            return None
+
+    def decoded(self, value: Any) -> Any:
+        """The kind's answer from a JSON value; None when it is not one."""
+        return None
+
+    def shuffled(self, rng) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        """The option and item orders a paper prints, drawn with `rng`; () for what it does not shuffle."""
+        return (), ()
+
+    def to_bank_answer(self, answer: Any, shuffle: Shuffles | None) -> Any:
+        """What was written on a paper printed with `shuffle`, as the grader reads it for the bank."""
+        return answer
+
+    def shown_choices(self, shuffle: Shuffles | None = None) -> tuple[tuple[str, str], ...]:
+        """What a candidate chooses from, as (letter, text) in the order shown; () for other kinds."""
+        return ()
+
+    def marks_on_paper(self, grading: Grading, marks: float) -> float:
+        """What a grading earns where the question carries `marks` on a printed paper: by default
+        its share of them."""
+        return grading.score / grading.max * marks if grading.max else 0.0
+
+    def shown_stem(self) -> str:
+        """The stem as shown to a candidate."""
+        return self.stem
 
     @property
-    def option_map(self) -> dict[str, str]:
-        return dict(self.options)
+    def title(self) -> str:
+        """The type's Chinese name: 单项选择, 判断, …"""
+        return self.TITLES.get(self.type, self.type)
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,7 @@ def blueprint_problems(bank: Bank) -> list[Problem]:
 def half_mark_warnings(bank: Bank) -> list[Problem]:
     """Free-text questions whose rubric weights do not share the marks in half marks (the key then
     rounds the shares to half marks, so some points carry more than their weight says)."""
-    from ..papers.draw import uneven_shares
+    from ..marks import uneven_shares
     from ..papers.selection import eligible_questions
 
     warnings = []
@@ -82,12 +82,10 @@ EXAMPLE_TOLERANCE = 0.01  # marks: the grader rounds each score to two decimals
 def example_problems(bank: Bank) -> list[Problem]:
     """Every `examples:` answer graded; a problem at the example for each score the grader disagrees
     with, naming the points it earned and missed so the author sees which keyword to fix."""
-    from ..grading import grade_answer
-
     problems = []
     for question in bank.questions.values():
-        for example in question.examples:
-            grading = grade_answer(question, example.answer)
+        for example in getattr(question, "examples", ()):
+            grading = question.grade(example.answer)
             if abs(grading.score - example.score) <= EXAMPLE_TOLERANCE:
                 continue
             earned = ", ".join(f"{p.id}「{p.matched}」" for p in grading.points if p.hit) or "none"

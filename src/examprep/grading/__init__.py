@@ -1,8 +1,7 @@
-"""The grader: Chinese-aware fuzzy grading of free text against a rubric, and exact grading of the
-objective types. Pure functions, no I/O: `grade_answer(question, answer) -> Grading`."""
+"""The grader's text matching: Chinese-aware fuzzy grading of free text against a rubric.
+Pure functions, no I/O: `scoring.grade_free_text(question, text) -> Grading`. Each question kind
+(`examprep.kinds`) grades its own answers, free text and blanks through this package."""
 
-from .grader import grade_answer
-from .objective import presented_order
 from .results import Grading, PointResult
 
-__all__ = ["Grading", "PointResult", "grade_answer", "presented_order"]
+__all__ = ["Grading", "PointResult"]

@@ -8,23 +8,14 @@ and the trainer's mock exam can call it as well as `examprep paper`.
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import dataclass
-from fractions import Fraction
 
 from ..content.model import Bank, Blueprint, Case, Question, Section
+from ..kinds.base import LETTERS
+from ..marks import share_marks
 from .selection import eligible_cases, eligible_questions, shortfall_message
 
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 MAX_VARIANTS = len(LETTERS)
-
-# Marks shared out over a case's questions are rounded to this step, so a paper never prints 6.67.
-MARK_STEP = Fraction(1, 2)
-
-# An option that speaks about the other options ("以上都对") must stay where the author put it.
-_REFERS_TO_OTHERS = re.compile(r"以上|上述|前述|均正确|均不正确|都正确|都不正确|都对|都不对|全部正确")
-# A capital letter standing alone ("B、C属于…", "E错误", not "TPO"): maybe an option named by its key.
-_STANDALONE_LETTER = re.compile(r"(?<![A-Za-z0-9])[A-Z](?![A-Za-z0-9])")
 
 
 class BlueprintError(ValueError):
@@ -54,42 +45,18 @@ class PaperItem:
         return self.question.id
 
     @property
-    def type(self) -> str:
-        return self.question.type
-
-    @property
-    def options(self) -> tuple[tuple[str, str], ...]:
-        """(printed letter, text) in printed order."""
-        texts = self.question.option_map
-        return tuple((LETTERS[i], texts[key]) for i, key in enumerate(self.option_order))
-
-    @property
-    def items(self) -> tuple[tuple[str, str], ...]:
-        """Order questions: (printed letter, text) in printed (shuffled) order."""
-        return tuple((LETTERS[i], self.question.items[j]) for i, j in enumerate(self.item_order))
-
-    def printed_letter(self, bank_key: str) -> str:
-        """The letter this paper printed for the bank's option `bank_key`."""
-        return LETTERS[self.option_order.index(bank_key)]
-
-    @property
     def key(self) -> str:
         """The answer in the paper's own letters: 'B', 'AC', an order like 'CABD', '√'/'×', or a number."""
-        return printed_key(self.question, self.option_order, self.item_order)
+        return self.question.key(self)
 
-    def rubric_marks(self) -> tuple[tuple[object, float], ...]:
-        """Each rubric point with the marks it carries on this paper: shared by weight in half marks
-        (largest remainder), so that the key never prints 2.67 and the shares add up to the marks."""
-        rubric = self.question.rubric
-        return tuple(zip(rubric, point_shares(self.marks, [p.weight for p in rubric])))
+    @property
+    def choices(self) -> tuple[tuple[str, str], ...]:
+        """Options, or order items, as (printed letter, text) in printed order."""
+        return self.question.shown_choices(self)
 
     @property
     def model_answer(self) -> str:
-        """An example the author marked full, else the rubric's key points joined."""
-        for example in self.question.examples:
-            if example.score >= self.question.score:
-                return example.answer
-        return "；".join(p.point for p in self.question.rubric)
+        return self.question.model_answer(self)
 
 
 @dataclass(frozen=True)
@@ -113,14 +80,19 @@ class PaperSection:
     cases: tuple[PaperCase, ...] = ()  # for a `case` section
 
     @property
+    def is_case(self) -> bool:
+        """A case section: whole cases, each a scenario and its questions."""
+        return self.type == "case"
+
+    @property
     def all_items(self) -> tuple[PaperItem, ...]:
-        if self.type == "case":
+        if self.is_case:
             return tuple(i for c in self.cases for i in c.items)
         return self.items
 
     @property
     def count(self) -> int:
-        return len(self.cases) if self.type == "case" else len(self.items)
+        return len(self.cases) if self.is_case else len(self.items)
 
     @property
     def marks(self) -> float:
@@ -129,7 +101,7 @@ class PaperSection:
     @property
     def uniform_marks(self) -> float | None:
         """The marks of each question (or case) when they are all the same, else None."""
-        values = {c.marks for c in self.cases} if self.type == "case" else {i.marks for i in self.items}
+        values = {c.marks for c in self.cases} if self.is_case else {i.marks for i in self.items}
         return values.pop() if len(values) == 1 else None
 
 
@@ -153,21 +125,6 @@ class Paper:
         return sum(s.marks for s in self.sections)
 
 
-def printed_key(question: Question, option_order: tuple[str, ...], item_order: tuple[int, ...]) -> str:
-    """The right answer in the letters of a paper that printed the options and order items so."""
-    if question.type == "single":
-        return LETTERS[option_order.index(question.answer)]
-    if question.type == "multiple":
-        return "".join(sorted(LETTERS[option_order.index(k)] for k in question.answer))
-    if question.type == "order":
-        return "".join(LETTERS[item_order.index(j)] for j in range(len(question.items)))
-    if question.type == "judge":
-        return "√" if question.answer else "×"
-    if question.type == "calc":
-        return f"{question.answer:g}"
-    return ""
-
-
 def variant_index(variant: str) -> int:
     if len(variant) != 1 or variant not in LETTERS:
         raise ValueError(f"a paper variant is one capital letter A–Z, not '{variant}'")
@@ -178,40 +135,6 @@ def _rng(seed: int, *parts: object) -> random.Random:
     # A string seed goes through SHA-512 (random's version 2 seeding): stable across runs and platforms,
     # unaffected by PYTHONHASHSEED.
     return random.Random("/".join(str(p) for p in (seed, *parts)))
-
-
-def share_marks(total: float, weights: list[float]) -> list[float]:
-    """`total` shared in proportion to `weights`, in steps of MARK_STEP, summing exactly to `total`.
-
-    Largest remainder: each share is rounded down to a step, and the steps left over go to the shares
-    that lost most, earliest first on ties.
-    """
-    steps = int(Fraction(total).limit_denominator(1000) / MARK_STEP)
-    whole = sum(Fraction(w).limit_denominator(1000) for w in weights)
-    exact = [Fraction(w).limit_denominator(1000) * steps / whole for w in weights]
-    floors = [int(e) for e in exact]
-    left = steps - sum(floors)
-    by_loss = sorted(range(len(weights)), key=lambda i: (-(exact[i] - floors[i]), i))
-    for i in by_loss[:left]:
-        floors[i] += 1
-    return [float(f * MARK_STEP) for f in floors]
-
-
-def point_shares(total: float, weights: list[float]) -> list[float]:
-    """The marks of each rubric point on a paper: half marks when `total` is a whole number of them,
-    else the exact proportional shares."""
-    if (Fraction(total).limit_denominator(1000) / MARK_STEP).denominator == 1:
-        return share_marks(total, weights)
-    whole = sum(weights)
-    return [total * w / whole for w in weights]
-
-
-def uneven_shares(total: float, weights: list[float]) -> bool:
-    """Whether sharing `total` by `weights` gives a share that is not a whole number of MARK_STEPs."""
-    whole = sum(Fraction(w).limit_denominator(1000) for w in weights)
-    marks = Fraction(total).limit_denominator(1000)
-    return any((marks * Fraction(w).limit_denominator(1000) / whole / MARK_STEP).denominator != 1
-               for w in weights)
 
 
 def _pick(pool: list, count: int, start: int, used_points: set[str], points_of) -> list:
@@ -232,38 +155,8 @@ def _pick(pool: list, count: int, start: int, used_points: set[str], points_of) 
     return chosen
 
 
-def names_option_keys(question: Question) -> bool:
-    """Whether the stem, an option or the explanation names options by key ("A、B属于基础信息"):
-    shuffled, the key's explanation would point at the wrong options. A false alarm ("A类客户")
-    costs only a shuffle, so any standalone key letter counts."""
-    keys = {k for k, _ in question.options}
-    texts = [question.stem, question.explanation or "", *(t for _, t in question.options)]
-    return any(m.group() in keys for text in texts for m in _STANDALONE_LETTER.finditer(text))
-
-
-def _shuffled_options(question: Question, rng: random.Random) -> tuple[str, ...]:
-    keys = [k for k, _ in question.options]
-    if names_option_keys(question):
-        return tuple(keys)
-    texts = question.option_map
-    movable = [k for k in keys if not _REFERS_TO_OTHERS.search(texts[k])]
-    rng.shuffle(movable)
-    moving = iter(movable)
-    return tuple(k if _REFERS_TO_OTHERS.search(texts[k]) else next(moving) for k in keys)
-
-
-def _shuffled_items(question: Question, rng: random.Random) -> tuple[int, ...]:
-    order = list(range(len(question.items)))
-    rng.shuffle(order)
-    if order == sorted(order):  # printed in the right order would give the answer away
-        order = order[1:] + order[:1]
-    return tuple(order)
-
-
 def _item(question: Question, number: int, marks: float, seed: int, variant: str) -> PaperItem:
-    rng = _rng(seed, variant, question.id)
-    option_order = _shuffled_options(question, rng) if question.type in ("single", "multiple") else ()
-    item_order = _shuffled_items(question, rng) if question.type == "order" else ()
+    option_order, item_order = question.shuffled(_rng(seed, variant, question.id))
     return PaperItem(question, number, marks, option_order, item_order)
 
 

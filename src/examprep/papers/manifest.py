@@ -8,24 +8,35 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 
 from ..content.errors import ContentError
 from ..content.model import Question
-from .draw import LETTERS, Paper
+from ..kinds.base import LETTERS
+from .draw import Paper
 
 MANIFEST_FORMAT = 1
 
 
+# Fields that do not decide how a question is marked.
+_NOT_MARKING = frozenset({"id", "level", "points", "explanation", "tags", "case_id", "where", "examples",
+                          "lexicon"})
+
+
+def _plain(value):
+    if is_dataclass(value):
+        return [_plain(getattr(value, f.name)) for f in fields(value) if f.name != "where"]
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    return value
+
+
 def question_digest(question: Question) -> str:
-    """A short fingerprint of everything that decides a question's marking, so that marking can warn
-    when the bank changed after the paper was printed."""
-    data = [
-        question.type, question.stem, question.score, list(question.options), question.answer,
-        question.tolerance, list(question.items),
-        [[p.id, list(p.keywords), p.weight] for p in question.rubric],
-    ]
+    """A short fingerprint of everything that decides a question's marking (its kind's fields), so
+    that marking can warn when the bank changed after the paper was printed."""
+    data = [question.type] + [_plain(getattr(question, f.name)) for f in fields(question)
+                              if f.name not in _NOT_MARKING and f.name != "type"]
     raw = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")
     return hashlib.sha256(raw).hexdigest()[:12]
 

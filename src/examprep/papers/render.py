@@ -16,16 +16,16 @@ from jinja2 import FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 from jinja2.sandbox import SandboxedEnvironment
 
-from ..content.model import TYPE_TITLES
+from ..format import chinese_number, marks_text, number_text
+from ..kinds import TYPE_TITLES
 from ..locations import templates_dir
 from .draw import Paper, PaperItem, PaperSection
-
-TEXT_FORMATS = ("html", "md")
 
 DEFAULT_INSTRUCTIONS = {
     "single": "下列每题的选项中，只有一个是正确的，请将其字母填入题内的括号中。",
     "multiple": "下列每题的选项中，至少有两个是正确的，请将其字母全部填入题内的括号中。",
     "judge": "请判断下列说法是否正确，正确的在括号中填“√”，错误的填“×”。",
+    "fill": "请在各题的括号内填写正确答案。",
     "order": "请将各题所列各项按正确的先后顺序排列，把字母顺序（如 CABD）写在横线上。",
     "calc": "请写出计算过程和结果，结果带单位。",
     "recall": "请在答题区内写出答案。",
@@ -33,36 +33,14 @@ DEFAULT_INSTRUCTIONS = {
     "case": "请认真阅读案例材料，根据材料回答所列问题。",
 }
 
-# A case section (a scenario, then long answers) starts on a new page of the printed paper.
-NEW_PAGE_TYPES = frozenset({"case"})
-
-_CN_DIGITS = "零一二三四五六七八九"
-
-
-def chinese_number(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (enough for sections and cases)."""
-    if n < 10:
-        return _CN_DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return (_CN_DIGITS[tens] if tens > 1 else "") + "十" + (_CN_DIGITS[ones] if ones else "")
-
-
-def format_marks(value: float) -> str:
-    """1.0 → '1', 1.5 → '1.5', 4/3 → '1.33'."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text if text != "-0" else "0"
-
-
 def answer_lines(item: PaperItem) -> int:
-    """Ruled lines to leave for an answer: more marks, more room."""
-    if item.type == "calc":
-        return 5
+    """Ruled lines to leave for a written answer: more marks, more room."""
     return max(4, min(18, math.ceil(item.marks * 1.2)))
 
 
 def option_columns(item: PaperItem) -> int:
     """Short options sit four to a line, medium two, long ones one each."""
-    longest = max((len(text) for _, text in item.options), default=0)
+    longest = max((len(text) for _, text in item.choices), default=0)
     if longest <= 8:
         return 4
     if longest <= 18:
@@ -87,17 +65,17 @@ def with_answer_blank(stem: str) -> str:
 
 def section_summary(section: PaperSection) -> str:
     each = section.uniform_marks
-    if section.type == "case":
+    if section.is_case:
         head = f"共 {section.count} 个案例"
-        each_text = f"，每个案例 {format_marks(each)} 分" if each is not None and section.count > 1 else ""
+        each_text = f"，每个案例 {marks_text(each)} 分" if each is not None and section.count > 1 else ""
     else:
         head = f"共 {section.count} 题"
-        each_text = f"，每题 {format_marks(each)} 分" if each is not None else ""
-    return f"{head}{each_text}，共 {format_marks(section.marks)} 分"
+        each_text = f"，每题 {marks_text(each)} 分" if each is not None else ""
+    return f"{head}{each_text}，共 {marks_text(section.marks)} 分"
 
 
 def starts_new_page(section: PaperSection) -> bool:
-    return section.index > 0 and section.type in NEW_PAGE_TYPES
+    return section.index > 0 and section.is_case
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
@@ -156,7 +134,8 @@ def _environment(kind: str, folder: str) -> SandboxedEnvironment:
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
             finalize=markdown_escape,
         )
-    env.filters["marks"] = format_marks
+    env.filters["marks"] = marks_text
+    env.filters["number"] = number_text
     env.filters["oneline"] = one_line
     env.filters["with_blank"] = with_answer_blank
     env.filters["md_quote"] = markdown_quote

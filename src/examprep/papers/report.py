@@ -14,13 +14,11 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..content.errors import Problem
-from ..content.model import QUESTION_TYPES, TYPE_TITLES, Bank, Question
-from ..grading.batch import AnswerLine, parse_answer_lines
+from ..content.model import Bank, Question
+from ..kinds import QUESTION_TYPES, TYPE_TITLES
+from .batch import AnswerLine, parse_answer_lines
 from .item_analysis import ItemStatistics, TestStatistics, analyse
-from .draw import point_shares
 from .manifest import Manifest, ManifestQuestion, ManifestVariant, question_digest
-from .translate import is_blank, paper_key, to_bank_answer
-
 
 
 @dataclass(frozen=True)
@@ -106,39 +104,19 @@ Grade = Callable[[Question, object], object]
 
 
 def _default_grade(question: Question, answer):
-    from ..grading import grade_answer
-
-    return grade_answer(question, answer)
-
-
-def paper_marks(question: Question, grading, marks: float) -> float:
-    """What a grading earns on a paper where the question carries `marks`: each rubric point its
-    share as the key prints it (half marks), in proportion to what the point earned."""
-    if not grading.max:
-        return 0.0
-    points = getattr(grading, "points", ())
-    if not points or not question.rubric:
-        return grading.score / grading.max * marks
-    shares = dict(zip((p.id for p in question.rubric), point_shares(marks, [p.weight for p in question.rubric])))
-    whole = sum(p.weight for p in question.rubric)
-    earned = 0.0
-    for point in points:
-        full = grading.max * point.weight / whole
-        if full and point.id in shares:
-            earned += shares[point.id] * point.earned / full
-    return earned
+    return question.grade(answer)
 
 
 def _result(question: Question, entry: ManifestQuestion | None, number: int, section: int, marks: float,
             line: AnswerLine | None, grade: Grade) -> QuestionResult:
-    key = paper_key(question, entry)
-    if line is None or is_blank(line.answer):
-        missed = tuple(p.point for p in question.rubric)
+    key = question.key(entry)
+    if line is None or question.is_blank(line.answer):
+        missed = tuple(p.point for p in question.grade(None).points)
         return QuestionResult(number, question.id, section, 0.0, marks, False,
                               None if line is None else line.answer, key, False, missed, None)
-    grading = grade(question, to_bank_answer(question, entry, line.answer))
+    grading = grade(question, question.to_bank_answer(line.answer, entry))
     # on a printed paper each point earns what the key prints; without one, what the grader gives
-    earned = paper_marks(question, grading, marks) if entry is not None else (
+    earned = question.marks_on_paper(grading, marks) if entry is not None else (
         grading.score / grading.max * marks if grading.max else 0.0)
     missed = tuple(p.point for p in grading.missed_points)
     correct = bool(grading.correct)

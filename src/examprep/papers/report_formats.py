@@ -8,7 +8,8 @@ import json
 import unicodedata
 
 from .item_analysis import DISCRIMINATION_MIN, FACILITY_HIGH, FACILITY_LOW, FLAG_LABELS, GROUP_FRACTION
-from .render import format_marks, render_template
+from ..format import marks_text
+from .render import render_template
 from .report import CandidateResult, MarkReport, PaperReport
 
 THRESHOLDS_NOTE = (
@@ -34,13 +35,13 @@ def flag_text(flags) -> str:
 
 def paper_summary(paper: PaperReport) -> str:
     s = paper.stats
-    return (f"{_paper_name(paper.paper)}：{s.candidates} 名考生，满分 {format_marks(paper.total)} 分，"
+    return (f"{_paper_name(paper.paper)}：{s.candidates} 名考生，满分 {marks_text(paper.total)} 分，"
             f"平均 {_figure(s.mean, 1)}，标准差 {_figure(s.sd, 1)}，α = {_figure(s.alpha)}，"
             f"上下组各 {s.group_size} 人")
 
 
 def question_marks(candidate: CandidateResult) -> str:
-    return " ".join(f"{q.number}:{format_marks(q.marks)}" for q in candidate.questions)
+    return " ".join(f"{q.number}:{marks_text(q.marks)}" for q in candidate.questions)
 
 
 def missed_points(candidate: CandidateResult) -> str:
@@ -91,8 +92,8 @@ def report_table(report: MarkReport) -> str:
     for paper in report.papers:
         out += [paper_summary(paper), ""]
         header = ["考生", "试卷", "总分", *[t.split("、")[0] for t in paper.sections]]
-        rows = [[c.candidate, c.paper or "—", f"{format_marks(c.total)}/{format_marks(c.max)}",
-                 *[format_marks(s.marks) for s in c.sections]] for c in paper.candidates]
+        rows = [[c.candidate, c.paper or "—", f"{marks_text(c.total)}/{marks_text(c.max)}",
+                 *[marks_text(s.marks) for s in c.sections]] for c in paper.candidates]
         out += _table(header, rows, right=set(range(2, len(header))))
         out += ["", "逐题得分与未得分要点："]
         for c in paper.candidates:
@@ -101,7 +102,7 @@ def report_table(report: MarkReport) -> str:
             if missed:
                 out.append(f"    未得分：{missed}")
         out += ["", f"试题分析（{_paper_name(paper.paper)}）："]
-        rows = [[str(i.number), i.id, format_marks(i.max), _figure(i.stats.facility),
+        rows = [[str(i.number), i.id, marks_text(i.max), _figure(i.stats.facility),
                  _figure(i.stats.discrimination), _figure(i.stats.item_rest), flag_text(i.stats.flags)]
                 for i in paper.items]
         out += _table(["题号", "试题", "满分", "难度F", "区分度D", "题总相关r", "标记"], rows,
@@ -160,9 +161,9 @@ def candidates_csv(report: MarkReport) -> str:
     for c in report.candidates:
         by_number = {q.number: q for q in c.questions}
         rows.append([
-            c.candidate, c.paper or "", format_marks(c.total), format_marks(c.max),
-            *[format_marks(s.marks) for s in c.sections],
-            *[format_marks(by_number[n].marks) if n in by_number else "" for n in numbers],
+            c.candidate, c.paper or "", marks_text(c.total), marks_text(c.max),
+            *[marks_text(s.marks) for s in c.sections],
+            *[marks_text(by_number[n].marks) if n in by_number else "" for n in numbers],
             missed_points(c),
         ])
     return _csv(rows)
@@ -173,7 +174,7 @@ def items_csv(report: MarkReport) -> str:
                          "item_rest", "flags"]]
     for p in report.papers:
         for i in p.items:
-            rows.append([p.paper or "", i.number, i.id, i.section, format_marks(i.max),
+            rows.append([p.paper or "", i.number, i.id, i.section, marks_text(i.max),
                          _figure(i.stats.facility, 3, ""), _figure(i.stats.discrimination, 3, ""),
                          _figure(i.stats.item_rest, 3, ""), " ".join(i.stats.flags)])
     return _csv(rows)

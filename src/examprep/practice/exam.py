@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Callable
 
-from .answers import AnswerValue, encode_answer
+from ..content.model import Answer
 from .records import AnswerRecord
 
 if TYPE_CHECKING:
@@ -21,20 +21,10 @@ PASS_FRACTION = 0.6  # the appraisal's pass mark
 Clock = Callable[[], datetime]
 
 
-def is_blank(answer: AnswerValue) -> bool:
-    if answer is None:
-        return True
-    if isinstance(answer, str):
-        return not answer.strip()
-    if isinstance(answer, (set, frozenset, tuple, list)):
-        return len(answer) == 0
-    return False
-
-
 @dataclass(frozen=True)
 class ItemResult:
     item: "PaperItem"
-    answer: AnswerValue
+    answer: Answer
     grading: object | None  # a grading.Grading; None for an objective question left blank
     earned: float  # marks on this paper
 
@@ -58,7 +48,7 @@ class SectionResult:
 
     @property
     def answered(self) -> int:
-        return sum(1 for i in self.items if not is_blank(i.answer))
+        return sum(1 for i in self.items if not i.item.question.is_blank(i.answer))
 
 
 @dataclass(frozen=True)
@@ -99,7 +89,7 @@ class MockExam:
     paper: "Paper"
     started_at: datetime
     clock: Clock
-    answers: dict[str, AnswerValue] = field(default_factory=dict)
+    answers: dict[str, Answer] = field(default_factory=dict)
     result: ExamResult | None = None
 
     @property
@@ -122,10 +112,11 @@ class MockExam:
     def submitted(self) -> bool:
         return self.result is not None
 
-    def answer(self, question_id: str, value: AnswerValue) -> None:
+    def answer(self, question_id: str, value: Answer) -> None:
         if self.submitted or self.timed_out:
             raise ExamOver(question_id)
-        if is_blank(value):
+        question = next((i.question for i in self.paper.items if i.id == question_id), None)
+        if question is None or question.is_blank(value):
             self.answers.pop(question_id, None)
         else:
             self.answers[question_id] = value
@@ -138,18 +129,16 @@ class MockExam:
         """Grade every question (blank ones earn nothing) and close the exam; idempotent."""
         if self.result is not None:
             return self.result
-        if grade is None:
-            from ..grading import grade_answer as grade
         now = self.clock()
         sections = []
         for section in self.paper.sections:
             results = []
             for item in section.all_items:
                 value = self.answers.get(item.id)
-                if is_blank(value) and not item.question.is_free_text:
+                if item.question.is_blank(value) and not item.question.reports_points:
                     results.append(ItemResult(item, None, None, 0.0))
                     continue
-                grading = grade(item.question, "" if value is None else value)
+                grading = grade(item.question, value) if grade else item.question.grade(value)
                 results.append(ItemResult(item, value, grading, paper_marks(grading.fraction, item.marks)))
             sections.append(SectionResult(section.title, tuple(results)))
         self.result = ExamResult(self.paper.title, tuple(sections), min(now, self.deadline),
@@ -161,9 +150,10 @@ def exam_records(result: ExamResult) -> list[AnswerRecord]:
     """The answers of a submitted exam as the store keeps them (blank ones are not answers)."""
     out = []
     for r in result.items:
-        if r.grading is None or is_blank(r.answer):
+        question = r.item.question
+        if r.grading is None or question.is_blank(r.answer):
             continue
         g = r.grading
         out.append(AnswerRecord(r.item.id, result.submitted_at, float(g.score), float(g.max),
-                                bool(g.correct), encode_answer(r.answer), "exam"))
+                                bool(g.correct), question.encode(r.answer), "exam"))
     return out

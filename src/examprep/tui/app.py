@@ -14,8 +14,7 @@ from typing import Callable
 from textual.app import App
 from textual.binding import Binding
 
-from ..content.model import Bank, Question
-from ..practice.answers import AnswerValue, encode_answer
+from ..content.model import Answer, Bank, Question
 from ..practice.records import AnswerRecord
 from ..practice.session import DrillScope, DrillSession
 from ..practice.store import ProgressStore
@@ -87,14 +86,12 @@ class ExamPrepApp(App):
                 self.notify(f"之前未能保存的 {waiting} 条记录已写入进度文件。", title="已保存")
 
     # -- answers -----------------------------------------------------------------------------
-    def grade_and_record(self, question: Question, answer: AnswerValue, mode: str):
+    def grade_and_record(self, question: Question, answer: Answer, mode: str):
         """Grade an answer and commit it to the store before anything else happens."""
-        from ..grading import grade_answer
-
-        grading = grade_answer(question, grader_value(answer))
+        grading = question.grade(answer)
         self.store.record_answer(AnswerRecord(
             question.id, self.clock(), float(grading.score), float(grading.max), bool(grading.correct),
-            encode_answer(answer), mode,
+            question.encode(answer), mode,
         ))
         return grading
 
@@ -156,13 +153,6 @@ class ExamPrepApp(App):
             self.push_screen(HelpScreen())
 
 
-def grader_value(answer: AnswerValue):
-    """The answer in the form the grader takes (an order answer is a list of item indexes)."""
-    if isinstance(answer, tuple):
-        return list(answer)
-    return answer
-
-
 def drill_title(bank: Bank, scope: DrillScope, order_title: str) -> str:
     parts = ["练习"]
     if scope.level:
@@ -174,7 +164,7 @@ def drill_title(bank: Bank, scope: DrillScope, order_title: str) -> str:
     if scope.point and scope.point in bank.points:
         parts.append(bank.points[scope.point].title)
     if scope.types:
-        from ..content.model import TYPE_TITLES
+        from ..kinds import TYPE_TITLES
 
         parts.append("、".join(TYPE_TITLES.get(t, t) for t in scope.types))
     parts.append(order_title)

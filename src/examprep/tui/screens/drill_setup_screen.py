@@ -8,7 +8,7 @@ from textual.containers import Grid, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Label, RadioButton, RadioSet, Static
 
-from ...content.model import QUESTION_TYPES, TYPE_TITLES
+from ...kinds import QUESTION_TYPES, TYPE_TITLES
 from ...practice.scheduler import end_of_day
 from ...practice.session import ORDERS, DrillScope, drill_questions
 from ..widgets.form.select import ChineseSelect as Select

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from ...practice.exam import ExamResult, is_blank
+from ...practice.exam import ExamResult
 from ..format import clock_text, marks
 from ..widgets.questions.question_list import QuestionList
 
@@ -35,7 +35,7 @@ def result_summary(result: ExamResult, started_at=None) -> Group:
 
 
 def item_mark(item_result) -> str:
-    if is_blank(item_result.answer):
+    if item_result.item.question.is_blank(item_result.answer):
         return "—"
     if item_result.earned >= item_result.marks - 1e-9:
         return "✓"

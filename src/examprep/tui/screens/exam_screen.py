@@ -10,7 +10,6 @@ from textual.containers import Container, Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 
-from ...practice.answers import encode_answer
 from ...practice.exam import ExamOver, MockExam, exam_records
 from ..widgets.answer import AnswerInput
 from ..widgets.exam.countdown import Countdown
@@ -104,9 +103,10 @@ class ExamScreen(Screen):
     def save_answers(self) -> None:
         """Write the answers changed since the last save; called on every move and clock tick."""
         store = self.app.store
+        questions = {item.id: item.question for item in self.exam.paper.items}
         for qid in sorted(self.unsaved):
             value = self.exam.answers.get(qid)
-            store.save_exam_answer(self.exam_id, qid, None if value is None else encode_answer(value))
+            store.save_exam_answer(self.exam_id, qid, None if value is None else questions[qid].encode(value))
         self.unsaved.clear()
 
     # -- time --------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...practice.answers import decode_answer
 from ...practice.exam import MockExam
 from ...practice.store import StoreWriteError
 from ..format import clock_text
@@ -108,7 +107,7 @@ class ExamSetupScreen(Screen):
         stored = app.store.exam_answers(record.id)
         for item in paper.items:
             if item.id in stored:
-                value = decode_answer(item.question, stored[item.id])
+                value = item.question.decode(stored[item.id])
                 if value is not None:
                     exam.answers[item.id] = value
         app.push_screen(ExamScreen(exam, record.id))

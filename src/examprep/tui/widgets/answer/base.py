@@ -5,12 +5,20 @@ from __future__ import annotations
 from textual.message import Message
 from textual.widget import Widget
 
-from ....content.model import Question
-from ....practice.answers import AnswerValue
+from typing import ClassVar
+
+from ....content.model import Answer, Question
+
+# What Enter does after a choice, an order, a number or a blank: grade it in a drill, move on in an exam.
+ENTER_DOES = {"drill": "Enter 提交", "exam": "Enter 下一题", "review": ""}
 
 
 class AnswerInput(Widget):
     """An input for one question's answer. `value` is what the grader takes (None when blank)."""
+
+    HOW: ClassVar[str] = ""  # how to answer, shown beside the question's heading
+    EXAM_HOW: ClassVar[str | None] = None  # the hint in a mock exam, when it differs
+    ENTER_SUBMITS: ClassVar[bool] = True
 
     class Submitted(Message):
         """The candidate asked to submit (Enter in a choice list or number field)."""
@@ -29,14 +37,23 @@ class AnswerInput(Widget):
     def __init__(self, question: Question, **kwargs):
         super().__init__(**kwargs)
         self.question = question
+        self.how = self.HOW
         self.frozen = False
 
     @property
-    def value(self) -> AnswerValue:
+    def value(self) -> Answer:
         raise NotImplementedError
 
-    def set_value(self, value: AnswerValue) -> None:
+    def set_value(self, value: Answer) -> None:
         raise NotImplementedError
+
+    def how_to_answer(self, mode: str) -> str:
+        """The hint for `mode` (drill, exam or review)."""
+        if mode == "exam" and self.EXAM_HOW is not None:
+            return self.EXAM_HOW
+        if self.ENTER_SUBMITS and ENTER_DOES.get(mode):
+            return f"{self.how}，{ENTER_DOES[mode]}"
+        return self.how
 
     def freeze(self) -> None:
         """No more changes: the answer has been graded."""

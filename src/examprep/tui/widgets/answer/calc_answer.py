@@ -6,32 +6,37 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Input, Label
 
-from ....practice.answers import AnswerValue, format_number
+from ....content.model import Answer
+from ....format import number_text
+from ....kinds.calc import Calc
 from .base import AnswerInput
 
 
 class CalcAnswer(AnswerInput):
-    def __init__(self, question, **kwargs):
+    HOW = "输入数值"
+
+    def __init__(self, question: Calc, **kwargs):
         super().__init__(question, **kwargs)
+        self.unit = question.unit
         self._field = Input(placeholder="输入计算结果", id="number")
 
     def compose(self) -> ComposeResult:
         yield self._field
-        if self.question.unit:
-            yield Label(self.question.unit, id="unit")
+        if self.unit:
+            yield Label(self.unit, id="unit")
 
     @property
     def field(self) -> Input:
         return self._field
 
     @property
-    def value(self) -> AnswerValue:
+    def value(self) -> Answer:
         text = self.field.value.strip()
         return text or None
 
-    def set_value(self, value: AnswerValue) -> None:
+    def set_value(self, value: Answer) -> None:
         if isinstance(value, float):
-            value = format_number(value)
+            value = number_text(value)
         self.field.value = value or ""
 
     def focus(self, scroll_visible: bool = True):

@@ -11,11 +11,9 @@ from textual.binding import Binding
 from textual.events import Key
 from textual.reactive import reactive
 
-from ....content.model import Question
-from ....practice.answers import AnswerValue
+from ....content.model import Answer, Question
+from ....kinds.base import LETTERS
 from .base import AnswerInput
-
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 class ChoiceAnswer(AnswerInput, can_focus=True):
@@ -27,26 +25,24 @@ class ChoiceAnswer(AnswerInput, can_focus=True):
     ]
     cursor = reactive(0)
 
-    def __init__(self, question: Question, order: tuple[str, ...] | None = None, **kwargs):
-        """`order`: the bank's option keys in the order to show them (a mock paper's shuffle)."""
+    def __init__(self, question: Question, choices: list[tuple[str, object, str]], multiple: bool = False,
+                 judge: bool = False, **kwargs):
+        """`choices`: (letter shown, the value it answers, text) in the order shown."""
         super().__init__(question, **kwargs)
-        if question.type == "judge":
-            self.choices: list[tuple[str, object, str]] = [("A", True, "对"), ("B", False, "错")]
-        else:
-            texts = question.option_map
-            keys = order or tuple(k for k, _ in question.options)
-            self.choices = [(LETTERS[i], key, texts[key]) for i, key in enumerate(keys)]
-        self.multiple = question.type == "multiple"
+        self.choices = choices
+        self.multiple = multiple
         self.picked: set[int] = set()
+        self.how = ("按 A（对）或 B（错）" if judge else "按字母键勾选，再按取消" if multiple
+                    else "按字母键选择")
 
     @property
-    def value(self) -> AnswerValue:
+    def value(self) -> Answer:
         values = [self.choices[i][1] for i in sorted(self.picked)]
         if self.multiple:
             return frozenset(values) or None
         return values[0] if values else None
 
-    def set_value(self, value: AnswerValue) -> None:
+    def set_value(self, value: Answer) -> None:
         wanted = value if isinstance(value, (set, frozenset)) else {value}
         self.picked = {i for i, (_, v, _) in enumerate(self.choices) if v in wanted}
         self.refresh()

@@ -7,8 +7,8 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.reactive import reactive
 
-from ....content.model import Question
-from ....practice.answers import AnswerValue
+from ....content.model import Answer
+from ....kinds.order import Order
 from .base import AnswerInput
 
 
@@ -22,19 +22,21 @@ class OrderAnswer(AnswerInput, can_focus=True):
         Binding("enter", "submit", "提交", show=False),
     ]
     cursor = reactive(0)
+    HOW = "Shift+↑↓ 移动，或空格拿起后 ↑↓ 移动"
 
-    def __init__(self, question: Question, start: tuple[int, ...], **kwargs):
+    def __init__(self, question: Order, start: tuple[int, ...], **kwargs):
         """`start`: the indexes of the question's items (0 = first in the right order), as first shown."""
         super().__init__(question, **kwargs)
+        self.items = question.items
         self.order = list(start)
         self.grabbed = False
         self.touched = False  # an order is only an answer once the candidate has moved something
 
     @property
-    def value(self) -> AnswerValue:
+    def value(self) -> Answer:
         return tuple(self.order)
 
-    def set_value(self, value: AnswerValue) -> None:
+    def set_value(self, value: Answer) -> None:
         if isinstance(value, (tuple, list)) and sorted(value) == sorted(self.order):
             self.order = list(value)
             self.touched = True
@@ -85,5 +87,5 @@ class OrderAnswer(AnswerInput, can_focus=True):
             out.append("❯ " if here else "  ", style="bold")
             handle = "⇅" if here and self.grabbed else "≡"
             out.append(f"{row + 1}. {handle} ", style="bold" if here else "")
-            out.append(self.question.items[index], style="reverse" if here and self.grabbed else "")
+            out.append(self.items[index], style="reverse" if here and self.grabbed else "")
         return out

@@ -6,11 +6,15 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import TextArea
 
-from ....practice.answers import AnswerValue
+from ....content.model import Answer
 from .base import AnswerInput
 
 
 class TextAnswer(AnswerInput):
+    HOW = "在文本框中作答，Ctrl+S 提交"
+    EXAM_HOW = "在文本框中作答"
+    ENTER_SUBMITS = False  # Enter is a new line
+
     def __init__(self, question, **kwargs):
         super().__init__(question, **kwargs)
         self._area = TextArea(id="text", soft_wrap=True, tab_behavior="focus", highlight_cursor_line=False,
@@ -24,11 +28,11 @@ class TextAnswer(AnswerInput):
         return self._area
 
     @property
-    def value(self) -> AnswerValue:
+    def value(self) -> Answer:
         text = self.area.text
         return text if text.strip() else None
 
-    def set_value(self, value: AnswerValue) -> None:
+    def set_value(self, value: Answer) -> None:
         self.area.load_text(value if isinstance(value, str) else "")
 
     def focus(self, scroll_visible: bool = True):

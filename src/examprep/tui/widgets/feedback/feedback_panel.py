@@ -8,11 +8,9 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from ....content.model import Question
+from ....content.model import Answer, Question, Shuffles
 from ....grading.excerpt import excerpt
-from ....practice.answers import AnswerValue, answer_text, model_answer_text
 from ...format import marks
-from ..answer.choice_answer import LETTERS
 
 MATCH_STYLE = "bold green underline"
 
@@ -37,28 +35,6 @@ def highlighted_answer(text: str, spans: list[tuple[int, int]]) -> Text:
     return out
 
 
-def shown_options(question: Question, keys, option_order: tuple[str, ...] | None) -> str:
-    """Options by the letters the candidate saw (a mock paper shuffles them): 'A. 文本；C. 文本'."""
-    texts = question.option_map
-    order = option_order or tuple(k for k, _ in question.options)
-    letters = {key: LETTERS[i] for i, key in enumerate(order)}
-    chosen = sorted((letters[k], texts[k]) for k in keys if k in letters)
-    return "；".join(f"{letter}. {text}" for letter, text in chosen)
-
-
-def model_answer(question: Question, option_order: tuple[str, ...] | None = None) -> str:
-    """A full-mark sample answer when the author gave one, else the key as the bank states it."""
-    if question.is_free_text:
-        for example in question.examples:
-            if example.score >= question.score:
-                return example.answer
-    if question.type == "single":
-        return shown_options(question, [question.answer], option_order)
-    if question.type == "multiple":
-        return shown_options(question, question.answer or (), option_order)
-    return model_answer_text(question)
-
-
 def heading(title: str) -> Text:
     return Text(title, style="bold underline")
 
@@ -80,11 +56,10 @@ def points_table(points) -> Table:
     return grid
 
 
-def feedback_renderable(question: Question, answer: AnswerValue, grading,
-                        paper_marks: tuple[float, float] | None = None,
-                        option_order: tuple[str, ...] | None = None):
+def feedback_renderable(question: Question, answer: Answer, grading,
+                        paper_marks: tuple[float, float] | None = None, shuffle: Shuffles | None = None):
     """What the panel shows. In a mock exam `paper_marks` (earned, of) replaces the question's own
-    marks and `option_order` gives the letters the options were shown with."""
+    marks and `shuffle` gives the letters the options were shown with."""
     parts = []
     if grading is None:
         top = Text("— 未作答", style="bold red")
@@ -108,14 +83,10 @@ def feedback_renderable(question: Question, answer: AnswerValue, grading,
         spans = [tuple(p.span) for p in points if p.span is not None and p.earned > 0]
         parts.append(highlighted_answer(answer, spans))
     else:
-        mine = answer_text(question, answer)
-        if question.type in ("single", "multiple") and answer is not None:
-            chosen = answer if isinstance(answer, (set, frozenset)) else {answer}
-            mine = shown_options(question, chosen, option_order) or mine
-        parts.append(Text(mine))
+        parts.append(Text(question.answer_text(answer, shuffle)))
 
     parts.append(heading("参考答案"))
-    parts.append(Text(model_answer(question, option_order)))
+    parts.append(Text(question.model_answer(shuffle)))
     if question.explanation:
         parts.append(heading("解析"))
         parts.append(Text(question.explanation))
@@ -123,9 +94,9 @@ def feedback_renderable(question: Question, answer: AnswerValue, grading,
 
 
 class FeedbackPanel(Static):
-    def show(self, question: Question, answer: AnswerValue, grading, paper_marks=None,
-             option_order: tuple[str, ...] | None = None) -> None:
-        self.update(feedback_renderable(question, answer, grading, paper_marks, option_order))
+    def show(self, question: Question, answer: Answer, grading, paper_marks=None,
+             shuffle: Shuffles | None = None) -> None:
+        self.update(feedback_renderable(question, answer, grading, paper_marks, shuffle))
         self.display = True
 
     def clear(self) -> None:

@@ -8,40 +8,22 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ....content.model import TYPE_TITLES, Bank, Question
-from ....practice.answers import AnswerValue
+from ....content.model import Answer, Bank, Question
+from ....kinds.base import Shuffle
 from ...format import marks
 from ..answer import AnswerInput, answer_input_for
 from ..feedback.feedback_panel import FeedbackPanel
 
 
-HOW_TO_ANSWER = {
-    "single": "按字母键选择",
-    "judge": "按 A（对）或 B（错）",
-    "multiple": "按字母键勾选，再按取消",
-    "order": "Shift+↑↓ 移动，或空格拿起后 ↑↓ 移动",
-    "calc": "输入数值",
-    "recall": "在文本框中作答，Ctrl+S 提交",
-    "short": "在文本框中作答，Ctrl+S 提交",
-}
-# What Enter does after a choice, an order or a number: grade it in a drill, move on in an exam.
-ENTER_DOES = {"drill": "Enter 提交", "exam": "Enter 下一题", "review": ""}
-
-
 def question_heading(question: Question, number: str = "", paper_marks: float | None = None,
-                     mode: str = "drill") -> Text:
+                     how: str = "") -> Text:
+    """The heading: number, type and marks, and `how` to answer (none when reviewing)."""
     out = Text()
     if number:
         out.append(f"{number}  ", style="bold")
-    out.append(f"【{TYPE_TITLES.get(question.type, question.type)}】", style="bold cyan")
+    out.append(f"【{question.title}】", style="bold cyan")
     out.append(f" {marks(question.score if paper_marks is None else paper_marks)} 分", style="dim")
-    if mode != "review":
-        how = HOW_TO_ANSWER.get(question.type, "")
-        if question.is_free_text:
-            if mode == "exam":
-                how = "在文本框中作答"
-        elif ENTER_DOES[mode]:
-            how += "，" + ENTER_DOES[mode]
+    if how:
         out.append(f"  （{how}）", style="dim")
     return out
 
@@ -56,14 +38,14 @@ class QuestionPanel(VerticalScroll, can_focus=True):
     def __init__(self, question: Question, *, number: str = "", scenario: str | None = None,
                  paper_marks: float | None = None, option_order: tuple[str, ...] | None = None,
                  item_order: tuple[int, ...] | None = None, mode: str = "drill",
-                 value: AnswerValue = None, **kwargs):
+                 value: Answer = None, **kwargs):
         """`mode`: drill, exam or review (it decides the hint on how to answer); `value`: an answer
         given before (a mock exam's, when coming back to a question)."""
         super().__init__(**kwargs)
         self.question = question
         self.mode = mode
         self.initial_value = value
-        self.option_order = option_order
+        self.shuffle = Shuffle(option_order or (), item_order or ())
         self.number = number
         self.scenario = scenario
         self.paper_marks = paper_marks
@@ -74,11 +56,11 @@ class QuestionPanel(VerticalScroll, can_focus=True):
         self.graded = False
 
     def compose(self) -> ComposeResult:
-        yield Static(question_heading(self.question, self.number, self.paper_marks, self.mode),
-                     classes="q-heading")
+        how = self._input.how_to_answer(self.mode) if self.mode != "review" else ""
+        yield Static(question_heading(self.question, self.number, self.paper_marks, how), classes="q-heading")
         if self.scenario:
             yield Static(Text(self.scenario.strip()), classes="q-scenario")
-        yield Static(Text(self.question.stem), classes="q-stem")
+        yield Static(Text(self.question.shown_stem()), classes="q-stem")
         yield self._input
         yield FeedbackPanel(classes="feedback")
 
@@ -98,13 +80,13 @@ class QuestionPanel(VerticalScroll, can_focus=True):
         return self._input
 
     @property
-    def value(self) -> AnswerValue:
+    def value(self) -> Answer:
         return self._input.value
 
-    def show_feedback(self, answer: AnswerValue, grading, paper_marks=None) -> None:
+    def show_feedback(self, answer: Answer, grading, paper_marks=None) -> None:
         self.graded = True
         self._input.freeze()
         feedback = self.query_one(FeedbackPanel)
-        feedback.show(self.question, answer, grading, paper_marks, self.option_order)
+        feedback.show(self.question, answer, grading, paper_marks, self.shuffle)
         self.focus()
         self.call_after_refresh(self.scroll_to_widget, feedback, top=True)

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ....content.model import TYPE_TITLES, Question
+from ....content.model import Question
 from ...format import clip
 
 STEM_CELLS = 34
@@ -16,7 +16,7 @@ def question_line(question: Question, note: str = "", mark: str = "") -> Text:
     line = Text()
     if mark:
         line.append(mark + " ")
-    line.append(f"[{TYPE_TITLES.get(question.type, question.type)}] ", style="cyan")
+    line.append(f"[{question.title}] ", style="cyan")
     line.append(clip(question.stem, STEM_CELLS))
     if note:
         line.append(f"  {note}", style="dim")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from examprep.content import load_bank
-from examprep.grading.batch import candidate_totals, mark_answers, read_answers
+from examprep.papers.batch import candidate_totals, mark_answers, read_answers
 
 from test_cli_grade import write_root
 

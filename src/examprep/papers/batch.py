@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from ..content.errors import Problem
 from ..content.fields import did_you_mean
 from ..content.model import Bank
-from .grader import grade_answer
-from .results import Grading
+from ..grading.results import Grading
 
 REQUIRED_FIELDS = ("candidate", "question", "answer")
 
@@ -37,6 +36,7 @@ class AnswerLine:
 class MarkedAnswer:
     line: AnswerLine
     grading: Grading
+    answered: bool = True
 
     def to_json(self) -> dict:
         """The input line with the grading fields added."""
@@ -116,17 +116,11 @@ def read_answers(text: str, source: str, bank: Bank) -> tuple[list[AnswerLine], 
 
 def mark_answers(lines: list[AnswerLine], bank: Bank) -> list[MarkedAnswer]:
     questions = bank.questions
-    return [MarkedAnswer(line, grade_answer(questions[line.question], line.answer)) for line in lines]
-
-
-def _answered(answer) -> bool:
-    if answer is None:
-        return False
-    if isinstance(answer, str):
-        return bool(answer.strip())
-    if isinstance(answer, (list, tuple, dict, set)):
-        return bool(answer)
-    return True
+    out = []
+    for line in lines:
+        question = questions[line.question]
+        out.append(MarkedAnswer(line, question.grade(line.answer), not question.is_blank(line.answer)))
+    return out
 
 
 def candidate_totals(marked: list[MarkedAnswer]) -> list[CandidateTotal]:
@@ -134,7 +128,7 @@ def candidate_totals(marked: list[MarkedAnswer]) -> list[CandidateTotal]:
     totals: dict[str, list] = {}
     for m in marked:
         entry = totals.setdefault(m.line.candidate, [0, 0.0, 0.0])
-        entry[0] += _answered(m.line.answer)
+        entry[0] += m.answered
         entry[1] += m.grading.score
         entry[2] += m.grading.max
     return [CandidateTotal(c, n, round(s, 2), round(x, 2)) for c, (n, s, x) in totals.items()]

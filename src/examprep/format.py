@@ -1,0 +1,43 @@
+"""One way to print numbers and marks, for the command line, the trainer, papers and reports."""
+
+from __future__ import annotations
+
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def number_text(value: float, places: int = 4) -> str:
+    """A number as a person writes it: 55 → '55', 0.125 → '0.125', 1/3 → '0.3333', never '1e+06'."""
+    text = f"{float(value):.{places}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def marks_text(value: float) -> str:
+    """Marks as the key prints them: 1.0 → '1', 1.5 → '1.5' (a half mark), 4/3 → '1.33'."""
+    return number_text(value, 2)
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一, 100 → 一百, 105 → 一百零五, 110 → 一百一十."""
+    if n < 0:
+        return "负" + chinese_number(-n)
+    if n < 10:
+        return _CN_DIGITS[n]
+    if n < 20:
+        return "十" + (_CN_DIGITS[n - 10] if n > 10 else "")
+    out = []
+    units = (("万", 10000), ("千", 1000), ("百", 100), ("十", 10))
+    zero = False
+    for name, size in units:
+        digit, n = divmod(n, size)
+        if digit:
+            if zero and out:
+                out.append("零")
+            out.append((chinese_number(digit) if size == 10000 else _CN_DIGITS[digit]) + name)
+            zero = False
+        elif out:
+            zero = True
+    if n:
+        if zero and out:
+            out.append("零")
+        out.append(_CN_DIGITS[n])
+    return "".join(out)

@@ -73,6 +73,12 @@ QUESTIONS = """\
         points: [primary.demo.a]
         stem: 排一排
         items: [第一步, 第二步, 第三步]
+      - id: q.demo.fill
+        type: fill
+        level: primary
+        points: [primary.demo.a]
+        stem: 客户信息是企业（　）和客户____的基础。
+        answer: [决策, [分类, 细分]]
     """
 
 
@@ -148,6 +154,23 @@ def test_objective_questions(root, capsys, qid, answer, score, verdict):
     assert grade(root, qid, "--answer", answer) == 0
     out = capsys.readouterr().out
     assert f"得分 score: {score} /" in out and verdict in out
+
+
+@pytest.mark.parametrize("answer, score", [
+    ("决策|分类", 2), ("决策｜细分", 2), ("决策\n细分", 2), ("决册|分类", 2), ("决策", 1), ("分类|决策", 0),
+])
+def test_fill_blanks_are_separated_by_a_bar_or_a_line(root, capsys, answer, score):
+    assert grade(root, "q.demo.fill", "--answer", answer, "--json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["score"] == score and data["max"] == 2 and len(data["points"]) == 2
+
+
+def test_fill_shows_each_blank_earned_or_missed(root, capsys):
+    assert grade(root, "q.demo.fill", "--answer", "决策|天气") == 0
+    out = capsys.readouterr().out
+    assert "（填空，2分）" in out and "客户信息是企业（\u30001\u3000）和客户（\u30002\u3000）的基础。" in out
+    assert "得分 score: 1 / 2" in out and "✓ 第1空：决策  +1" in out and "✗ 第2空：分类  0" in out
+    assert "答案 answer: 【决策】|天气" in out
 
 
 def test_a_very_long_answer_is_graded(root, capsys):

@@ -20,6 +20,8 @@ LINES = [
     {"candidate": "C002", "question": "q.demo.judge", "answer": "错"},
     {"candidate": "C002", "question": "q.demo.order", "answer": [0, 1, 2]},
     {"candidate": "C003", "question": "q.demo.calc", "answer": "55%"},
+    {"candidate": "C004", "question": "q.demo.fill", "answer": "决策|分类"},
+    {"candidate": "C005", "question": "q.demo.fill", "answer": ["决策", "天气"]},
 ]
 
 
@@ -47,6 +49,8 @@ def test_default_is_a_table_per_candidate(root, tmp_path, capsys):
     assert rows["C001"] == ["C001", "2", "3", "5", "60.0"]
     assert rows["C002"] == ["C002", "3", "2", "6", "33.3"]
     assert rows["C003"] == ["C003", "1", "2", "2", "100.0"]
+    assert rows["C004"] == ["C004", "1", "2", "2", "100.0"]  # a fill answer, blanks split by |
+    assert rows["C005"] == ["C005", "1", "1", "2", "50.0"]  # or given as a list
 
 
 def test_json_adds_the_grading_to_each_line(root, tmp_path, capsys):

@@ -38,7 +38,7 @@ def test_points_say_which_blank_was_earned_and_where():
     grading = ORDERED.grade("决策|错了")
     first, second = grading.points
     assert (first.id, first.hit, first.earned, first.matched, first.span) == ("blank-1", True, 1.0, "决策", (0, 2))
-    assert (second.id, second.hit, second.earned) == ("blank-2", False, 0.0)
+    assert (second.id, second.point, second.hit, second.earned) == ("blank-2", "第2空：分类", False, 0.0)
     assert ANY_ORDER.grade("天气|客户满意").points[2].span == (3, 7)  # offsets in the answer as typed
 
 

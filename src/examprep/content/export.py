@@ -16,11 +16,11 @@ def _plain(value):
             item = getattr(value, f.name)
             if f.name == "where":
                 out.update(_plain(item))
-            else:
+            elif f.name == "options":
+                out[f.name] = {k: text for k, text in item}
+            elif f.name != "lexicon":  # the bank's thesaurus, not the question's
                 out[f.name] = _plain(item)
         return out
-    if isinstance(value, tuple) and value and all(isinstance(v, tuple) and len(v) == 2 for v in value):
-        return {k: _plain(v) for k, v in value}  # options
     if isinstance(value, (tuple, list)):
         return [_plain(v) for v in value]
     return value

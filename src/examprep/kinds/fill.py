@@ -140,14 +140,14 @@ class Fill(Question):
         results = []
         for i in range(n):
             j = pairs.get(i)
-            alternatives = self.answer[i]
+            label = f"第{i + 1}空：{self.answer[i][0]}"
             if j is None:
-                results.append(PointResult(f"blank-{i + 1}", alternatives[0], 1, 0.0))
+                results.append(PointResult(f"blank-{i + 1}", label, 1, 0.0))
                 continue
             p = hits[(i, j)]
             span = (starts[j] + p.span[0], starts[j] + p.span[1]) if p.span else None
-            results.append(PointResult(f"blank-{i + 1}", alternatives[0], 1, round(each, 2), p.matched,
-                                       span, p.keyword, p.how))
+            results.append(PointResult(f"blank-{i + 1}", label, 1, round(each, 2), p.matched, span,
+                                       p.keyword, p.how))
         earned = len(pairs)
         score = float(self.score) if n and earned == n else round(each * earned, 2)
         return Grading(self.id, score, float(self.score), tuple(results), None, self.key(), None)

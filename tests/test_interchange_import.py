@@ -188,7 +188,7 @@ def test_the_template_has_one_example_per_type_and_imports_into_a_valid_root(tmp
     assert not result.problems
     assert result.total == len(template_cells())
     assert sorted(result.counts.values()) == [1] * len(result.counts)  # one row per type
-    from examprep.content.model import QUESTION_TYPES
+    from examprep.kinds import QUESTION_TYPES
 
     assert set(result.counts) == set(QUESTION_TYPES) - {"recall"}  # 默写 is written like 简答
     write_content_root(result, tmp_path / "bank")

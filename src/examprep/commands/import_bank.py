@@ -30,7 +30,8 @@ def run(args) -> int:
     if not args.file:
         error("请给出要导入的 .xlsx 或 .csv 文件，或用 --template 文件.xlsx 生成模板")
         return exit_codes.USAGE
-    from ..content.model import KNOWN_LEVELS, QUESTION_TYPES, TYPE_TITLES
+    from ..content.model import KNOWN_LEVELS
+    from ..kinds import QUESTION_TYPES, TYPE_TITLES
     from ..content.validator import validate
     from ..interchange import InterchangeError
     from ..interchange.importer import import_workbook, write_content_root

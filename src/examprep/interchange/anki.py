@@ -11,8 +11,9 @@ import hashlib
 import html
 from pathlib import Path
 
-from ..content.model import TYPE_TITLES, Bank, Question
-from ..grading.objective import expected_answer, presented_order
+from ..content.model import Bank, Question
+from ..format import marks_text
+from ..kinds.free_text import FreeText
 from .errors import require
 from .selection import category_path, full_stem
 
@@ -33,32 +34,21 @@ def _lines(text: str) -> str:
 
 
 def front(question: Question, bank: Bank) -> str:
-    parts = [f"<div class=type>{TYPE_TITLES.get(question.type, question.type)}</div>",
+    parts = [f"<div class=type>{question.title}</div>",
              f"<div class=stem>{_lines(full_stem(bank, question))}</div>"]
-    if question.options:
+    choices = question.shown_choices()  # options, or order items as presented
+    if choices:
         parts.append("<div class=options>" + "<br>".join(
-            f"{key}. {html.escape(text)}" for key, text in question.options) + "</div>")
-    if question.items:
-        shown = presented_order(question)
-        parts.append("<div class=items>" + "<br>".join(
-            f"{chr(ord('A') + n)}. {html.escape(question.items[i])}" for n, i in enumerate(shown)) + "</div>")
+            f"{letter}. {html.escape(text)}" for letter, text in choices) + "</div>")
     return "".join(parts)
 
 
 def back(question: Question) -> str:
-    if question.rubric:
-        total = sum(p.weight for p in question.rubric) or 1.0
-        return "<ol>" + "".join(
-            f"<li>{html.escape(p.point)}（{question.score * p.weight / total:g} 分）</li>"
-            for p in question.rubric) + "</ol>"
-    answer = expected_answer(question)
-    if question.type == "order":
-        answer += "：" + " → ".join(question.items)
-    elif question.type in ("single", "multiple"):
-        options = question.option_map
-        keys = [question.answer] if question.type == "single" else list(question.answer)
-        answer += "：" + "；".join(options[k] for k in keys)
-    return html.escape(answer)
+    if isinstance(question, FreeText):
+        return "<ol>" + "".join(f"<li>{html.escape(p.point)}（{marks_text(m)} 分）</li>"
+                                for p, m in question.point_marks(question.score)) + "</ol>"
+    key, model = question.key(), question.model_answer()
+    return html.escape(model if key in model else f"{key}：{model}")
 
 
 def write_apkg(questions: list[Question], bank: Bank, path: Path, deck_name: str = "examprep 题库") -> int:

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..grading.objective import presented_order, read_judgement
+from ..format import number_text
+from ..kinds.judge import read_judgement
 from . import columns as col
 
 ANSWER_SPLIT = re.compile(r"[\s,，、;；|｜/+]+")
@@ -42,10 +43,6 @@ class CellError(ValueError):
 
 def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
-
-
-def number_text(value: float) -> str:
-    return f"{value:.12g}"
 
 
 # -- reading ----------------------------------------------------------------------------------------------
@@ -226,7 +223,7 @@ def answer_cells(question) -> dict[str, str]:
     elif qtype == "judge":
         cells[col.ANSWER] = "正确" if question.answer else "错误"
     elif qtype == "order":
-        shown = presented_order(question)
+        shown = question.presented_order()
         for key, index in zip(col.OPTION_KEYS, shown):
             cells[f"选项{key}"] = question.items[index]
         position = {index: key for key, index in zip(col.OPTION_KEYS, shown)}

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content.fields import ID_PATTERN, SEGMENT_PATTERN
-from ..content.model import KNOWN_LEVELS, QUESTION_TYPES
+from ..content.model import KNOWN_LEVELS
+from ..kinds import QUESTION_TYPES
 from . import columns as col
 from .cells import READERS, CellError, fold, read_score, split_lines, split_list
 from .errors import RowProblem

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..content.model import QUESTION_TYPES
+from ..kinds import QUESTION_TYPES
 from . import columns as col
 from .spreadsheet import rows_of, write_rows
 

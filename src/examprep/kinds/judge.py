@@ -23,6 +23,16 @@ def judge_text(value: bool) -> str:
     return "对" if value else "错"
 
 
+def read_judgement(text: str) -> bool | None:
+    """True or False from the ways people write them (对, √, true, …); None when it is neither."""
+    word = re.sub(r"[\s。.!！]", "", fold(text)).lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    return None
+
+
 @dataclass(frozen=True)
 class Judge(Question):
     answer: bool = False
@@ -40,12 +50,7 @@ class Judge(Question):
         return {"answer": bool(answer)}
 
     def parse_answer(self, text: str) -> bool | None:
-        word = re.sub(r"[\s。.!！]", "", fold(text)).lower()
-        if word in TRUE_WORDS:
-            return True
-        if word in FALSE_WORDS:
-            return False
-        return None
+        return read_judgement(text)
 
     def read(self, answer: Any) -> bool | None:
         if isinstance(answer, bool):

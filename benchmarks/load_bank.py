@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from examprep.content.loader import read_bank
-from examprep.content.validator import validate
+from examprep.checks import validate
 
 HERE = Path(__file__).resolve().parent
 TYPES = ["single", "multiple", "judge", "order", "calc", "recall", "short"]

@@ -12,7 +12,7 @@ from collections import Counter
 
 import pytest
 
-from examprep.content.validator import validate
+from examprep.checks import validate
 from examprep.locations import shipped_content_dir
 
 

@@ -96,7 +96,7 @@ def test_commands_on_broken_content_exit_1_with_file_and_line(tmp_path, capsys):
 def test_the_shipped_bank_is_found_and_validates():
     root = shipped_content_dir()
     assert (root / "points").is_dir(), f"shipped content missing at {root}"
-    from examprep.content.validator import validate
+    from examprep.checks import validate
 
     report = validate(root)
     assert report.problems == []

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from examprep.content import ContentError, load_bank, read_bank
-from examprep.content.validator import validate
+from examprep.checks import validate
 
 from content_roots import write_files
 

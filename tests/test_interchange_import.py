@@ -11,7 +11,7 @@ import pytest
 
 from examprep.cli import main
 from examprep.content import read_bank
-from examprep.content.validator import validate
+from examprep.checks import validate
 from examprep.interchange import InterchangeError, MissingExtra
 from examprep.interchange.importer import import_workbook, write_content_root
 from examprep.interchange.table import read_workbook

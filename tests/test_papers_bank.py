@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from examprep.content.validator import validate
+from examprep.checks import validate
 
 from content_roots import write_files
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from examprep.cli import main
-from examprep.content.validator import validate
+from examprep.checks import validate
 
 from test_cli_grade import QUESTIONS, write_root
 

@@ -32,7 +32,7 @@ def run(args) -> int:
         return exit_codes.USAGE
     from ..content.model import KNOWN_LEVELS
     from ..kinds import QUESTION_TYPES, TYPE_TITLES
-    from ..content.validator import validate
+    from ..checks import validate
     from ..interchange import InterchangeError
     from ..interchange.importer import import_workbook, write_content_root
     from ..interchange.table import read_workbook

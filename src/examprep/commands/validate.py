@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import exit_codes
-from ..content.validator import validate
+from ..checks import validate
 from .common import content_root
 
 

@@ -1,4 +1,4 @@
-"""The content model, the YAML loader and the validator."""
+"""The content model and the YAML loader."""
 
 from .errors import ContentError, Problem
 from .loader import load_bank, read_bank

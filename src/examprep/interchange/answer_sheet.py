@@ -10,8 +10,7 @@ import unicodedata
 from pathlib import Path
 
 from ..content.errors import Problem
-from ..content.model import TYPE_TITLES
-from ..grading.batch import AnswerLine
+from ..papers.batch import AnswerLine
 from .table import Sheet, csv_text, read_workbook, write_xlsx
 
 CANDIDATE = "考生"
@@ -37,7 +36,7 @@ def sheet_notes(papers) -> list[list[str]]:
     for paper in papers:
         for section in paper.sections:
             for item in section.all_items:
-                rows.append([paper.variant, str(item.number), TYPE_TITLES.get(item.type, item.type),
+                rows.append([paper.variant, str(item.number), item.question.title,
                              f"{item.marks:g}", section.title])
     return rows
 

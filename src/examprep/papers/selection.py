@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..kinds import TYPE_TITLES
 from ..content.model import Bank, Blueprint, Case, Question, Section
 
 
@@ -69,8 +70,6 @@ def _filters(section: Section) -> str:
 
 def shortfall_message(blueprint: Blueprint, section: Section, found: int, bank: Bank | None = None) -> str:
     """Why a section cannot be drawn, naming its filters and, with the bank, how many the filters left."""
-    from ..content.model import TYPE_TITLES
-
     what = "个案例" if section.type == "case" else f"道{TYPE_TITLES.get(section.type, section.type)}题"
     unit = what[0]
     level = bank.level_title(blueprint.level) if bank is not None else blueprint.level

@@ -1,0 +1,51 @@
+"""Checks of a bank's blueprints against its questions: sections the bank can fill, filters it knows,
+and marks that share out in half marks."""
+
+from __future__ import annotations
+
+from ..content.errors import Problem
+from ..content.model import Bank
+from ..format import marks_text, number_text
+from ..kinds.free_text import FreeText
+from ..marks import uneven_shares
+from ..papers.selection import eligible_questions, shortfall_message, shortfalls, unknown_filters
+
+
+def blueprint_problems(bank: Bank) -> list[Problem]:
+    problems = [
+        Problem(section.where.file, section.where.line, shortfall_message(blueprint, section, available, bank))
+        for blueprint in bank.blueprints.values()
+        for section, available in shortfalls(bank, blueprint)
+    ]
+    problems += [
+        Problem(section.where.file, section.where.line, message)
+        for blueprint in bank.blueprints.values()
+        for section in blueprint.sections
+        for message in unknown_filters(bank, section)
+    ]
+    return problems
+
+
+def half_mark_warnings(bank: Bank) -> list[Problem]:
+    """Free-text questions whose rubric weights do not share the marks in half marks (the key then
+    rounds the shares to half marks, so some points carry more than their weight says)."""
+    warnings = []
+    for question in bank.questions.values():
+        weights = [p.weight for p in question.rubric] if isinstance(question, FreeText) else []
+        if weights and uneven_shares(question.score, weights):
+            warnings.append(Problem(question.where.file, question.where.line,
+                                    f"（提醒）题目 {question.id} 满分 {marks_text(question.score)} 分，得分点权重"
+                                    f" {'、'.join(number_text(w) for w in weights)} 不能按半分分配；答案上按半分取整"))
+    for blueprint in bank.blueprints.values():
+        for section in blueprint.sections:
+            if section.score is None or section.type == "case":
+                continue
+            uneven = [q.id for q in eligible_questions(bank, blueprint, section)
+                      if isinstance(q, FreeText) and q.rubric
+                      and uneven_shares(section.score, [p.weight for p in q.rubric])]
+            if uneven:
+                listed = "、".join(uneven[:3]) + (" 等" if len(uneven) > 3 else "")
+                warnings.append(Problem(section.where.file, section.where.line,
+                                        f"（提醒）大题“{section.title}”每题 {marks_text(section.score)} 分，{len(uneven)} 道题的"
+                                        f"得分点不能按半分分配（{listed}）；答案上按半分取整"))
+    return warnings

@@ -1,0 +1,32 @@
+"""`examples:` answers graded as a candidate's would be, against the marks their author gave."""
+
+from __future__ import annotations
+
+from ..content.errors import Problem
+from ..content.model import Bank
+from ..format import marks_text
+from ..kinds.free_text import FreeText
+
+
+EXAMPLE_TOLERANCE = 0.01  # marks: the grader rounds each score to two decimals
+
+
+def example_problems(bank: Bank) -> list[Problem]:
+    """Every `examples:` answer graded; a problem at the example for each score the grader disagrees
+    with, naming the points it earned and missed so the author sees which keyword to fix."""
+    problems = []
+    for question in bank.questions.values():
+        if not isinstance(question, FreeText):
+            continue
+        for example in question.examples:
+            grading = question.grade(example.answer)
+            if abs(grading.score - example.score) <= EXAMPLE_TOLERANCE:
+                continue
+            earned = ", ".join(f"{p.id}「{p.matched}」" for p in grading.points if p.hit) or "none"
+            missed = ", ".join(p.id for p in grading.points if not p.hit) or "none"
+            problems.append(Problem(
+                example.where.file, example.where.line,
+                f"example scored {marks_text(grading.score)} by the grader, {marks_text(example.score)} expected "
+                f"(earned: {earned}; missed: {missed})",
+            ))
+    return problems

@@ -1,0 +1,41 @@
+"""`validate`: a whole content root checked, everything the loader finds plus what needs the layers
+above content (examples graded, blueprints satisfiable)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..content.errors import Problem
+from ..content.loader import read_bank
+from ..content.model import Bank
+from .blueprints import blueprint_problems, half_mark_warnings
+from .examples import example_problems
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    bank: Bank
+    problems: list[Problem]
+    warnings: list[Problem] = field(default_factory=list)  # worth a look, but the content is usable
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        by_type = Counter(q.type for q in self.bank.questions.values())
+        types = ", ".join(f"{t} {n}" for t, n in sorted(by_type.items()))
+        levels = ", ".join(sorted({p.level for p in self.bank.points.values()}))
+        return (
+            f"ok: {len(self.bank.points)} points in {len(self.bank.topics)} topics, "
+            f"{len(self.bank.questions)} questions ({types}), {len(self.bank.cases)} cases, "
+            f"{len(self.bank.blueprints)} blueprints; levels: {levels or 'none'}"
+        )
+
+
+def validate(root: Path | str) -> ValidationReport:
+    bank, problems = read_bank(root)
+    problems = problems + blueprint_problems(bank) + example_problems(bank)
+    return ValidationReport(bank, sorted(problems), sorted(half_mark_warnings(bank)))

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 
 from examprep.content import read_bank
 from examprep.content.model import Question
-from examprep.grading import grade_answer
+from examprep.kinds import grade_answer
 from examprep.locations import shipped_content_dir
 
 DATA = Path(__file__).parent / "data" / "labelled_answers.yaml"

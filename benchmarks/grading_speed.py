@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from examprep.content import load_bank
-from examprep.grading import grade_answer
+from examprep.kinds import grade_answer
 from examprep.papers.batch import mark_answers, read_answers
 from examprep.locations import shipped_content_dir
 
@@ -68,6 +68,8 @@ def objective_answer(rng: random.Random, q):
         return rng.choice(["对", "错", "√", "×", "true", "F"])
     if q.type == "calc":
         return f"{q.answer + rng.choice([0, 0, 1, -2.5]):g}{q.unit or ''}"
+    if q.type == "fill":
+        return "|".join(rng.choice(alternatives) for alternatives in q.answer)
     order = list(range(len(q.items)))
     rng.shuffle(order)
     return "".join("ABCDEFGHIJ"[i] for i in order)

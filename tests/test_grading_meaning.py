@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from examprep.content.model import Lexicon, Question, RubricPoint
-from examprep.grading import grade_answer
+from examprep.content.model import Lexicon, RubricPoint
+from examprep.kinds import grade_answer
+from examprep.kinds.free_text import FreeText
 
 LEXICON = Lexicon(
     synonyms=(("吐字清晰", "吐字清楚", "口齿清楚"), ("让对方把话讲完", "别抢着说", "别插嘴"), ("赞美", "夸")),
@@ -17,11 +18,11 @@ LEXICON = Lexicon(
 )
 
 
-def question(points, stem: str = "题干", lexicon: Lexicon = LEXICON) -> Question:
+def question(points, stem: str = "题干", lexicon: Lexicon = LEXICON) -> FreeText:
     rubric = tuple(
         RubricPoint(p[0], p[1], tuple(p[2]), 1.0, tuple(tuple(g) for g in (p[3] if len(p) > 3 else ())))
         for p in points)
-    return Question("t.meaning", "short", "primary", ("x",), stem, float(len(rubric)), rubric=rubric,
+    return FreeText("t.meaning", "short", "primary", ("x",), stem, float(len(rubric)), rubric=rubric,
                     lexicon=lexicon)
 
 

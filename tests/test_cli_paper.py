@@ -158,4 +158,18 @@ def test_files_do_not_depend_on_hash_randomisation(root, tmp_path):
 def test_an_output_path_that_is_a_file_is_an_error(root, tmp_path, capsys):
     (tmp_path / "taken").write_text("x", encoding="utf-8")
     assert paper(root, tmp_path / "taken", "mini") == 1
-    assert "cannot write to" in capsys.readouterr().err
+    assert "无法写入" in capsys.readouterr().err
+
+
+def test_another_runs_papers_are_refused_then_removed_with_force(root, tmp_path, capsys):
+    out = tmp_path / "D"
+    assert paper(root, out, "mini", "--variants", "3") == 0
+    (out / "notes.txt").write_text("mine")  # not a file `paper` writes: never touched
+    assert paper(root, out, "mini", "--seed", "7") == 1
+    err = capsys.readouterr().err
+    assert "另一次生成的文件" in err and "paper-A.html" in err and "--force" in err
+    assert (out / "paper-A.html").exists() and "\"A\"" in (out / "manifest.json").read_text()
+    assert paper(root, out, "mini", "--seed", "7", "--force") == 0
+    assert sorted(files(out)) == ["key.html", "manifest.json", "notes.txt", "paper.html"]
+    assert paper(root, out, "mini", "--seed", "8") == 0  # the same names again: no --force needed
+    assert not list(out.glob(".*.tmp"))  # written through temporary files, none left behind

@@ -243,3 +243,30 @@ def test_a_sheet_needs_the_manifest(sheets, capsys):
     root, out = sheets
     assert main(["--content", str(root), "mark", str(out / "sheet.csv")]) == 1
     assert "请用 --paper 给出" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("cell, written", [
+    ("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"),
+    ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
+    ("-2+3", "'-2+3"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tTAB", "'\tTAB"),
+    ("\rCR", "'\rCR"),
+    ("-1.5", "-1.5"),  # a plain number stays a number
+    ("-inf", "'-inf"),
+    ("张三", "张三"),
+])
+def test_csv_cells_never_start_a_formula(cell, written):
+    from examprep.papers.report_formats import _csv, spreadsheet_safe
+
+    assert spreadsheet_safe(cell) == written
+    assert _csv([[cell, 3]]).lstrip('"').startswith(written[:2])
+
+
+def test_a_candidate_named_like_a_formula_is_neutralised_in_the_csv(printed, tmp_path, capsys):
+    root, answers, manifest = printed
+    sheet = tmp_path / "evil.jsonl"
+    sheet.write_text(answers.read_text(encoding="utf-8").replace("C001", "=1+2"), encoding="utf-8")
+    assert mark(str(root), str(sheet), "--paper", str(manifest), "--format", "csv") == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
+    assert ["'=1+2"] == [r[0] for r in rows if "1+2" in r[0]]

@@ -7,7 +7,9 @@ module (and with it YAML, rapidfuzz or Textual) is imported when that command ru
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import os
 import sys
 
 from . import __version__, exit_codes
@@ -67,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="DIR", default="paper")
     p.add_argument("--sheet", action="store_true",
                    help="also write an answer-sheet template (sheet.xlsx and sheet.csv) for `mark`")
+    p.add_argument("--force", action="store_true",
+                   help="remove papers, keys and sheets of another run from the output folder")
 
     command("validate", "check a content root; exit 1 with file:line: message for each problem")
 
@@ -104,10 +108,47 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0)
     name = args.command or "app"
     module = importlib.import_module(f"examprep.commands.{COMMAND_MODULES.get(name, name)}")
+    if sys.stdout is None:  # started with stdout closed (`>&-`): writing says so instead of vanishing
+        sys.stdout = _ClosedOutput()
     try:
-        return module.run(args)
+        code = module.run(args)
+        sys.stdout.flush()  # a full disk shows here, not as a traceback at exit
+        return code
     except KeyboardInterrupt:
         print("已中断 (interrupted)", file=sys.stderr)
         return exit_codes.INTERRUPTED
     except BrokenPipeError:
+        _discard_stdout()
         return exit_codes.OK
+    except OSError as err:  # stdout closed, or on a full disk (`> /dev/full`)
+        _discard_stdout()
+        from .commands.output import os_reason
+
+        print(f"examprep: 无法写出结果：{os_reason(err)}", file=sys.stderr)
+        return exit_codes.INVALID
+
+
+class _ClosedOutput:
+    """Stands for a stdout the process was started without."""
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "标准输出已关闭")  # strerror: shown as the reason
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _discard_stdout() -> None:
+    """What is still buffered for stdout cannot be written; drop it so that Python's own flush at exit
+    does not fail again with a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, AttributeError, ValueError):
+        sys.stdout = _ClosedOutput()

@@ -28,6 +28,9 @@ def _read_answer(args) -> str | None:
         except UnicodeDecodeError:
             error(f"{args.file} is not UTF-8 text")
         return None
+    if sys.stdin is None:  # started with stdin closed (`<&-`)
+        error("标准输入已关闭，无法读取答案；请用 --answer 或 --file 给出答案")
+        return None
     if sys.stdin.isatty():
         print("请输入答案，以 Ctrl-D 结束 (type the answer, end with Ctrl-D):", file=sys.stderr)
     return sys.stdin.read()

@@ -2,42 +2,71 @@
 
 Bad lines are reported on stderr as `ANSWERS.jsonl:LINE: problem` and skipped (exit 1 once the rest is
 marked). With --paper, or --format csv/html, the examiner's report in `mark_report` takes over.
+The answers are read, marked and written one line at a time: memory holds the per-candidate totals
+and which questions each candidate answered, never the answers. A line over 1 MiB is refused by its
+number. With -o the output goes to a temporary file renamed into place, never over the answers file.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from .. import exit_codes
 from .common import error, load_bank_or_report
 
 
-def _read(path: str) -> str | None:
+@contextmanager
+def answer_stream(path: str):
+    """The answers file (or stdin for `-`) as a binary stream; None after saying why it cannot be read."""
     if path == "-":
-        return sys.stdin.read()
+        stdin = sys.stdin
+        if stdin is None:  # started with stdin closed (`<&-`)
+            error("标准输入已关闭，无法读取答案；请给出答案文件，或用管道输入")
+            yield None
+            return
+        yield getattr(stdin, "buffer", None) or _encoded(stdin)
+        return
     try:
-        return Path(path).read_text(encoding="utf-8-sig")
+        stream = open(path, "rb")
     except OSError as err:
         error(f"cannot read {path}: {err.strerror or err}")
-    except UnicodeDecodeError:
-        error(f"{path} is not UTF-8 text")
-    return None
+        yield None
+        return
+    with stream:
+        yield stream
 
 
-def json_lines(marked) -> str:
-    lines = []
-    for m in marked:
-        data = m.to_json()
-        line = json.dumps(data, ensure_ascii=False)
-        if not line.isascii():
-            try:
-                line.encode("utf-8")
-            except UnicodeEncodeError:  # a lone surrogate ("\ud800") in the input: keep it escaped
-                line = json.dumps(data)
-        lines.append(line + "\n")
-    return "".join(lines)
+def _encoded(text_stream):
+    """A text stream without a binary buffer (a test's StringIO) as bytes."""
+    import io
+
+    return io.BytesIO(text_stream.read().encode("utf-8", "surrogatepass"))
+
+
+def read_answer_lines(stream, source: str, keep_fields: bool = True):
+    """Every line of `stream` parsed: (answer lines, problems). For reports that need them all."""
+    from ..content.errors import Problem
+    from ..papers.batch import iter_answer_lines, numbered_lines
+
+    lines, problems = [], []
+    for item in iter_answer_lines(numbered_lines(stream, source), source, keep_fields):
+        (problems if isinstance(item, Problem) else lines).append(item)
+    return lines, problems
+
+
+def json_line(m) -> str:
+    """One marked answer as a line of strict JSON."""
+    data = m.to_json()
+    line = json.dumps(data, ensure_ascii=False, allow_nan=False)
+    if not line.isascii():
+        try:
+            line.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate ("\ud800") in the input: keep it escaped
+            line = json.dumps(data, allow_nan=False)
+    return line + "\n"
 
 
 def table(totals, file) -> None:
@@ -63,34 +92,63 @@ def run(args) -> int:
         from . import mark_report
 
         return mark_report.run(args)
-    as_json = args.json or fmt == "json"
-    text = _read(args.answers)
-    if text is None:
-        return exit_codes.INVALID
-    bank = load_bank_or_report(args)
-    if bank is None:
-        return exit_codes.INVALID
-    from ..papers.batch import candidate_totals, mark_answers, read_answers
+    from .output import OutputError, refuse_input
 
-    lines, problems = read_answers(text, args.answers, bank)
-    for problem in problems:
-        print(f"{problem} (skipped)", file=sys.stderr)
-    marked = mark_answers(lines, bank)
-    out = None
+    if args.output:
+        try:
+            refuse_input(args.output, [args.answers])
+        except OutputError as err:
+            error(str(err))
+            return exit_codes.INVALID
+    with answer_stream(args.answers) as stream:
+        if stream is None:
+            return exit_codes.INVALID
+        bank = load_bank_or_report(args)
+        if bank is None:
+            return exit_codes.INVALID
+        return _mark(stream, args, bank)
+
+
+def _mark(stream, args, bank) -> int:
+    from ..content.errors import Problem
+    from ..papers.batch import Totals, checked_answers, iter_answer_lines, mark_line, numbered_lines
+    from .output import os_reason, replaced_file
+
+    as_json = args.json or getattr(args, "format", None) == "json"
+    source = args.answers
+    items = checked_answers(iter_answer_lines(numbered_lines(stream, source), source, keep_fields=as_json),
+                            source, bank)
+    skipped = marked = 0
+    totals = Totals()
+
+    def write_all(out) -> None:
+        nonlocal skipped, marked
+        for item in items:
+            if isinstance(item, Problem):
+                skipped += 1
+                print(f"{item} (skipped)", file=sys.stderr)
+                continue
+            m = mark_line(item, bank)
+            marked += 1
+            if as_json:
+                out.write(json_line(m))
+            else:
+                totals.add(m)
+        if not as_json:
+            table(totals.result(), out)
+
     try:
-        out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    except OSError as err:
-        error(f"cannot write {args.output}: {err.strerror or err}")
-        return exit_codes.INVALID
-    try:
-        if as_json:
-            out.write(json_lines(marked))
+        if args.output:
+            with replaced_file(args.output) as out:
+                write_all(out)
         else:
-            table(candidate_totals(marked), out)
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    if problems:
-        error(f"{len(problems)} line(s) skipped, {len(marked)} marked")
+            write_all(sys.stdout)
+    except OSError as err:
+        if isinstance(err, BrokenPipeError):
+            raise
+        error(f"无法写入{args.output or '标准输出'}：{os_reason(err)}")
+        return exit_codes.INVALID
+    if skipped:
+        error(f"{skipped} line(s) skipped, {marked} marked")
         return exit_codes.INVALID
     return exit_codes.OK

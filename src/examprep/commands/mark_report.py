@@ -32,21 +32,23 @@ def run(args) -> int:
     from ..content.errors import ContentError
     from ..papers import report_formats as formats
     from ..papers.manifest import read_manifest
-    from ..papers.batch import parse_answer_lines
     from ..papers.report import mark_with_manifest, mark_without_manifest
+    from .output import OutputError, os_reason, refuse_input, write_file
 
     from ..interchange import InterchangeError
     from ..interchange.answer_sheet import is_sheet, read_sheet_answers
-    from .mark import _read as read_text
+    from .mark import answer_stream, read_answer_lines
 
     fmt = _format(args)
     sheet = is_sheet(args.answers)
     if sheet and not args.paper:
         error(f"{args.answers} 是答题卡：请用 --paper 给出打印试卷时写的 manifest.json，以便按题号阅卷")
         return exit_codes.INVALID
-    text = None if sheet else read_text(args.answers)
-    if not sheet and text is None:
-        return exit_codes.INVALID
+    if not sheet:
+        with answer_stream(args.answers) as stream:
+            if stream is None:
+                return exit_codes.INVALID
+            typed = read_answer_lines(stream, str(args.answers), keep_fields=False)
     manifest = None
     if args.paper:
         try:
@@ -67,7 +69,7 @@ def run(args) -> int:
             return exit_codes.INVALID
     else:
         source = str(args.answers)
-        lines, problems = parse_answer_lines(text, source)
+        lines, problems = typed
     try:
         if manifest is not None:
             report = mark_with_manifest(lines, manifest, bank, source)
@@ -86,6 +88,14 @@ def run(args) -> int:
 
     output = Path(args.output) if args.output else None
     extra: dict[Path, str] = {}
+    if output is not None and fmt == "csv":
+        extra[_items_path(output)] = ""
+    try:
+        for path in ([output, *extra] if output is not None else []):
+            refuse_input(path, [args.answers, args.paper])
+    except OutputError as err:
+        error(str(err))
+        return exit_codes.INVALID
     if fmt == "table":
         body = formats.report_table(report)
     elif fmt == "json":
@@ -102,12 +112,11 @@ def run(args) -> int:
     # Excel opens a UTF-8 CSV with Chinese text correctly only when it starts with a BOM.
     encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
     try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(body, encoding=encoding, newline="\n")
+        write_file(output, body, encoding=encoding)
         for path, data in extra.items():
-            path.write_text(data, encoding=encoding, newline="\n")
+            write_file(path, data, encoding=encoding)
     except OSError as err:
-        error(f"cannot write {output}: {err.strerror or err}")
+        error(f"无法写入 {output}：{os_reason(err)}")
         return exit_codes.INVALID
     for path in [output, *extra]:
         print(path)

@@ -1,7 +1,13 @@
-"""`examprep paper`: print mock papers and their answer keys from a blueprint, with a manifest."""
+"""`examprep paper`: print mock papers and their answer keys from a blueprint, with a manifest.
+
+The output folder must not keep papers of another run beside this run's manifest: files named as
+`paper` names them that this run does not write are refused, or removed with --force. Each file is
+written through a temporary file renamed into place.
+"""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -13,6 +19,17 @@ def _output_names(fmt: str, variants: list[str]) -> dict[str, tuple[str, str]]:
     if len(variants) == 1:
         return {variants[0]: (f"paper.{fmt}", f"key.{fmt}")}
     return {v: (f"paper-{v}.{fmt}", f"key-{v}.{fmt}") for v in variants}
+
+
+# Every file name `paper` writes, in any run: papers and keys (one, or per variant), the manifest, sheets.
+_RUN_FILE = re.compile(r"(paper|key)(-[A-Z])?\.(html|md|pdf)|manifest\.json|sheet\.(xlsx|csv)")
+
+
+def stale_files(out: Path, written: set[str]) -> list[Path]:
+    """Files in `out` that an earlier run wrote and this run (writing `written`) would leave behind."""
+    if not out.is_dir():
+        return []
+    return sorted(p for p in out.iterdir() if _RUN_FILE.fullmatch(p.name) and p.name not in written)
 
 
 def run(args) -> int:
@@ -42,6 +59,8 @@ def run(args) -> int:
         except MissingExtra as err:
             error(str(err))
             return exit_codes.INVALID
+    from .output import os_reason, write_file
+
     bank = load_bank_or_report(args)
     if bank is None:
         return exit_codes.INVALID
@@ -75,16 +94,25 @@ def run(args) -> int:
     files["manifest.json"] = manifest_json(papers).encode("utf-8")
 
     out = Path(args.output)
+    written = set(files) | ({"sheet.xlsx", "sheet.csv"} if getattr(args, "sheet", False) else set())
+    stale = stale_files(out, written)
+    if stale and not getattr(args, "force", False):
+        names = "、".join(p.name for p in stale[:6]) + ("……" if len(stale) > 6 else "")
+        error(f"输出文件夹 {out} 里有另一次生成的文件（{names}），与本次的 manifest.json 对不上；"
+              "请换一个文件夹，或加 --force 删除这些文件后再生成")
+        return exit_codes.INVALID
     try:
+        for path in stale:
+            path.unlink()
         out.mkdir(parents=True, exist_ok=True)
         for name, data in files.items():
-            (out / name).write_bytes(data)
+            write_file(out / name, data)
         if getattr(args, "sheet", False):
             from ..interchange.answer_sheet import write_sheets
 
             files.update({path.name: b"" for path in write_sheets(papers, out)})
     except OSError as err:
-        error(f"cannot write to {out}: {err.strerror or err}")
+        error(f"无法写入 {out}：{os_reason(err)}")
         return exit_codes.INVALID
     first = papers[0]
     questions = len(first.items)

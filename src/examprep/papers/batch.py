@@ -1,13 +1,16 @@
 """Marking many answers at once: JSON Lines in, one grading per good line, totals per candidate.
 
 Each line is `{"candidate": "C001", "question": "<question id>", "answer": ...}`. A bad line is
-reported as a `Problem` at its line number and skipped; the rest is marked.
+reported as a `Problem` at its line number and skipped; the rest is marked. Files are read a line
+at a time (`numbered_lines`), so memory does not grow with the file: a line longer than
+MAX_LINE_BYTES is refused by its number without being held.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import BinaryIO, Iterable, Iterator
 
 from ..content.errors import Problem
 from ..content.fields import did_you_mean
@@ -15,6 +18,9 @@ from ..content.model import Bank
 from ..grading.results import Grading
 
 REQUIRED_FIELDS = ("candidate", "question", "answer")
+MAX_LINE_BYTES = 1 << 20  # 1 MiB: far above any typed answer, small enough to refuse at once
+_READ_CHUNK = 1 << 20
+_BOM = b"\xef\xbb\xbf"
 
 
 @dataclass(frozen=True)
@@ -71,64 +77,137 @@ def _line_problem(data) -> str | None:
     return None
 
 
+def numbered_lines(stream: BinaryIO, source: str,
+                   limit: int = MAX_LINE_BYTES) -> Iterator[tuple[int, str] | Problem]:
+    """Each line of a binary stream as (number, text), or a Problem for a line over `limit` bytes
+    (skipped without being kept) or not UTF-8. Lines end at \\n; a BOM at the start is dropped."""
+    number = 0
+    while True:
+        raw = stream.readline(limit + 1)
+        if not raw:
+            return
+        number += 1
+        if number == 1 and raw.startswith(_BOM):
+            raw = raw[len(_BOM):]
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):  # the rest of the line, a chunk at a time
+                raw = stream.readline(_READ_CHUNK)
+            yield Problem(source, number, f"这一行超过 {limit // (1 << 20)} MiB（{limit} 字节）的上限")
+            continue
+        if raw.endswith(b"\n"):
+            raw = raw[:-2] if raw.endswith(b"\r\n") else raw[:-1]
+        try:
+            yield number, raw.decode("utf-8")
+        except UnicodeDecodeError as err:
+            yield Problem(source, number, f"不是 UTF-8 文本（第 {err.start + 1} 个字节）")
+
+
+def parse_line(number: int, raw: str, source: str, keep_fields: bool = True) -> AnswerLine | Problem | None:
+    """One JSON Lines line read: the answer, a Problem, or None for a blank line. `keep_fields`
+    keeps the line as read, for echoing it back (`mark --json`)."""
+    if not raw.strip():
+        return None
+    try:
+        data = json.loads(raw, parse_constant=_refuse_constant)
+    except ValueError as err:
+        return Problem(source, number, f"not JSON ({getattr(err, 'msg', err)})")
+    problem = _line_problem(data)
+    if problem is not None:
+        return Problem(source, number, problem)
+    paper = data.get("paper")
+    return AnswerLine(number, str(data["candidate"]).strip(), str(data["question"]).strip(),
+                      data["answer"], paper.strip().upper() if paper else None,
+                      data if keep_fields else None)
+
+
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} 不是数（JSON 不允许 NaN、Infinity）")
+
+
+def iter_answer_lines(lines: Iterable[tuple[int, str] | Problem], source: str,
+                      keep_fields: bool = True) -> Iterator[AnswerLine | Problem]:
+    """The well-formed lines and a Problem for each bad one, in order (blank lines skipped)."""
+    for item in lines:
+        if isinstance(item, Problem):
+            yield item
+            continue
+        parsed = parse_line(*item, source, keep_fields)
+        if parsed is not None:
+            yield parsed
+
+
 def parse_answer_lines(text: str, source: str) -> tuple[list[AnswerLine], list[Problem]]:
     """The well-formed lines of a JSON Lines text, and a problem for each bad one (blank lines skipped)."""
     lines: list[AnswerLine] = []
     problems: list[Problem] = []
-    loads = json.loads
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip():
-            continue
-        try:
-            data = loads(raw)
-        except ValueError as err:
-            problems.append(Problem(source, number, f"not JSON ({getattr(err, 'msg', err)})"))
-            continue
-        problem = _line_problem(data)
-        if problem is not None:
-            problems.append(Problem(source, number, problem))
-            continue
-        paper = data.get("paper")
-        lines.append(AnswerLine(number, str(data["candidate"]).strip(), str(data["question"]).strip(),
-                                data["answer"], paper.strip().upper() if paper else None, data))
+    for item in iter_answer_lines(enumerate(text.splitlines(), start=1), source):
+        (problems if isinstance(item, Problem) else lines).append(item)
     return lines, problems
+
+
+def checked_answers(items: Iterable[AnswerLine | Problem], source: str,
+                    bank: Bank) -> Iterator[AnswerLine | Problem]:
+    """The lines whose question is in the bank, each candidate answering a question once, and a
+    Problem for each other one, in order. Keeps only each candidate's first line per question."""
+    known = {qid: qid for qid in bank.questions}  # the bank's own strings, kept once
+    seen: dict[str, dict[str, int]] = {}
+    for line in items:
+        if isinstance(line, Problem):
+            yield line
+            continue
+        qid = known.get(line.question)
+        if qid is None:
+            yield Problem(source, line.line, f"unknown question '{line.question}'"
+                                             f"{did_you_mean(line.question, bank.questions)}")
+            continue
+        answered = seen.setdefault(line.candidate, {})
+        first = answered.get(qid)
+        if first is not None:
+            yield Problem(source, line.line, f"{line.candidate} already answered {line.question} on line {first}")
+            continue
+        answered[qid] = line.line
+        yield line
 
 
 def read_answers(text: str, source: str, bank: Bank) -> tuple[list[AnswerLine], list[Problem]]:
     """Well-formed lines whose question is in the bank, each candidate answering a question once."""
-    parsed, problems = parse_answer_lines(text, source)
     lines: list[AnswerLine] = []
-    seen: dict[tuple[str, str], int] = {}
-    for line in parsed:
-        if line.question not in bank.questions:
-            problems.append(Problem(source, line.line, f"unknown question '{line.question}'"
-                                    f"{did_you_mean(line.question, bank.questions)}"))
-            continue
-        first = seen.get((line.candidate, line.question))
-        if first is not None:
-            problems.append(Problem(source, line.line,
-                                    f"{line.candidate} already answered {line.question} on line {first}"))
-            continue
-        seen[(line.candidate, line.question)] = line.line
-        lines.append(line)
+    problems: list[Problem] = []
+    parsed = iter_answer_lines(enumerate(text.splitlines(), start=1), source)
+    for item in checked_answers(parsed, source, bank):
+        (problems if isinstance(item, Problem) else lines).append(item)
     return lines, sorted(problems)
 
 
 def mark_answers(lines: list[AnswerLine], bank: Bank) -> list[MarkedAnswer]:
-    questions = bank.questions
-    out = []
-    for line in lines:
-        question = questions[line.question]
-        out.append(MarkedAnswer(line, question.grade(line.answer), not question.is_blank(line.answer)))
-    return out
+    return [mark_line(line, bank) for line in lines]
 
 
-def candidate_totals(marked: list[MarkedAnswer]) -> list[CandidateTotal]:
-    """Per candidate, in the order they first appear: answers given, score and maximum."""
-    totals: dict[str, list] = {}
-    for m in marked:
-        entry = totals.setdefault(m.line.candidate, [0, 0.0, 0.0])
+def mark_line(line: AnswerLine, bank: Bank) -> MarkedAnswer:
+    question = bank.questions[line.question]
+    return MarkedAnswer(line, question.grade(line.answer), not question.is_blank(line.answer))
+
+
+class Totals:
+    """Per candidate, in the order they first appear: answers given, score and maximum. Fed one
+    marked answer at a time, so marking need not keep the answers."""
+
+    def __init__(self):
+        self._totals: dict[str, list] = {}
+
+    def add(self, m: MarkedAnswer) -> None:
+        entry = self._totals.setdefault(m.line.candidate, [0, 0.0, 0.0])
         entry[0] += m.answered
         entry[1] += m.grading.score
         entry[2] += m.grading.max
-    return [CandidateTotal(c, n, round(s, 2), round(x, 2)) for c, (n, s, x) in totals.items()]
+
+    def result(self) -> list[CandidateTotal]:
+        return [CandidateTotal(c, n, round(s, 2), round(x, 2)) for c, (n, s, x) in self._totals.items()]
+
+
+def candidate_totals(marked: Iterable[MarkedAnswer]) -> list[CandidateTotal]:
+    """Per candidate, in the order they first appear: answers given, score and maximum."""
+    totals = Totals()
+    for m in marked:
+        totals.add(m)
+    return totals.result()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import unicodedata
 
 from .item_analysis import DISCRIMINATION_MIN, FACILITY_HIGH, FACILITY_LOW, FLAG_LABELS, GROUP_FRACTION
@@ -147,9 +148,24 @@ def report_json(report: MarkReport) -> str:
 
 
 # -- CSV ------------------------------------------------------------------------------------------------
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell):
+    """A cell Excel will not run as a formula (OWASP CSV injection): text starting with = + - @, a
+    tab or a carriage return gets a leading apostrophe, unless it is a plain number such as -1.5."""
+    if not isinstance(cell, str) or not cell.startswith(_FORMULA_STARTS):
+        return cell
+    try:
+        number = float(cell)
+    except ValueError:
+        return "'" + cell
+    return cell if math.isfinite(number) and cell.strip() == cell else "'" + cell
+
+
 def _csv(rows: list[list]) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    csv.writer(buffer, lineterminator="\n").writerows([[spreadsheet_safe(c) for c in row] for row in rows])
     return buffer.getvalue()
 
 

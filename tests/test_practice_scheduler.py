@@ -7,7 +7,11 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from fsrs import Rating
 
-from examprep.practice.scheduler import LEARNING, RELEARNING, REVIEW, Review, end_of_day, rating_for, schedule
+from fsrs import State
+
+from examprep.practice.scheduler import REVIEW, Review, end_of_day, rating_for, schedule
+
+LEARNING, RELEARNING = int(State.Learning), int(State.Relearning)
 
 T0 = datetime(2024, 3, 1, 12, tzinfo=timezone.utc)
 

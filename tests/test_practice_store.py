@@ -11,11 +11,13 @@ import textwrap
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from fsrs import State
 
 from examprep.practice.records import NEW, AnswerRecord
-from examprep.practice.scheduler import LEARNING, REVIEW
+from examprep.practice.scheduler import REVIEW
 from examprep.practice.store import FILE_NAME, StoreError, open_store
 
+LEARNING = int(State.Learning)
 T0 = datetime(2024, 3, 1, 12, tzinfo=timezone.utc)
 
 

@@ -41,7 +41,3 @@ def load_bank_or_report(args):
         return None
     return bank
 
-
-def not_yet(what: str) -> int:
-    error(f"{what} is not available in this version yet")
-    return exit_codes.USAGE

@@ -13,6 +13,7 @@ from .. import exit_codes
 from ..content.fields import did_you_mean
 from ..format import marks_text
 from .common import error, load_bank_or_report
+from .text_input import read_text
 
 HOW = {"typo": "错字已宽容", "homophone": "同音字已宽容", "list": "并列"}
 
@@ -20,20 +21,7 @@ HOW = {"typo": "错字已宽容", "homophone": "同音字已宽容", "list": "�
 def _read_answer(args) -> str | None:
     if args.answer is not None:
         return args.answer
-    if args.file is not None:
-        try:
-            return Path(args.file).read_text(encoding="utf-8-sig")
-        except OSError as err:
-            error(f"cannot read {args.file}: {err.strerror or err}")
-        except UnicodeDecodeError:
-            error(f"{args.file} is not UTF-8 text")
-        return None
-    if sys.stdin is None:  # started with stdin closed (`<&-`)
-        error("标准输入已关闭，无法读取答案；请用 --answer 或 --file 给出答案")
-        return None
-    if sys.stdin.isatty():
-        print("请输入答案，以 Ctrl-D 结束 (type the answer, end with Ctrl-D):", file=sys.stderr)
-    return sys.stdin.read()
+    return read_text(args.file, "请输入答案，以 Ctrl-D 结束 (type the answer, end with Ctrl-D):")
 
 
 def highlighted(answer: str, grading, color: bool):

@@ -11,50 +11,11 @@ from __future__ import annotations
 
 import json
 import sys
-from contextlib import contextmanager
-from pathlib import Path
 
 from .. import exit_codes
+from ..format import marks_text
 from .common import error, load_bank_or_report
-
-
-@contextmanager
-def answer_stream(path: str):
-    """The answers file (or stdin for `-`) as a binary stream; None after saying why it cannot be read."""
-    if path == "-":
-        stdin = sys.stdin
-        if stdin is None:  # started with stdin closed (`<&-`)
-            error("标准输入已关闭，无法读取答案；请给出答案文件，或用管道输入")
-            yield None
-            return
-        yield getattr(stdin, "buffer", None) or _encoded(stdin)
-        return
-    try:
-        stream = open(path, "rb")
-    except OSError as err:
-        error(f"cannot read {path}: {err.strerror or err}")
-        yield None
-        return
-    with stream:
-        yield stream
-
-
-def _encoded(text_stream):
-    """A text stream without a binary buffer (a test's StringIO) as bytes."""
-    import io
-
-    return io.BytesIO(text_stream.read().encode("utf-8", "surrogatepass"))
-
-
-def read_answer_lines(stream, source: str, keep_fields: bool = True):
-    """Every line of `stream` parsed: (answer lines, problems). For reports that need them all."""
-    from ..content.errors import Problem
-    from ..papers.batch import iter_answer_lines, numbered_lines
-
-    lines, problems = [], []
-    for item in iter_answer_lines(numbered_lines(stream, source), source, keep_fields):
-        (problems if isinstance(item, Problem) else lines).append(item)
-    return lines, problems
+from .text_input import answer_stream
 
 
 def json_line(m) -> str:
@@ -78,7 +39,7 @@ def table(totals, file) -> None:
                           ("max", "right"), ("%", "right")):
         grid.add_column(name, justify=justify)
     for t in totals:
-        grid.add_row(t.candidate, str(t.answered), f"{t.score:g}", f"{t.max:g}", f"{t.percent:.1f}")
+        grid.add_row(t.candidate, str(t.answered), marks_text(t.score), marks_text(t.max), f"{t.percent:.1f}")
     console = Console(file=file, highlight=False, width=120) if file is not sys.stdout else Console(
         highlight=False)
     console.print(grid)

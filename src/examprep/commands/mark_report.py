@@ -37,7 +37,7 @@ def run(args) -> int:
 
     from ..interchange import InterchangeError
     from ..interchange.answer_sheet import is_sheet, read_sheet_answers
-    from .mark import answer_stream, read_answer_lines
+    from .text_input import answer_stream, read_answer_lines
 
     fmt = _format(args)
     sheet = is_sheet(args.answers)

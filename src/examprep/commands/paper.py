@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from .. import exit_codes
+from ..format import marks_text
 from .common import error, load_bank_or_report
 
 
@@ -116,7 +117,7 @@ def run(args) -> int:
         return exit_codes.INVALID
     first = papers[0]
     questions = len(first.items)
-    print(f"{first.title}: {questions} 题, 满分 {first.total:g} 分, {len(papers)} 套 (seed {args.seed})")
+    print(f"{first.title}: {questions} 题, 满分 {marks_text(first.total)} 分, {len(papers)} 套 (seed {args.seed})")
     for name in files:
         print(out / name)
     return exit_codes.OK

@@ -68,9 +68,6 @@ class FieldReader:
     def line(self, key: str | None = None) -> int:
         return self.data.line if key is None else self.data.line_of(key)
 
-    def has(self, key: str) -> bool:
-        return key in self.data and self.data[key] is not None
-
     def _get(self, key: str, required: bool):
         value = self.data.get(key, _MISSING)
         if value is _MISSING:

@@ -65,10 +65,6 @@ class Grading:
         return self.score / self.max if self.max else 0.0
 
     @property
-    def earned_points(self) -> tuple[PointResult, ...]:
-        return tuple(p for p in self.points if p.hit)
-
-    @property
     def missed_points(self) -> tuple[PointResult, ...]:
         return tuple(p for p in self.points if not p.hit)
 

@@ -10,6 +10,7 @@ import unicodedata
 from pathlib import Path
 
 from ..content.errors import Problem
+from ..format import marks_text
 from ..papers.batch import AnswerLine
 from .table import Sheet, csv_text, read_workbook, write_xlsx
 
@@ -37,7 +38,7 @@ def sheet_notes(papers) -> list[list[str]]:
         for section in paper.sections:
             for item in section.all_items:
                 rows.append([paper.variant, str(item.number), item.question.title,
-                             f"{item.marks:g}", section.title])
+                             marks_text(item.marks), section.title])
     return rows
 
 

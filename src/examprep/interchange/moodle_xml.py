@@ -12,6 +12,7 @@ import html
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
+from ..format import marks_text
 from ..content.model import Bank, Question
 from .fractions import percent, share_of_right
 from .selection import category_path, full_stem
@@ -133,7 +134,7 @@ def rubric_html(question: Question) -> str:
     for point in question.rubric:
         marks = question.score * point.weight / total
         keywords = "、".join(point.keywords)
-        rows.append(f"<li>{html.escape(point.point)}（{marks:g} 分）— 关键词：{html.escape(keywords)}</li>")
+        rows.append(f"<li>{html.escape(point.point)}（{marks_text(marks)} 分）— 关键词：{html.escape(keywords)}</li>")
     return "<p>评分要点：</p><ol>" + "".join(rows) + "</ol>"
 
 

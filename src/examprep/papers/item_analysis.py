@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from statistics import fmean, pstdev, pvariance
+from statistics import correlation, fmean, pstdev, pvariance
 from typing import Sequence
 
 GROUP_FRACTION = 0.27
@@ -51,10 +51,6 @@ class ItemStatistics:
     item_rest: float | None  # corrected point-biserial correlation
     flags: tuple[str, ...]
 
-    @property
-    def flagged(self) -> bool:
-        return bool(self.flags)
-
 
 @dataclass(frozen=True)
 class TestStatistics:
@@ -73,15 +69,10 @@ def group_size(candidates: int) -> int:
 
 
 def pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:
-    if len(xs) < 2:
+    """Pearson's r; None with fewer than two candidates or when either side does not vary."""
+    if len(xs) < 2 or pvariance(xs) <= 1e-12 or pvariance(ys) <= 1e-12:
         return None
-    mx, my = fmean(xs), fmean(ys)
-    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys))
-    sxx = sum((x - mx) ** 2 for x in xs)
-    syy = sum((y - my) ** 2 for y in ys)
-    if sxx <= 1e-12 or syy <= 1e-12:
-        return None
-    return sxy / math.sqrt(sxx * syy)
+    return correlation(xs, ys)
 
 
 def cronbach_alpha(scores: Sequence[Sequence[float]]) -> float | None:

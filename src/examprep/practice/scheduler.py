@@ -25,7 +25,7 @@ HARD_BELOW = 0.85
 # Fuzzing draws random intervals; without it the same history always gives the same schedule.
 _SCHEDULER = Scheduler(enable_fuzzing=False)
 
-LEARNING, REVIEW, RELEARNING = int(State.Learning), int(State.Review), int(State.Relearning)
+REVIEW = int(State.Review)  # a card past its learning steps; the stats count these answers
 
 
 @dataclass(frozen=True)
@@ -41,16 +41,13 @@ class CardState:
     """A question's schedule after its answers so far."""
 
     due: datetime
-    state: int  # LEARNING, REVIEW or RELEARNING
+    state: int  # fsrs.State: learning, review or relearning
     step: int | None
     stability: float
     difficulty: float
     last_review: datetime
     reviews: int
     lapses: int  # answers below the pass mark after the first
-
-    def is_due(self, now: datetime) -> bool:
-        return self.due <= now
 
     def retrievability(self, now: datetime) -> float:
         """The predicted chance of answering it right at `now`."""

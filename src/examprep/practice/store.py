@@ -296,9 +296,6 @@ class ProgressStore:
         rows = self._db.execute("SELECT * FROM progress").fetchall()
         return {r["question_id"]: _progress_from_row(r) for r in rows}
 
-    def question_progress(self, question_id: str) -> QuestionProgress | None:
-        return self._progress_row(question_id)
-
     def due_ids(self, until: datetime) -> set[str]:
         rows = self._db.execute("SELECT question_id FROM progress WHERE due <= ?", (_stamp(until),))
         return {r[0] for r in rows}

@@ -1,10 +1,12 @@
-"""Small text helpers shared by the screens: percentages, marks, dates and clipping to a width."""
+"""Small text helpers shared by the screens: percentages, dates and clipping to a width (marks and
+numbers: examprep.format)."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 from rich.cells import cell_len
+from rich.text import Text
 
 WEEKDAYS = "一二三四五六日"
 
@@ -13,23 +15,11 @@ def percent(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.0f}%"
 
 
-def marks(value: float) -> str:
-    return f"{value:g}"
-
-
 def clip(text: str, cells: int) -> str:
-    """`text` on one line, cut to `cells` terminal cells (a Chinese character takes two)."""
-    text = " ".join(text.split())
-    if cell_len(text) <= cells:
-        return text
-    out, used = [], 0
-    for ch in text:
-        width = cell_len(ch)
-        if used + width > cells - 1:
-            break
-        out.append(ch)
-        used += width
-    return "".join(out) + "…"
+    """`text` on one line, cut to `cells` terminal cells (a Chinese character takes two) with "…"."""
+    line = Text(" ".join(text.split()))
+    line.truncate(cells, overflow="ellipsis")
+    return line.plain
 
 
 def pad(text: str, cells: int) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.bar import Bar
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -19,13 +20,11 @@ BAR_CELLS = 30
 ACCURACY_CELLS = 10
 
 
-def bar(value: int, largest: int, cells: int = BAR_CELLS) -> str:
+def bar(value: float, largest: float, style: str, cells: int = BAR_CELLS) -> Bar | Text:
+    """`value` of `largest` as a bar `cells` wide (nothing for nothing)."""
     if largest <= 0 or value <= 0:
-        return ""
-    filled = value / largest * cells
-    whole = int(filled)
-    eighths = int((filled - whole) * 8)
-    return "█" * whole + ("▏▎▍▌▋▊▉"[eighths - 1] if eighths else "") or "▏"
+        return Text("")
+    return Bar(size=largest, begin=0, end=value, width=cells, color=style, bgcolor="default")
 
 
 def title(text: str) -> Text:
@@ -62,10 +61,10 @@ def topic_table(stats: Stats, bank: Bank) -> Table:
     table.add_column("正确率", justify="right")
     table.add_column("", no_wrap=True)
     for t in stats.topics:
-        accuracy = "" if t.accuracy is None else bar(round(t.accuracy * 100), 100, ACCURACY_CELLS)
         style = "green" if (t.accuracy or 0) >= 0.6 else "red"
+        accuracy = bar(t.accuracy or 0, 1, style, ACCURACY_CELLS)
         table.add_row(bank.level_title(t.level).split("/")[0], t.title, f"{t.seen}/{t.questions}",
-                      str(t.answers), percent(t.accuracy), Text(accuracy, style=style))
+                      str(t.answers), percent(t.accuracy), accuracy)
     return table
 
 
@@ -80,7 +79,7 @@ def day_bars(days: tuple[DayCount, ...], today: date, note_correct: bool) -> Tab
         count = str(d.answers)
         if note_correct and d.answers:
             count += f"（对 {d.correct}）"
-        table.add_row(label, Text(bar(d.answers, largest), style="green"), count)
+        table.add_row(label, bar(d.answers, largest, "green"), count)
     return table
 
 

@@ -9,7 +9,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..format import clip, marks
+from ...format import marks_text
+from ..format import clip
 
 
 class CaseListScreen(Screen):
@@ -40,12 +41,12 @@ class CaseListScreen(Screen):
             line.append(f"[{bank.level_title(case.level).split('/')[0]}] ", style="cyan")
             line.append(clip(case.title, 34))
             total = sum(q.score for q in case.questions)
-            line.append(f"  {len(case.questions)} 小题 · {marks(total)} 分", style="dim")
+            line.append(f"  {len(case.questions)} 小题 · {marks_text(total)} 分", style="dim")
             done = [progress[q.id] for q in case.questions if q.id in progress]
             if done:
                 earned = sum(p.last_fraction * q.score for q in case.questions
                              for p in [progress.get(q.id)] if p is not None)
-                line.append(f" · 上次{marks(round(earned, 1))}分", style="green")
+                line.append(f" · 上次{marks_text(round(earned, 1))}分", style="green")
             options.append(Option(line, id=case.id))
         menu = self.query_one("#cases", OptionList)
         keep = menu.highlighted

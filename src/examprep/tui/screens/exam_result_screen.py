@@ -11,14 +11,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from ...practice.exam import ExamResult
-from ..format import clock_text, marks
+from ...format import marks_text
+from ..format import clock_text
 from ..widgets.questions.question_list import QuestionList
 
 
 def result_summary(result: ExamResult, started_at=None) -> Group:
     head = Text()
     head.append(f"{result.title}\n", style="bold")
-    head.append(f"总分 {marks(result.earned)} / {marks(result.marks)}   ", style="bold")
+    head.append(f"总分 {marks_text(result.earned)} / {marks_text(result.marks)}   ", style="bold")
     head.append("合格" if result.passed else "不合格", style="bold green" if result.passed else "bold red")
     if result.timed_out:
         head.append("   （时间到，自动交卷）", style="yellow")
@@ -30,7 +31,7 @@ def result_summary(result: ExamResult, started_at=None) -> Group:
     table.add_column("满分", justify="right")
     table.add_column("已答", justify="right")
     for s in result.sections:
-        table.add_row(s.title, marks(s.earned), marks(s.marks), f"{s.answered}/{len(s.items)}")
+        table.add_row(s.title, marks_text(s.earned), marks_text(s.marks), f"{s.answered}/{len(s.items)}")
     return Group(head, table)
 
 
@@ -63,7 +64,7 @@ class ExamResultScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = "模拟考试 · 成绩"
-        rows = [(r.item.question, f"{marks(r.earned)}/{marks(r.marks)}", f"{item_mark(r)} {r.item.number:>2}.")
+        rows = [(r.item.question, f"{marks_text(r.earned)}/{marks_text(r.marks)}", f"{item_mark(r)} {r.item.number:>2}.")
                 for r in self.result.items]
         self.query_one(QuestionList).show(rows)
         self.query_one(QuestionList).focus()

@@ -13,6 +13,14 @@ from ...practice.scheduler import end_of_day
 from ...practice.session import level_overview
 from ..format import clock_text
 from ..widgets.home.level_summary import LevelSummary
+from .case_list_screen import CaseListScreen
+from .drill_setup_screen import DrillSetupScreen
+from .exam_setup_screen import ExamSetupScreen
+from .favourites_screen import FavouritesScreen
+from .help_screen import HelpScreen
+from .mistakes_screen import MistakesScreen
+from .stats_screen import StatsScreen
+from .study_screen import StudyScreen
 
 MENU = (
     ("continue", "r", "继续上次"),
@@ -25,6 +33,12 @@ MENU = (
     ("stats", "t", "统计"),
     ("help", "?", "帮助"),
 )
+
+# The screen each menu entry opens (besides "continue", which resumes the last session).
+SCREENS: dict[str, type[Screen]] = {
+    "study": StudyScreen, "drill": DrillSetupScreen, "case": CaseListScreen, "mistakes": MistakesScreen,
+    "favourites": FavouritesScreen, "exam": ExamSetupScreen, "stats": StatsScreen, "help": HelpScreen,
+}
 
 
 class HomeScreen(Screen):
@@ -117,19 +131,4 @@ class HomeScreen(Screen):
         if target == "exam" and not app.bank.blueprints:
             self.notify("题库里还没有模拟试卷蓝图（papers/）。", severity="warning")
             return
-        screens = {
-            "study": ("study_screen", "StudyScreen"),
-            "drill": ("drill_setup_screen", "DrillSetupScreen"),
-            "case": ("case_list_screen", "CaseListScreen"),
-            "mistakes": ("mistakes_screen", "MistakesScreen"),
-            "favourites": ("favourites_screen", "FavouritesScreen"),
-            "exam": ("exam_setup_screen", "ExamSetupScreen"),
-            "stats": ("stats_screen", "StatsScreen"),
-            "help": ("help_screen", "HelpScreen"),
-        }
-        module_name, class_name = screens[target]
-        # Screens are imported when first opened: the home screen comes up without them.
-        import importlib
-
-        module = importlib.import_module(f"{__package__}.{module_name}")
-        app.push_screen(getattr(module, class_name)())
+        app.push_screen(SCREENS[target]())

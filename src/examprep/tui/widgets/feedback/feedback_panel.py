@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from ....content.model import Answer, Question, Shuffles
 from ....grading.excerpt import excerpt
-from ...format import marks
+from ....format import marks_text
 
 MATCH_STYLE = "bold green underline"
 
@@ -52,7 +52,7 @@ def points_table(points) -> Table:
         if got and p.matched:
             text.append(f"「{p.matched}」", style="green")
         grid.add_row(Text("✓" if got else "✗", style="bold green" if got else "bold red"), text,
-                     Text(f"+{marks(round(p.earned, 2))}" if got else "0", style="bold" if got else "dim"))
+                     Text(f"+{marks_text(p.earned)}" if got else "0", style="bold" if got else "dim"))
     return grid
 
 
@@ -70,7 +70,7 @@ def feedback_renderable(question: Question, answer: Answer, grading,
         top = Text(label, style=style)
     earned, of = paper_marks if paper_marks else (
         (float(grading.score), float(grading.max)) if grading is not None else (0.0, question.score))
-    top.append(f"    得分 {marks(earned)} / {marks(of)}", style="bold")
+    top.append(f"    得分 {marks_text(earned)} / {marks_text(of)}", style="bold")
     parts.append(top)
 
     points = list(getattr(grading, "points", None) or ()) if grading is not None else []

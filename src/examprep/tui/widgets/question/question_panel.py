@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from ....content.model import Answer, Bank, Question
 from ....kinds.base import Shuffle
-from ...format import marks
+from ....format import marks_text
 from ..answer import AnswerInput, answer_input_for
 from ..feedback.feedback_panel import FeedbackPanel
 
@@ -22,7 +22,7 @@ def question_heading(question: Question, number: str = "", paper_marks: float | 
     if number:
         out.append(f"{number}  ", style="bold")
     out.append(f"【{question.title}】", style="bold cyan")
-    out.append(f" {marks(question.score if paper_marks is None else paper_marks)} 分", style="dim")
+    out.append(f" {marks_text(question.score if paper_marks is None else paper_marks)} 分", style="dim")
     if how:
         out.append(f"  （{how}）", style="dim")
     return out

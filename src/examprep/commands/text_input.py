@@ -1,0 +1,70 @@
+"""The one reader of input for `grade`, `mark` and the marking report: a file, `-` for stdin, or stdin
+when nothing is named; `grade` reads the text at once, `mark` streams the answer lines. A problem
+(a missing file, stdin closed, not UTF-8) is reported and gives None."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+from .common import error
+
+STDIN = "-"
+
+
+def read_text(path: str | None, prompt: str | None = None) -> str | None:
+    """The text of `path` (stdin for `-` or None, after `prompt` when a person is typing)."""
+    if path is None or path == STDIN:
+        if sys.stdin is None:  # started with stdin closed (`<&-`)
+            error("标准输入已关闭，无法读取答案；请用 --answer 或 --file 给出答案")
+            return None
+        if prompt and sys.stdin.isatty():
+            print(prompt, file=sys.stderr)
+        return sys.stdin.read()
+    try:
+        return Path(path).read_text(encoding="utf-8-sig")
+    except OSError as err:
+        error(f"cannot read {path}: {err.strerror or err}")
+    except UnicodeDecodeError:
+        error(f"{path} is not UTF-8 text")
+    return None
+
+
+@contextmanager
+def answer_stream(path: str):
+    """The answers file (or stdin for `-`) as a binary stream; None after saying why it cannot be read."""
+    if path == "-":
+        stdin = sys.stdin
+        if stdin is None:  # started with stdin closed (`<&-`)
+            error("标准输入已关闭，无法读取答案；请给出答案文件，或用管道输入")
+            yield None
+            return
+        yield getattr(stdin, "buffer", None) or _encoded(stdin)
+        return
+    try:
+        stream = open(path, "rb")
+    except OSError as err:
+        error(f"cannot read {path}: {err.strerror or err}")
+        yield None
+        return
+    with stream:
+        yield stream
+
+
+def _encoded(text_stream):
+    """A text stream without a binary buffer (a test's StringIO) as bytes."""
+    import io
+
+    return io.BytesIO(text_stream.read().encode("utf-8", "surrogatepass"))
+
+
+def read_answer_lines(stream, source: str, keep_fields: bool = True):
+    """Every line of `stream` parsed: (answer lines, problems). For reports that need them all."""
+    from ..content.errors import Problem
+    from ..papers.batch import iter_answer_lines, numbered_lines
+
+    lines, problems = [], []
+    for item in iter_answer_lines(numbered_lines(stream, source), source, keep_fields):
+        (problems if isinstance(item, Problem) else lines).append(item)
+    return lines, problems

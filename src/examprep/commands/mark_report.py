@@ -105,7 +105,7 @@ def run(args) -> int:
         if output is not None:
             extra[_items_path(output)] = formats.items_csv(report)
     else:
-        body = formats.report_html(report)
+        body = formats.report_html(report, bank, manifest)
     if output is None:
         sys.stdout.write(body)
         return _finish(report)

@@ -68,6 +68,13 @@ def group_size(candidates: int) -> int:
     return max(1, math.floor(GROUP_FRACTION * candidates + 0.5))
 
 
+def upper_lower(totals: Sequence[float]) -> tuple[list[int], list[int]]:
+    """The indexes of the upper and lower groups by total (ties keep the given order)."""
+    n, g = len(totals), group_size(len(totals))
+    ranked = sorted(range(n), key=lambda c: -totals[c])  # stable
+    return ranked[:g], (ranked[n - g:] if g else [])
+
+
 def pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:
     """Pearson's r; None with fewer than two candidates or when either side does not vary."""
     if len(xs) < 2 or pvariance(xs) <= 1e-12 or pvariance(ys) <= 1e-12:
@@ -108,8 +115,7 @@ def analyse(scores: Sequence[Sequence[float]], maxima: Sequence[float]) -> TestS
     n = len(scores)
     totals = [sum(row) for row in scores]
     g = group_size(n)
-    ranked = sorted(range(n), key=lambda c: -totals[c])  # stable: ties keep the given order
-    upper, lower = ranked[:g], ranked[n - g:] if g else []
+    upper, lower = upper_lower(totals)
     items = []
     for j, maximum in enumerate(maxima):
         marks = [row[j] for row in scores]

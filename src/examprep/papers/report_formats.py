@@ -197,9 +197,34 @@ def items_csv(report: MarkReport) -> str:
 
 
 # -- HTML -----------------------------------------------------------------------------------------------
-def report_html(report: MarkReport) -> str:
+GRID_COLUMNS = 25  # questions per row of the printed score grid, so that it fits the A4 width
+
+
+def _cell_class(result) -> str:
+    if not result.answered or result.marks <= 1e-9:
+        return "zero"
+    return "part" if result.marks < result.max - 1e-9 else ""
+
+
+def _section_bars(view) -> list[tuple[str, float, str]]:
+    return [(s.title, s.fraction, f"{s.mean:.1f}/{format_marks(s.max)}（{100 * s.fraction:.0f}%）")
+            for s in view.sections]
+
+
+def report_html(report: MarkReport, bank=None, manifest=None) -> str:
+    """The printable report; with the bank, also the class view (summary, charts, weak points, grid,
+    distractor analysis)."""
+    from . import charts
+    from .class_report import class_report
+
+    class_view = class_report(report, bank, manifest) if bank is not None else None
+    views = None
+    if class_view is not None:
+        by_paper = {v.report.paper: v for v in class_view.papers}
+        views = [by_paper.get(p.paper) for p in report.papers]
     return render_template(
         "report.html.j2", report=report, heading=_heading(report), thresholds=THRESHOLDS_NOTE,
         paper_summary=paper_summary, paper_name=_paper_name, figure=_figure, flag_text=flag_text,
-        missed_points=missed_points,
+        missed_points=missed_points, class_view=class_view, views=views, charts=charts,
+        cell_class=_cell_class, section_bars=_section_bars, grid_columns=GRID_COLUMNS,
     )

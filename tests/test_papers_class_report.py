@@ -7,7 +7,7 @@ import pytest
 from test_papers_bank import make_bank_root
 
 from examprep.content import load_bank
-from examprep.grading.batch import AnswerLine
+from examprep.papers.batch import AnswerLine
 from examprep.papers.class_report import (
     class_report,
     competition_ranks,
@@ -31,7 +31,7 @@ def printed(tmp_path_factory):
 
 
 def _wrong_letter(item) -> str:
-    return next(letter for letter, _ in item.options if letter not in item.key)
+    return next(letter for letter, _ in item.choices if letter not in item.key)
 
 
 def _class(bank, paper, manifest):
@@ -78,7 +78,7 @@ def test_the_class_view_of_a_marked_paper(printed):
     wrong = by_letter[_wrong_letter(first)]
     assert (wrong.upper, wrong.lower, wrong.everyone, wrong.is_key) == (0, 2, 4, False)
     # option texts are as the paper printed them (its shuffle), not in the bank's order
-    assert [o.text for o in d1.options] == [text for _, text in first.options]
+    assert [o.text for o in d1.options] == [text for _, text in first.choices]
     # every question lost half its marks, so each point tested lost 50%
     assert view.weak_points and all(w.lost == 0.5 for w in view.weak_points)
     assert {w.source for w in view.weak_points} == {"测试来源"}
@@ -90,7 +90,7 @@ def test_the_class_view_of_a_marked_paper(printed):
 
 def test_a_negative_alpha_is_warned_about(printed):
     bank, paper, manifest = printed
-    singles = [i for i in paper.items if i.type == "single"][:2]
+    singles = [i for i in paper.items if i.question.type == "single"][:2]
     # two questions that the candidates get right in turn: answers disagree, alpha is negative
     pattern = [(1, 0), (0, 1), (1, 0), (0, 1), (0, 0)]
     lines = []

@@ -9,14 +9,15 @@ HTML report draws (charts as inline SVG, see `charts`).
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import dataclass
 from statistics import fmean, median, pstdev
 
-from ..content.model import TYPE_TITLES, Bank
+from ..content.model import Bank
+from ..kinds import TYPE_TITLES
 from .item_analysis import upper_lower
 from .manifest import Manifest, ManifestVariant
 from .report import CandidateResult, MarkReport, PaperReport
-from .translate import is_blank
 
 DEFAULT_PASS_FRACTION = 0.6  # the appraisal's pass line: 60 of 100 marks
 SMALL_CLASS = 30  # below this the item statistics are only indicative
@@ -141,11 +142,10 @@ def competition_ranks(totals: list[float]) -> list[int]:
 
 
 def _chosen_letters(answer) -> set[str]:
-    if is_blank(answer):
+    """The option letters written in a choice answer ("AC", "a、c", ["A", "C"]); empty when blank."""
+    if answer is None:
         return set()
     text = "".join(str(a) for a in answer) if isinstance(answer, (list, tuple)) else str(answer)
-    import unicodedata
-
     return {ch for ch in unicodedata.normalize("NFKC", text).upper() if "A" <= ch <= "Z"}
 
 
@@ -155,14 +155,14 @@ def distractors(paper: PaperReport, bank: Bank, variant: ManifestVariant | None 
     rows = []
     for index, item in enumerate(paper.items):
         question = bank.questions.get(item.id)
-        if question is None or question.type not in ("single", "multiple"):
+        if question is None or question.kind != "choice":
             continue
         results = [c.questions[index] for c in candidates]
-        letters = [chr(ord("A") + i) for i in range(len(question.options))]
-        key = results[0].key if results else ""
         entry = variant.by_number().get(item.number) if variant is not None else None
-        printed = entry.option_order if entry is not None and entry.option_order else [k for k, _ in question.options]
-        texts = {letter: short_stem(question.option_map.get(key, ""), 12) for letter, key in zip(letters, printed)}
+        shown = question.shown_choices(entry)  # (letter, text) as the paper printed them
+        letters = [letter for letter, _ in shown]
+        texts = {letter: short_stem(text, 12) for letter, text in shown}
+        key = results[0].key if results else ""
         chosen = [_chosen_letters(r.answer) for r in results]
         options = tuple(OptionCount(
             letter, texts.get(letter, ""), sum(letter in chosen[i] for i in upper),

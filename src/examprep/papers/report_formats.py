@@ -207,7 +207,7 @@ def _cell_class(result) -> str:
 
 
 def _section_bars(view) -> list[tuple[str, float, str]]:
-    return [(s.title, s.fraction, f"{s.mean:.1f}/{format_marks(s.max)}（{100 * s.fraction:.0f}%）")
+    return [(s.title, s.fraction, f"{s.mean:.1f}/{marks_text(s.max)}（{100 * s.fraction:.0f}%）")
             for s in view.sections]
 
 

@@ -7,13 +7,14 @@ check that lists, their order and their numbers survived into the bank word for 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 
 import pytest
 
 from examprep.checks import validate
 from examprep.locations import shipped_content_dir
+
+from sources import norm
 
 
 @pytest.fixture(scope="module")
@@ -24,11 +25,6 @@ def report():
 @pytest.fixture(scope="module")
 def bank(report):
     return report.bank
-
-
-def norm(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
-    return re.sub(r"[\s\W_]+", "", text)
 
 
 def point_with_items(bank, expected: list[str]):

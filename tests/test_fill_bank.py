@@ -1,0 +1,102 @@
+"""The shipped bank's fill-in-the-blank questions (issue 9): enough of them, well formed, and their
+answers are the sources' own words.
+
+The first alternative of each blank is the wording the sources use; the other alternatives are the
+forms candidates write for the same fact (四十八小时 for 48小时), so only the first is looked up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from examprep.content.validator import validate
+from examprep.locations import shipped_content_dir
+
+from sources import norm, seed_text
+
+# The two ways the format writes a blank: full-width parentheses around spaces, or a run of underscores.
+BLANK = re.compile(r"（[\s\u3000]*）|_{2,}")
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return validate(shipped_content_dir()).bank
+
+
+@pytest.fixture(scope="module")
+def fills(bank):
+    return [q for q in bank.questions.values() if q.type == "fill"]
+
+
+def canonical(alternatives) -> str:
+    """The source's wording of a blank: its first alternative."""
+    return norm(alternatives[0])
+
+
+def point_text(point) -> str:
+    return norm("".join(point.items) + (point.text or ""))
+
+
+def test_the_bank_holds_enough_fill_questions_at_both_levels(fills):
+    assert len(fills) >= 40
+    levels = Counter(q.level for q in fills)
+    assert levels["primary"] >= 15 and levels["intermediate"] >= 15, levels
+    topics = {pid.split(".")[1] for q in fills for pid in q.points}
+    assert len(topics) >= 15, sorted(topics)
+
+
+def test_every_blank_has_one_answer(fills):
+    wrong = {q.id: (len(BLANK.findall(q.stem)), len(q.answer)) for q in fills
+             if len(BLANK.findall(q.stem)) != len(q.answer)}
+    assert wrong == {}
+
+
+def test_every_blank_has_a_non_empty_answer(fills):
+    empty = [q.id for q in fills for alternatives in q.answer
+             if not alternatives or not all(norm(a) for a in alternatives)]
+    assert empty == []
+
+
+def test_answers_are_what_the_points_say(bank, fills):
+    """A blank's wording is in the items or text of a point the question tests, so feedback and study agree."""
+    missing = []
+    for q in fills:
+        texts = [point_text(bank.points[pid]) for pid in q.points]
+        missing += [(q.id, alternatives[0]) for alternatives in q.answer
+                    if not any(canonical(alternatives) in text for text in texts)]
+    assert missing == []
+
+
+def test_answers_are_the_sources_words(bank, fills):
+    """A blank's wording is in the source documents, unless its point completes what they cut off."""
+    sources = seed_text()
+    missing = []
+    for q in fills:
+        completed = any(bank.points[pid].source == "completed" for pid in q.points)
+        missing += [(q.id, alternatives[0]) for alternatives in q.answer
+                    if canonical(alternatives) not in sources and not completed]
+    assert missing == []
+
+
+def test_blanks_in_order_follow_the_order_of_their_points(bank, fills):
+    """Blanks filled in order that are whole items of an ordered point stand in the point's order."""
+    for q in fills:
+        if not q.ordered:
+            continue
+        for pid in q.points:
+            point = bank.points[pid]
+            if not point.ordered:
+                continue
+            index = {norm(item): i for i, item in enumerate(point.items)}
+            positions = [index[canonical(a)] for a in q.answer if canonical(a) in index]
+            assert positions == sorted(positions), (q.id, pid)
+
+
+def test_the_eight_promises_time_limits_are_asked(fills):
+    """Every time limit of the eight promises is the answer of some blank, as the source states it."""
+    answered = Counter(canonical(a) for q in fills for a in q.answer)
+    for limit in ("48小时", "60分钟", "3个工作日", "1小时", "72小时"):
+        assert answered[norm(limit)] >= 1, limit

@@ -12,7 +12,8 @@ from collections import Counter
 
 import pytest
 
-from examprep.content.validator import validate
+from examprep.checks import validate
+from examprep.kinds.fill import Fill
 from examprep.locations import shipped_content_dir
 
 from sources import norm, seed_text
@@ -28,7 +29,7 @@ def bank():
 
 @pytest.fixture(scope="module")
 def fills(bank):
-    return [q for q in bank.questions.values() if q.type == "fill"]
+    return [q for q in bank.questions.values() if isinstance(q, Fill)]
 
 
 def canonical(alternatives) -> str:

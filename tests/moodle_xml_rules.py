@@ -12,11 +12,14 @@ that an export Moodle would refuse fails a test here first.
 - numerical: a numeric answer with a numeric <tolerance>, at least one 100% answer;
 - shortanswer: <usecase> 0 or 1, at least one 100% answer;
 - essay: a known <responseformat>, <graderinfo> with a format;
-- ordering: the answers' fractions are their places 1…n, <selectcount> ≤ n, a known <gradingtype>.
+- ordering: the answers' fractions are their places 1…n, <selectcount> ≤ n, a known <gradingtype>;
+- cloze: the question text holds embedded gaps {weight:SUBTYPE:answers}, each with a full-credit
+  (= or %100%) answer.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 TYPES = {"category", "multichoice", "truefalse", "shortanswer", "numerical", "essay", "ordering", "description",
@@ -28,6 +31,9 @@ RESPONSE_FORMATS = {"editor", "editorfilepicker", "plain", "monospaced", "noinli
 GRADING_TYPES = {"ALL_OR_NOTHING", "ABSOLUTE_POSITION", "RELATIVE_NEXT_EXCLUDE_LAST", "RELATIVE_NEXT_INCLUDE_LAST",
                  "RELATIVE_ONE_PREVIOUS_AND_NEXT", "RELATIVE_ALL_PREVIOUS_AND_NEXT", "LONGEST_ORDERED_SUBSET",
                  "LONGEST_CONTIGUOUS_SUBSET", "RELATIVE_TO_CORRECT"}
+CLOZE_GAP = re.compile(r"\{(\d*):(SHORTANSWER|SA|MW|SHORTANSWER_C|SAC|MWC|NUMERICAL|NM|MULTICHOICE|MC|"
+                       r"MULTICHOICE_V|MCV|MULTICHOICE_H|MCH|MULTIRESPONSE|MR):((?:\\.|[^\\}])*)\}")
+CLOZE_ANSWER_SPLIT = re.compile(r"(?<!\\)~")
 
 
 def _accepted(fraction: float) -> bool:
@@ -112,6 +118,14 @@ def problems(xml_text: str) -> list[str]:
                 found.append(f"{where}: <responseformat> {q.findtext('responseformat')!r}")
             if q.find("graderinfo") is None:
                 found.append(f"{where}: no <graderinfo>")
+        elif qtype == "cloze":
+            gaps = CLOZE_GAP.findall(q.findtext("questiontext/text") or "")
+            if not gaps:
+                found.append(f"{where}: no embedded gap in the question text")
+            for _weight, _subtype, body in gaps:
+                answers = CLOZE_ANSWER_SPLIT.split(body)
+                if not any(a.startswith(("=", "%100%")) for a in answers):
+                    found.append(f"{where}: a gap without a full-credit answer: {body!r}")
         elif qtype == "ordering":
             places = sorted(int(f * 100) for f in fractions)
             if places != list(range(1, len(answers) + 1)):

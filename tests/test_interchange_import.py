@@ -80,6 +80,18 @@ def test_answer_forms(tmp_path, qtype, answer, expected):
     assert question["answer"] == expected
 
 
+@pytest.mark.parametrize("answer, expected", [
+    ("决策 | 分类/分级", {"answer": ["决策", ["分类", "分级"]]}),
+    ("决策｜分类／分级", {"answer": ["决策", ["分类", "分级"]]}),
+    ("清爽 | 整洁（顺序不限）", {"answer": ["清爽", "整洁"], "ordered": False}),
+    ("清爽 | 整洁 (各空顺序不限)", {"answer": ["清爽", "整洁"], "ordered": False}),
+])
+def test_fill_answer_forms(tmp_path, answer, expected):
+    row = ["填空", "（　）、（　）", "", "", "", "", answer, "", "", "", ""]
+    (question,) = questions_of(imported(tmp_path, [row]))
+    assert {k: question[k] for k in ("answer", "ordered") if k in question} == expected
+
+
 def test_judge_answer_may_be_the_key_of_an_option_saying_right_or_wrong(tmp_path):
     row = ["判断", "题干", "正确", "错误", "", "", "B", "", "", "", ""]
     (question,) = questions_of(imported(tmp_path, [row]))

@@ -6,7 +6,8 @@ The conventions of the cells (documented in the README):
 - 判断: 正确/错误, 对/错, √/×, T/F (or the key of an option that says 正确/错误);
 - 排序: the options are the items, the answer their right order as keys (CABD);
 - 计算: a number with an optional unit and tolerance, 62.5%, 62.5±0.1%;
-- 填空: one answer per blank, blanks split by |, alternatives of one blank by /;
+- 填空: one answer per blank, blanks split by |, alternatives of one blank by /; a closing （顺序不限）
+  lets the blanks be filled in any order (ordered: false);
 - 简答/默写: one key point per line (or split by ；), each optionally followed by 【关键词：甲|乙】,
   【2分】 and 【编号：id】; without 关键词 the point's own text is its keyword.
 Nothing is guessed: a row whose answer cannot be read is reported and not imported.
@@ -25,6 +26,9 @@ ANSWER_SPLIT = re.compile(r"[\s,，、;；|｜/+]+")
 BLANK_SPLIT = re.compile(r"\s*[|｜]\s*")
 BLANK_SPLIT_FALLBACK = re.compile(r"\s*[;；]\s*")
 ALTERNATIVE_SPLIT = re.compile(r"\s*[/／]\s*")
+# A fill answer cell that ends so: the blanks may be filled in any order.
+ANY_ORDER_MARK = "（顺序不限）"
+ANY_ORDER = re.compile(r"\s*[（(]\s*(?:各空)?顺序不限\s*[）)]\s*$")
 ENUMERATION = re.compile(r"^\s*(?:\(?\d+[.)、．]|（\d+）|[①-⑳]|[一二三四五六七八九十]+、)\s*")
 MARKER = re.compile(r"【\s*(关键词|编号)\s*[:：]\s*(.*?)\s*】|【\s*(\d+(?:\.\d+)?)\s*分\s*】")
 NUMBER_ANSWER = re.compile(
@@ -132,6 +136,8 @@ def read_calc(cells: dict[str, str]) -> dict:
 
 def read_fill(cells: dict[str, str]) -> dict:
     text = cells.get(col.ANSWER, "").strip()
+    any_order = ANY_ORDER.search(text) is not None
+    text = ANY_ORDER.sub("", text)
     if not text:
         raise CellError(col.ANSWER, "填空题需要答案：每空一个，多个空用 | 隔开")
     splitter = BLANK_SPLIT if BLANK_SPLIT.search(text) else BLANK_SPLIT_FALLBACK
@@ -141,7 +147,7 @@ def read_fill(cells: dict[str, str]) -> dict:
         if not alternatives:
             raise CellError(col.ANSWER, f"填空题答案“{text}”中有一个空没有写答案")
         blanks.append(alternatives[0] if len(alternatives) == 1 else alternatives)
-    return {"answer": blanks}
+    return {"answer": blanks, "ordered": False} if any_order else {"answer": blanks}
 
 
 def read_rubric(cells: dict[str, str]) -> dict:
@@ -236,6 +242,8 @@ def answer_cells(question) -> dict[str, str]:
     elif qtype == "fill":
         cells[col.ANSWER] = " | ".join(
             blank if isinstance(blank, str) else " / ".join(blank) for blank in question.answer)
+        if not question.ordered:
+            cells[col.ANSWER] += ANY_ORDER_MARK
     else:
         cells[col.ANSWER] = "\n".join(_rubric_line(n, p) for n, p in enumerate(question.rubric, start=1))
     return cells

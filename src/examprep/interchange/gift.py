@@ -4,7 +4,9 @@ single -> {=right ~wrong}, multiple -> {~%share%right ~%-100%wrong} (share from 
 question is left out), judge -> {T}/{F}, calc -> {#answer:tolerance}, order -> {>n ALL VERTICAL
 ALL_OR_NOTHING SHOW …} (the ordering question type's GIFT form), recall/short with one key point ->
 {=%100%*keyword* …}, with more -> an essay {} (GIFT has no grader information: the rubric goes in a
-comment above it).
+comment above it). fill with one blank -> GIFT's missing-word form, {=answer =alternative} where the
+blank is; with more -> an essay with the blanks numbered and the key in a comment (a GIFT question has
+one answer block).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..content.model import Bank, Question
+from ..kinds.fill import Fill
 from .fractions import percent, share_of_right
 from .moodle_xml import Skipped
 from .selection import category_path, full_stem
@@ -58,13 +61,25 @@ def _answers(question: Question) -> str | Skipped:
     return Skipped(question.id, f"GIFT 导出还不支持{qtype}题")
 
 
+def _fill(question: Fill, bank: Bank) -> list[str]:
+    """The lines of a fill question: one blank in GIFT's missing-word form, more as an essay."""
+    name, feedback = escape(question.id), _feedback(question)
+    head = full_stem(bank, question).removesuffix(question.stem)
+    if len(question.answer) == 1:
+        before, after = question.stem_with_blanks("\x00").split("\x00")
+        answers = " ".join("=" + escape(a) for a in question.answer[0])
+        return [f"::{name}::{escape(head + before)}{{{answers}{feedback}}}{escape(after)}"]
+    stem = escape(head + question.shown_stem())
+    return [_comment("答案：" + question.model_answer()), f"::{name}::{stem}{{{feedback}}}"]
+
+
 def gift(questions: list[Question], bank: Bank) -> tuple[str, list[Skipped]]:
     """The GIFT text, and the questions left out, with why."""
     blocks: list[str] = []
     skipped: list[Skipped] = []
     current = None
     for question in questions:
-        answers = _answers(question)
+        answers = "" if isinstance(question, Fill) else _answers(question)
         if isinstance(answers, Skipped):
             skipped.append(answers)
             continue
@@ -72,6 +87,9 @@ def gift(questions: list[Question], bank: Bank) -> tuple[str, list[Skipped]]:
         if path != current:
             blocks.append("$CATEGORY: " + "/".join(["$course$", "examprep", *(p.replace("/", "//") for p in path)]))
             current = path
+        if isinstance(question, Fill):
+            blocks.append("\n".join(_fill(question, bank)))
+            continue
         lines = []
         if question.type in ("recall", "short") and len(question.rubric) > 1:
             lines.append(_comment("评分要点：" + "；".join(p.point for p in question.rubric)))

@@ -3,21 +3,32 @@
 single/multiple -> multichoice (fractions from `fractions`), judge -> truefalse, calc -> numerical with
 its tolerance and unit, order -> ordering (all or nothing, as examprep grades it), recall/short with one
 key point -> shortanswer (each keyword as a *keyword* pattern), with more -> essay whose grader
-information is the rubric. Each level and topic (or case) is a category. Text is HTML-escaped.
+information is the rubric, fill -> cloze with a SHORTANSWER gap of weight 1 per blank (its alternatives
+the accepted answers, as examprep shares the marks equally over the blanks). Moodle's gaps have no "in
+any order": each gap of an `ordered: false` question accepts the answers of all its blanks, and the text
+says 各空顺序不限 (so Moodle does not catch one answer written in two gaps). Each level and topic (or
+case) is a category. Text is HTML-escaped.
 """
 
 from __future__ import annotations
 
 import html
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from ..format import marks_text
 from ..content.model import Bank, Question
+from ..kinds.fill import Fill
 from .fractions import percent, share_of_right
 from .selection import category_path, full_stem
 
 COURSE_ROOT = "$course$/top/examprep"
+# What a cloze answer must escape with a backslash (Moodle's multianswer parser; * is a wildcard).
+CLOZE_SPECIAL = re.compile(r'([}#~/"\\*])')
+GAP = "\x00{n}\x00"
+GAP_MARK = re.compile("\x00(\\d+)\x00")
+ANY_ORDER_NOTE = "（各空顺序不限）"
 
 
 @dataclass(frozen=True)
@@ -51,11 +62,12 @@ def _simple(parent: ET.Element, tag: str, value) -> None:
     ET.SubElement(parent, tag).text = str(value)
 
 
-def _header(quiz: ET.Element, qtype: str, question: Question, bank: Bank) -> ET.Element:
+def _header(quiz: ET.Element, qtype: str, question: Question, bank: Bank,
+            text: str | None = None) -> ET.Element:
     node = ET.SubElement(quiz, "question", {"type": qtype})
     name = ET.SubElement(node, "name")
     ET.SubElement(name, "text").text = question.id
-    _text(node, "questiontext", html_text(full_stem(bank, question)))
+    _text(node, "questiontext", text if text is not None else html_text(full_stem(bank, question)))
     _text(node, "generalfeedback", html_text(question.explanation or ""))
     _simple(node, "defaultgrade", f"{question.score:g}")
     _simple(node, "penalty", "0")
@@ -157,9 +169,28 @@ def _free_text(quiz, question: Question, bank: Bank) -> None:
     _tags(node, question)
 
 
+def cloze_gap(alternatives) -> str:
+    """One SHORTANSWER gap of weight 1 that accepts each alternative in full."""
+    answers = "~".join("=" + html.escape(CLOZE_SPECIAL.sub(r"\\\1", a), quote=False) for a in alternatives)
+    return "{1:SHORTANSWER:" + answers + "}"
+
+
+def _fill(quiz, question: Fill, bank: Bank) -> None:
+    if question.ordered:
+        gaps = [cloze_gap(alternatives) for alternatives in question.answer]
+    else:
+        every = list(dict.fromkeys(a for alternatives in question.answer for a in alternatives))
+        gaps = [cloze_gap(every)] * len(question.answer)
+    head = full_stem(bank, question).removesuffix(question.stem)
+    stem = head + question.stem_with_blanks(GAP) + ("" if question.ordered else ANY_ORDER_NOTE)
+    text = GAP_MARK.sub(lambda m: gaps[int(m.group(1)) - 1], html_text(stem))
+    node = _header(quiz, "cloze", question, bank, text)
+    _tags(node, question)
+
+
 WRITERS = {
     "single": _choice, "multiple": _choice, "judge": _judge, "calc": _calc, "order": _order,
-    "recall": _free_text, "short": _free_text,
+    "recall": _free_text, "short": _free_text, "fill": _fill,
 }
 
 

@@ -201,3 +201,40 @@ def test_eight_promises_time_limits_in_order(bank):
             assert found == limits, found
             return
     pytest.fail("no point lists the eight promises")
+
+
+INTERMEDIATE_CASES = ("complaint-expectation", "eight-promises", "customer-classification-service",
+                      "needs-analysis-six-types")
+EIGHT_PROMISE_LIMIT = re.compile(r"\d+(?:个工作日|小时|分钟)")
+
+
+def _intermediate_free_text(bank):
+    for question in bank.questions.values():
+        if getattr(question, "rubric", ()) and (question.id.startswith("q.intermediate.") or any(
+                question.id.startswith(f"case.intermediate.{case}.") for case in INTERMEDIATE_CASES)):
+            yield question
+
+
+def test_eight_promise_limits_count_only_beside_their_item(bank):
+    """A rubric point that asks for one promise's time limit binds it to its item with all:, so a limit
+    swapped between two promises (72小时 beside 回访) earns nothing."""
+    unbound = []
+    for question in _intermediate_free_text(bank):
+        if "intermediate.expectation-management.eight-promises" not in question.points:
+            continue
+        for point in question.rubric:
+            limits = EIGHT_PROMISE_LIMIT.findall(norm(point.point))
+            if len(limits) != 1:
+                continue  # no limit, or several given as examples of a method
+            groups = [[norm(w) for w in group] for group in point.all_of]
+            if not any(limits[0] in group for group in groups) or len(groups) < 2:
+                unbound.append(f"{question.id}#{point.id}")
+    assert unbound == []
+
+
+def test_intermediate_explanations_carry_no_authoring_notes(bank):
+    """What a candidate reads says the exam facts; where they came from is a note:, never shown."""
+    markers = ("原文", "源00", "补全", "截断")
+    found = [q.id for q in _intermediate_free_text(bank)
+             if q.explanation and any(m in q.explanation for m in markers)]
+    assert found == []

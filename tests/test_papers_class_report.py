@@ -135,3 +135,17 @@ def test_variants_get_a_combined_summary(printed, tmp_path):
     assert view.combined is not None and view.combined.candidates == 6
     assert view.combined.total == papers[0].total
     assert "全部试卷汇总（2 套）" in report_html(report, bank, manifest)
+
+
+def test_the_blueprints_pass_mark_goes_through_the_manifest(tmp_path):
+    from test_papers_bank import BLUEPRINT
+
+    bank = load_bank(make_bank_root(tmp_path / "bank", blueprints={"mini.yaml": BLUEPRINT + "pass_mark: 12\n"}))
+    assert bank.blueprints["mini"].pass_mark == 12
+    paper = draw_paper(bank, bank.blueprints["mini"], 4, "A")
+    path = tmp_path / "manifest.json"
+    path.write_text(manifest_json([paper]), encoding="utf-8")
+    manifest = read_manifest(path)
+    assert manifest.variants["A"].pass_mark == 12
+    report, view = _class(bank, paper, manifest)
+    assert view.papers[0].summary.pass_mark == 12 and view.papers[0].summary.passed == 4

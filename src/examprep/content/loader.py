@@ -36,7 +36,7 @@ RUBRIC_FIELDS = ("id", "point", "keywords", "weight", "all", "note")
 SYNONYMS_FIELDS = ("synonyms", "antonyms")
 EXAMPLE_FIELDS = ("answer", "score")
 CASE_FIELDS = ("id", "title", "level", "points", "source", "scenario", "questions", "tags", "note")
-BLUEPRINT_FIELDS = ("title", "level", "duration", "sections")
+BLUEPRINT_FIELDS = ("title", "level", "duration", "sections", "pass_mark")
 SECTION_FIELDS = ("title", "type", "count", "score", "tags", "topics", "points", "instructions")
 SECTION_TYPES = QUESTION_TYPES + ("case",)
 
@@ -371,6 +371,7 @@ def read_blueprint(data, name: str, stem: str, problems: list[Problem],
     if level is not None and level not in levels:
         r.fail(r.line("level"), f"unknown level '{level}'{did_you_mean(level, levels)}")
     duration = r.integer("duration", True)
+    pass_mark = r.number("pass_mark", positive=True)
     sections = []
     entries = r.mapping_list("sections", True)
     if "sections" in data and not entries and r.ok:
@@ -388,7 +389,8 @@ def read_blueprint(data, name: str, stem: str, problems: list[Problem],
         sections.append(section)
     if not r.ok:
         return None
-    return Blueprint(stem, title or "", level or "", duration or 0, tuple(sections), Location(name, data.line))
+    return Blueprint(stem, title or "", level or "", duration or 0, tuple(sections), Location(name, data.line),
+                     pass_mark)
 
 
 def read_bank(root: Path | str) -> tuple[Bank, list[Problem]]:

@@ -267,6 +267,7 @@ class Blueprint:
     duration: int
     sections: tuple[Section, ...]
     where: Location = field(default=Location("", 0), compare=False)
+    pass_mark: float | None = None  # marks needed to pass; None: 60% of the paper's full marks
 
 
 @dataclass(frozen=True)

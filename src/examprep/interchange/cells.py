@@ -147,6 +147,11 @@ def read_fill(cells: dict[str, str]) -> dict:
         if not alternatives:
             raise CellError(col.ANSWER, f"填空题答案“{text}”中有一个空没有写答案")
         blanks.append(alternatives[0] if len(alternatives) == 1 else alternatives)
+    from ..kinds.fill import count_blanks
+
+    wanted = count_blanks(cells.get(col.STEM, ""))
+    if wanted != len(blanks):
+        raise CellError(col.ANSWER, f"题干有 {wanted} 个空（写作（　）或 ____），答案却有 {len(blanks)} 个")
     return {"answer": blanks, "ordered": False} if any_order else {"answer": blanks}
 
 

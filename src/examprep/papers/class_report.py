@@ -227,7 +227,7 @@ def class_report(report: MarkReport, bank: Bank, manifest: Manifest | None = Non
     """With the manifest, option letters are the paper's own and its pass mark counts; without one
     (or without a pass mark in it) a paper passes at 60% of its full marks."""
     variants = manifest.variants if manifest is not None else {}
-    pass_marks = {name: v.pass_mark for name, v in variants.items() if getattr(v, "pass_mark", None)}
+    pass_marks = {name: v.pass_mark for name, v in variants.items() if v.pass_mark is not None}
     views = []
     warnings = []
     for paper in report.papers:

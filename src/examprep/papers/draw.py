@@ -115,6 +115,7 @@ class Paper:
     seed: int
     variant: str
     sections: tuple[PaperSection, ...]
+    pass_mark: float | None = None  # the blueprint's; None: 60% of the full marks
 
     @property
     def items(self) -> tuple[PaperItem, ...]:
@@ -211,5 +212,5 @@ def draw_paper(bank: Bank, blueprint: Blueprint, seed: int, variant: str = "A") 
     return Paper(
         blueprint=blueprint.name, title=blueprint.title, level=blueprint.level,
         level_title=bank.level_title(blueprint.level), duration=blueprint.duration, seed=seed,
-        variant=variant, sections=tuple(sections),
+        variant=variant, sections=tuple(sections), pass_mark=blueprint.pass_mark,
     )

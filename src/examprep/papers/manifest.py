@@ -65,6 +65,7 @@ class ManifestVariant:
     name: str
     sections: tuple[ManifestSection, ...]
     questions: tuple[ManifestQuestion, ...]
+    pass_mark: float | None = None  # the blueprint's pass mark, when it set one
 
     @property
     def total(self) -> float:
@@ -112,6 +113,8 @@ def manifest_dict(papers: list[Paper]) -> dict:
             sections.append({"title": section.title, "type": section.type,
                              "marks": _number(section.marks), "questions": questions})
         variants[paper.variant] = {"total": _number(paper.total), "sections": sections}
+        if paper.pass_mark is not None:
+            variants[paper.variant]["pass_mark"] = _number(paper.pass_mark)
     return {
         "examprep_manifest": MANIFEST_FORMAT, "blueprint": first.blueprint, "title": first.title,
         "level": first.level, "seed": first.seed, "variants": variants,
@@ -168,7 +171,8 @@ def read_manifest(path: Path | str) -> Manifest:
                         item_order=tuple(int(i) for i in q.get("items", ())), case=q.get("case"),
                         digest=str(q.get("digest", "")),
                     ))
-            variants[vname] = ManifestVariant(vname, tuple(sections), tuple(questions))
+            pass_mark = float(v["pass_mark"]) if v.get("pass_mark") is not None else None
+            variants[vname] = ManifestVariant(vname, tuple(sections), tuple(questions), pass_mark)
         return Manifest(str(data["blueprint"]), str(data["title"]), str(data["level"]),
                         int(data["seed"]), variants)
     except (KeyError, TypeError, ValueError, AttributeError) as err:

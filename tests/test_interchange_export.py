@@ -100,11 +100,14 @@ SMALL_BANK = {
             points: [primary.visit.info]
             stem: 客户信息的重要性有哪些？
             score: 4
+            note: 编者自用
             rubric:
               - id: decision
                 point: 企业决策的基础
                 keywords: [企业决策]
                 weight: 3
+                all: [[企业, 公司], [决策, 决定]]
+                note: 两组须在同一分句
               - id: classify
                 point: 客户分类的基础
                 keywords: [客户分类]

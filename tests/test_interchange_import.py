@@ -118,6 +118,14 @@ def test_order_calc_and_free_text_cells(tmp_path):
     assert [p["point"] for p in split["rubric"]] == ["清晰期望", "加强感受"]
 
 
+def test_rubric_markers_for_all_groups_and_notes(tmp_path):
+    rows = [["简答", "处理投诉？", "", "", "", "", "72小时内处理【同时：投诉处理|处理投诉；72小时|三天】【备注：时限须在同一句】",
+             "", "", "", ""]]
+    (q,) = questions_of(imported(tmp_path, rows))
+    assert q["rubric"] == [{"id": "p1", "point": "72小时内处理", "keywords": ["72小时内处理"],
+                            "all": [["投诉处理", "处理投诉"], ["72小时", "三天"]], "note": "时限须在同一句"}]
+
+
 # Each bad row: the cells, the column reported and words of the message. None of them is imported.
 BAD_ROWS = [
     (["问答题X", "题干", "", "", "", "", "A", "", "", "", ""], "题型", "不认识的题型“问答题X”"),
@@ -157,9 +165,9 @@ def test_duplicate_ids_keep_the_first_row(tmp_path):
 
 def test_unknown_columns_are_reported_and_a_sheet_without_the_template_header_is_refused(tmp_path):
     path = tmp_path / "题库.csv"
-    path.write_text("题型,题干,答案,备注\n判断,甲,对,随便\n", encoding="utf-8")
+    path.write_text("题型,题干,答案,出题人\n判断,甲,对,随便\n", encoding="utf-8")
     result = import_workbook(read_workbook(path))
-    assert [str(p) for p in result.problems] == ["题库.csv:1:备注: 不认识的列“备注”，已忽略"]
+    assert [str(p) for p in result.problems] == ["题库.csv:1:出题人: 不认识的列“出题人”，已忽略"]
     assert result.total == 1
     path.write_text("姓名,成绩\n张三,90\n", encoding="utf-8")
     result = import_workbook(read_workbook(path))

@@ -30,7 +30,8 @@ ALTERNATIVE_SPLIT = re.compile(r"\s*[/／]\s*")
 ANY_ORDER_MARK = "（顺序不限）"
 ANY_ORDER = re.compile(r"\s*[（(]\s*(?:各空)?顺序不限\s*[）)]\s*$")
 ENUMERATION = re.compile(r"^\s*(?:\(?\d+[.)、．]|（\d+）|[①-⑳]|[一二三四五六七八九十]+、)\s*")
-MARKER = re.compile(r"【\s*(关键词|编号)\s*[:：]\s*(.*?)\s*】|【\s*(\d+(?:\.\d+)?)\s*分\s*】")
+MARKER = re.compile(r"【\s*(关键词|编号|同时|备注)\s*[:：]\s*(.*?)\s*】|【\s*(\d+(?:\.\d+)?)\s*分\s*】")
+OUTSIDE_MARKERS = r"(?![^【]*】)"  # a separator not inside 【…】
 NUMBER_ANSWER = re.compile(
     r"([+-]?\d+(?:\.\d+)?)\s*([^\d±\s]*)\s*(?:(?:±|\+/-|\+-)\s*(\d+(?:\.\d+)?)\s*([^\d\s]*))?")
 RUBRIC_ID = re.compile(r"^[a-z0-9-]+$")
@@ -161,7 +162,7 @@ def read_rubric(cells: dict[str, str]) -> dict:
         raise CellError(col.ANSWER, "简答题需要答案：每行写一个得分要点")
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if len(lines) == 1:
-        lines = [part for part in re.split(r"[;；]", lines[0]) if part.strip()]
+        lines = [part for part in re.split(r"[;；]" + OUTSIDE_MARKERS, lines[0]) if part.strip()]
     rubric = []
     for number, line in enumerate(lines, start=1):
         entry = {"id": f"p{number}"}
@@ -171,7 +172,11 @@ def read_rubric(cells: dict[str, str]) -> dict:
             if weight is not None:
                 entry["weight"] = float(weight)
             elif kind == "关键词":
-                keywords = [k.strip() for k in re.split(r"[|｜]", value) if k.strip()]
+                keywords = _alternatives(value)
+            elif kind == "同时":  # `all:` groups: every group must be found in one clause
+                entry["all"] = [_alternatives(group) for group in re.split(r"[;；]", value) if group.strip()]
+            elif kind == "备注":
+                entry["note"] = value
             elif not RUBRIC_ID.match(value):
                 raise CellError(col.ANSWER, f"要点编号“{value}”只能用小写字母、数字和连字符")
             else:
@@ -185,7 +190,12 @@ def read_rubric(cells: dict[str, str]) -> dict:
     ids = [e["id"] for e in rubric]
     if len(set(ids)) != len(ids):
         raise CellError(col.ANSWER, "要点编号重复")
-    return {"rubric": [{k: e[k] for k in ("id", "point", "keywords", "weight") if k in e} for e in rubric]}
+    fields = ("id", "point", "keywords", "weight", "all", "note")
+    return {"rubric": [{k: e[k] for k in fields if k in e} for e in rubric]}
+
+
+def _alternatives(text: str) -> list[str]:
+    return [k.strip() for k in re.split(r"[|｜]", text) if k.strip()]
 
 
 READERS = {
@@ -260,6 +270,10 @@ def _rubric_line(number: int, point) -> str:
         line += f"【关键词：{'|'.join(point.keywords)}】"
     if point.weight != 1:
         line += f"【{number_text(point.weight)}分】"
+    if point.all_of:
+        line += f"【同时：{'；'.join('|'.join(group) for group in point.all_of)}】"
+    if point.note:
+        line += f"【备注：{point.note}】"
     if point.id != f"p{number}":
         line += f"【编号：{point.id}】"
     return line

@@ -148,6 +148,8 @@ class _Importer:
             fields["score"] = score
         if cells.get(col.EXPLANATION):
             fields["explanation"] = cells[col.EXPLANATION]
+        if cells.get(col.NOTE):
+            fields["note"] = cells[col.NOTE]
         tags = split_list(cells.get(col.TAGS, ""))
         if cells.get(col.DIFFICULTY):
             tags.append(DIFFICULTY_TAG + cells[col.DIFFICULTY])

@@ -33,6 +33,7 @@ def question_cells(question: Question, bank: Bank) -> dict[str, str]:
         col.ID: question.id,
         col.LEVEL: bank.level_title(question.level).split("/")[0],
         col.POINT_IDS: "\n".join(question.points),
+        col.NOTE: question.note or "",
     }
     return cells
 

@@ -173,3 +173,18 @@ def test_another_runs_papers_are_refused_then_removed_with_force(root, tmp_path,
     assert sorted(files(out)) == ["key.html", "manifest.json", "notes.txt", "paper.html"]
     assert paper(root, out, "mini", "--seed", "8") == 0  # the same names again: no --force needed
     assert not list(out.glob(".*.tmp"))  # written through temporary files, none left behind
+
+
+def test_paper_same_questions_and_seal_options(tmp_path, capsys):
+    import json
+
+    from test_papers_bank import make_bank_root
+
+    root = make_bank_root(tmp_path / "bank")
+    out = tmp_path / "out"
+    assert main(["--content", str(root), "paper", "mini", "--variants", "2", "--same-questions", "--seal",
+                 "-o", str(out)]) == 0
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    ids = [sorted(q["id"] for s in v["sections"] for q in s["questions"]) for v in manifest["variants"].values()]
+    assert ids[0] == ids[1]
+    assert '<body class="sealed">' in (out / "paper-B.html").read_text(encoding="utf-8")

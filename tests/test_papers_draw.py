@@ -170,3 +170,16 @@ def test_options_named_by_key_in_the_explanation_are_not_shuffled(tmp_path, expl
     bank = load_bank(make_bank_root(tmp_path, questions=[question], cases={}, blueprints={"p.yaml": blueprint}))
     orders = {draw_paper(bank, bank.blueprints["p"], seed).items[0].option_order for seed in range(1, 15)}
     assert (orders == {("A", "B", "C", "D")}) is pinned
+
+
+def test_same_questions_makes_shuffled_copies_of_one_paper(bank):
+    blueprint = bank.blueprints["mini"]
+    a, b = (draw_paper(bank, blueprint, 5, v, same_questions=True) for v in "AB")
+    assert [s.title for s in a.sections] == [s.title for s in b.sections]
+    for sa, sb in zip(a.sections, b.sections):
+        assert sorted(i.id for i in sa.all_items) == sorted(i.id for i in sb.all_items)
+    assert a.total == b.total
+    # the copies differ in the order of questions or of their options
+    assert ([i.id for i in a.items] != [i.id for i in b.items]
+            or [i.option_order for i in a.items] != [i.option_order for i in b.items])
+    assert draw_paper(bank, blueprint, 5, "A", same_questions=True) == draw_paper(bank, blueprint, 5, "A")

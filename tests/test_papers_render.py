@@ -10,7 +10,9 @@ from test_papers_bank import make_bank_root
 from examprep.content import load_bank
 from examprep.papers.draw import draw_paper
 from examprep.papers.render import (
+    answer_blocks,
     answer_lines,
+    answer_strip,
     markdown_escape,
     render_key,
     render_paper,
@@ -94,13 +96,15 @@ def test_paper_leaves_room_to_answer(bank):
     paper = draw_paper(bank, bank.blueprints["mini"], 1)
     html = render_paper(paper, "html")
     short = paper.sections[5].items[0]
-    assert answer_lines(short) == 8  # 6 marks × 1.2
-    assert len(re.findall(r'<div class="ruled">', html)) == 3  # calc, short, the case's question
-    assert 'class="section type-case new-page"' in html  # the case starts a new page
-    assert 'class="section type-short"' in html
+    assert answer_lines(short) == 9  # 6 marks × 1.5
+    continued = sum(len(answer_blocks(i)) - 1 for i in paper.items if i.question.is_free_text)
+    # calc, short, the case's question, and the blocks where a long answer space continues
+    assert len(re.findall(r'<div class="ruled">', html)) == 3 + continued
+    assert "section new-page" not in html and " new-page\"" not in html  # no forced page break, no half-blank page
+    assert 'class="section type-case"' in html and 'class="section type-short"' in html
 
 
-@pytest.mark.parametrize("marks, lines", [(1, 4), (4, 5), (10, 12), (20, 18)])
+@pytest.mark.parametrize("marks, lines", [(1, 4), (4, 6), (10, 15), (20, 30)])
 def test_answer_lines_grow_with_marks(bank, marks, lines):
     item = draw_paper(bank, bank.blueprints["mini"], 1).sections[5].items[0]
     from dataclasses import replace
@@ -162,3 +166,72 @@ def test_markdown_paper_and_key(bank):
 def test_answer_blank(stem, printed):
     from examprep.papers.render import with_answer_blank
     assert with_answer_blank(stem) == printed
+
+
+@pytest.mark.parametrize("marks, blocks", [(6, [9]), (12, [18]), (13, [10, 10]), (20, [15, 15])])
+def test_a_long_answer_space_continues_in_blocks_under_a_mark(bank, marks, blocks):
+    from dataclasses import replace
+
+    paper = draw_paper(bank, bank.blueprints["mini"], 1)
+    item = replace(paper.sections[5].items[0], marks=marks)
+    assert answer_blocks(item) == blocks
+    html = render_paper(replace(paper, sections=(replace(paper.sections[5], items=(item,)),)), "html")
+    assert html.count(f"（第 {item.number} 题续）") == len(blocks) - 1
+    assert html.count('<div class="answer-block">') == len(blocks) - 1
+
+
+def test_each_section_has_a_score_box_and_the_header_a_total_box(bank):
+    paper = draw_paper(bank, bank.blueprints["mini"], 1)
+    html = render_paper(paper, "html")
+    box = '<table class="grader-box"><tr><th>得分</th><th>评卷人</th></tr><tr><td></td><td></td></tr></table>'
+    assert html.count(box) == len(paper.sections)
+    assert "<th>合分人</th>" in html
+    md = render_paper(paper, "md")
+    assert md.count("| 得分 | 评卷人 |") == len(paper.sections) and "| 合分人 |" in md
+
+
+def test_the_seal_only_when_asked(bank):
+    paper = draw_paper(bank, bank.blueprints["mini"], 1)
+    plain = render_paper(paper, "html")
+    assert 'class="seal"' not in plain and "标封区" not in plain  # the notes never mention a seal that is not there
+    assert '<table class="candidate">' in plain
+    sealed = render_paper(paper, "html", seal=True)
+    assert '<body class="sealed">' in sealed and "密　　封　　线　　内　　不　　要　　答　　题" in sealed
+    assert "请首先在密封线内填写" in sealed and "不要在标封区填写无关内容" in sealed
+    assert '<table class="candidate">' not in sealed  # the name goes in the sealed area instead
+    assert "密　封　线" in render_paper(paper, "md", seal=True) and "密　封　线" not in render_paper(paper, "md")
+
+
+def test_the_key_has_an_answer_strip_for_marking_by_hand(bank):
+    paper = draw_paper(bank, bank.blueprints["mini"], 1)
+    strip = dict(answer_strip(paper))
+    singles = paper.sections[0].items
+    first, last = singles[0].number, singles[-1].number
+    assert strip[f"一、单项选择题（{first}–{last}）"] == "".join(i.key for i in singles)
+    judges = paper.sections[2].items
+    assert strip[f"三、判断题（{judges[0].number}–{judges[-1].number}）"] == "".join(i.key for i in judges)
+    assert not any(title.startswith("六") for title in strip)  # free text has no strip
+    html = render_key(paper, "html")
+    assert '<div class="answer-strip">' in html and "".join(i.key for i in singles) in html
+    assert "答案速查" in render_key(paper, "md")
+
+
+def test_letters_in_the_strip_come_in_fives():
+    from types import SimpleNamespace as NS
+
+    items = [NS(number=n, key=k, question=NS(is_free_text=False, kind="choice")) for n, k in enumerate("BADADCBBADA", 1)]
+    paper = NS(sections=[NS(title="一、单项选择题", all_items=items)])
+    assert answer_strip(paper) == [("一、单项选择题（1–11）", "BADAD CBBAD A")]
+
+
+def test_writing_space_grows_with_marks_in_markdown_too(bank):
+    from dataclasses import replace
+
+    paper = draw_paper(bank, bank.blueprints["mini"], 1)
+    section = paper.sections[5]
+    lines = []
+    for marks in (4, 20):
+        item = replace(section.items[0], marks=marks)
+        md = render_paper(replace(paper, sections=(replace(section, items=(item,)),)), "md")
+        lines.append(md.count("\\_" * 48))
+    assert lines[1] > lines[0] > 0

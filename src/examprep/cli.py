@@ -66,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--format", choices=("html", "md", "pdf"), default="html")
     p.add_argument("--variants", type=int, default=1, metavar="N", help="N parallel papers (A, B, …)")
+    p.add_argument("--same-questions", action="store_true",
+                   help="variants hold the same questions, shuffled (default: different draws)")
+    p.add_argument("--seal", action="store_true", help="print a 密封线 and sealed area for names on each page")
     p.add_argument("-o", "--output", metavar="DIR", default="paper")
     p.add_argument("--sheet", action="store_true",
                    help="also write an answer-sheet template (sheet.xlsx and sheet.csv) for `mark`")

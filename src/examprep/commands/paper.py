@@ -68,7 +68,8 @@ def run(args) -> int:
     try:
         blueprint = find_blueprint(args.blueprint, bank)
         variants = list(LETTERS[: args.variants])
-        papers = [draw_paper(bank, blueprint, args.seed, v) for v in variants]
+        same = getattr(args, "same_questions", False)
+        papers = [draw_paper(bank, blueprint, args.seed, v, same) for v in variants]
     except ContentError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
@@ -82,7 +83,7 @@ def run(args) -> int:
     files: dict[str, bytes] = {}
     for paper in papers:
         paper_name, key_name = _output_names(args.format, variants)[paper.variant]
-        paper_text = render_paper(paper, text_format, show_variant)
+        paper_text = render_paper(paper, text_format, show_variant, getattr(args, "seal", False))
         key_text = render_key(paper, text_format, show_variant)
         if args.format == "pdf":
             from ..papers.pdf import html_to_pdf

@@ -167,14 +167,16 @@ def _check(bank: Bank, blueprint: Blueprint, section: Section, available: int) -
                              shortfall_message(blueprint, section, available, bank))
 
 
-def draw_paper(bank: Bank, blueprint: Blueprint, seed: int, variant: str = "A") -> Paper:
+def draw_paper(bank: Bank, blueprint: Blueprint, seed: int, variant: str = "A",
+               same_questions: bool = False) -> Paper:
     """The paper `variant` of `blueprint` for `seed`.
 
     Each section's eligible questions are shuffled once per seed; variant k reads them from position
     k × count, so parallel papers share no question while the bank has enough, and overlap (in a
-    different order, with other option shuffles) when it has not.
+    different order, with other option shuffles) when it has not. With `same_questions` every
+    variant holds the questions of variant A, in its own order and with its own option shuffles.
     """
-    k = variant_index(variant)
+    k = 0 if same_questions else variant_index(variant)
     used_points: set[str] = set()
     number = 0
     sections = []

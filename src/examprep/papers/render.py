@@ -33,9 +33,38 @@ DEFAULT_INSTRUCTIONS = {
     "case": "请认真阅读案例材料，根据材料回答所列问题。",
 }
 
+ANSWER_BLOCK = 18  # ruled lines kept with their question; a longer answer space continues in blocks
+
+
 def answer_lines(item: PaperItem) -> int:
-    """Ruled lines to leave for a written answer: more marks, more room."""
-    return max(4, min(18, math.ceil(item.marks * 1.2)))
+    """Ruled lines to leave for a written answer: more marks, more room (1.5 lines a mark)."""
+    return max(4, min(30, math.ceil(item.marks * 1.5)))
+
+
+def answer_blocks(item: PaperItem) -> list[int]:
+    """The ruled lines of an answer in blocks that each stay on one page: the first kept with the
+    question, the others printed under a continuation mark."""
+    lines = answer_lines(item)
+    count = math.ceil(lines / ANSWER_BLOCK)
+    return [lines // count + (1 if i < lines % count else 0) for i in range(count)]
+
+
+def answer_strip(paper: Paper) -> list[tuple[str, str]]:
+    """The key's compact strip for marking by hand: per objective section, its numbers and answers,
+    single letters in groups of five (`1–20`, `BADAD CBBAD …`), longer answers one by one."""
+    strip = []
+    for section in paper.sections:
+        items = [i for i in section.all_items if not i.question.is_free_text and i.question.kind != "fill"]
+        if not items or len(items) != len(section.all_items):
+            continue
+        keys = [i.key for i in items]
+        if all(len(k) == 1 for k in keys):
+            text = " ".join("".join(keys[n:n + 5]) for n in range(0, len(keys), 5))
+        else:
+            text = "，".join(f"{i.number}. {i.key}" for i in items)
+        numbers = f"{items[0].number}–{items[-1].number}" if len(items) > 1 else f"{items[0].number}"
+        strip.append((f"{section.title}（{numbers}）", text))
+    return strip
 
 
 def option_columns(item: PaperItem) -> int:
@@ -74,9 +103,6 @@ def section_summary(section: PaperSection) -> str:
     return f"{head}{each_text}，共 {marks_text(section.marks)} 分"
 
 
-def starts_new_page(section: PaperSection) -> bool:
-    return section.index > 0 and section.is_case
-
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 # A line that starts like a list item or heading underline; CommonMark escapes the punctuation
@@ -113,7 +139,7 @@ def _globals() -> dict:
     return {
         "TYPE_TITLES": TYPE_TITLES, "instructions_for": _instructions, "answer_lines": answer_lines,
         "option_columns": option_columns, "section_summary": section_summary,
-        "starts_new_page": starts_new_page, "chinese_number": chinese_number,
+        "answer_blocks": answer_blocks, "answer_strip": answer_strip, "chinese_number": chinese_number,
     }
 
 
@@ -155,9 +181,10 @@ def render_template(name: str, folder: Path | None = None, **context) -> str:
     return text
 
 
-def render_paper(paper: Paper, fmt: str, show_variant: bool = False) -> str:
-    """The candidate's paper as HTML or Markdown (PDF is printed from the HTML)."""
-    return render_template(f"paper.{fmt}.j2", paper=paper, show_variant=show_variant)
+def render_paper(paper: Paper, fmt: str, show_variant: bool = False, seal: bool = False) -> str:
+    """The candidate's paper as HTML or Markdown (PDF is printed from the HTML); `seal` adds the
+    密封线 with the sealed area for the candidate's name and number."""
+    return render_template(f"paper.{fmt}.j2", paper=paper, show_variant=show_variant, seal=seal)
 
 
 def render_key(paper: Paper, fmt: str, show_variant: bool = False) -> str:

@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -56,13 +57,13 @@ def test_a_line_that_is_not_utf8_is_refused_alone(root, tmp_path, capsys):
 @pytest.mark.parametrize("extra", [["--json"], [], ["--format", "csv"], ["--format", "html"]])
 def test_the_output_may_not_be_the_input(root, tmp_path, capsys, extra):
     path = answers_file(tmp_path, LINES)
-    before = open(path, "rb").read()
+    before = Path(path).read_bytes()
     assert mark(root, path, *extra, "-o", path) == 1
     assert "就是输入文件" in capsys.readouterr().err
-    assert open(path, "rb").read() == before
+    assert Path(path).read_bytes() == before
     (tmp_path / "link.jsonl").symlink_to(path)  # the same file by another name
     assert mark(root, str(tmp_path / "link.jsonl"), *extra, "-o", path) == 1
-    assert open(path, "rb").read() == before
+    assert Path(path).read_bytes() == before
 
 
 def test_a_failed_write_leaves_the_old_output_as_it_was(root, tmp_path, capsys, monkeypatch):

@@ -3,19 +3,18 @@ helpers that read what is on screen."""
 
 from __future__ import annotations
 
-import sys
+import html
+import io
+import re
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from rich.console import Console
+from test_practice_fixtures import sample_bank
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from test_practice_fixtures import sample_bank  # noqa: E402
-
-from examprep.practice.store import open_store  # noqa: E402
-from examprep.tui.app import ExamPrepApp, Start  # noqa: E402
+from examprep.practice.store import open_store
+from examprep.tui.app import ExamPrepApp, Start
 
 SIZE = (80, 24)
 T0 = datetime(2024, 3, 1, 2, tzinfo=timezone.utc)  # 10:00 in China
@@ -65,14 +64,26 @@ def make_app(bank, store, clock):
     return make
 
 
+# A run of text in the screenshot's SVG (rich's export_svg): its x, and the line it is clipped to.
+_SVG_TEXT = re.compile(r'<text class="[^"]*" x="([\d.]+)" y="[\d.]+" textLength="[\d.]+" '
+                       r'clip-path="url\(#[\w-]+-line-(\d+)\)">(.*?)</text>')
+_CELL_WIDTH = 12.2  # rich's SVG: 0.61 of its 20px font per terminal cell
+
+
 def screen_text(app) -> str:
-    """What the terminal shows now, as plain text."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+    """What the terminal shows now, as plain text: read from the app's own (public) screenshot."""
+    width, height = app.size
+    rows = [""] * height
+    for x, line, text in _SVG_TEXT.findall(app.export_screenshot()):
+        row = rows[int(line)]
+        column = round(float(x) / _CELL_WIDTH)
+        rows[int(line)] = row + " " * max(0, column - cell_len(row)) + html.unescape(text).replace("\xa0", " ")
+    return "\n".join(row + " " * max(0, width - cell_len(row)) for row in rows)
 
 
 def plain(renderable, width: int = 200) -> str:
     """A widget's content (rich renderable) as plain text, all of it, scrolled out of view or not."""
-    console = Console(width=width, record=True, file=open("/dev/null", "w"), color_system=None)
+    console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
     console.print(renderable)
     return console.export_text()
 

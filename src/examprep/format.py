@@ -24,7 +24,7 @@ def chinese_number(n: int) -> str:
         return _CN_DIGITS[n]
     if n < 20:
         return "十" + (_CN_DIGITS[n - 10] if n > 10 else "")
-    out = []
+    out: list[str] = []
     units = (("万", 10000), ("千", 1000), ("百", 100), ("十", 10))
     zero = False
     for name, size in units:

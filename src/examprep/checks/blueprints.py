@@ -45,7 +45,8 @@ def half_mark_warnings(bank: Bank) -> list[Problem]:
                       and uneven_shares(section.score, [p.weight for p in q.rubric])]
             if uneven:
                 listed = "、".join(uneven[:3]) + (" 等" if len(uneven) > 3 else "")
-                warnings.append(Problem(section.where.file, section.where.line,
-                                        f"（提醒）大题“{section.title}”每题 {marks_text(section.score)} 分，{len(uneven)} 道题的"
-                                        f"得分点不能按半分分配（{listed}）；答案上按半分取整"))
+                warnings.append(Problem(
+                    section.where.file, section.where.line,
+                    f"（提醒）大题“{section.title}”每题 {marks_text(section.score)} 分，{len(uneven)} 道题的"
+                    f"得分点不能按半分分配（{listed}）；答案上按半分取整"))
     return warnings

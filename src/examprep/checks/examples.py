@@ -7,7 +7,6 @@ from ..content.model import Bank
 from ..format import marks_text
 from ..kinds.free_text import FreeText
 
-
 EXAMPLE_TOLERANCE = 0.01  # marks: the grader rounds each score to two decimals
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .. import exit_codes
 from ..locations import default_data_dir, shipped_content_dir
 
 MAX_PROBLEMS_SHOWN = 20

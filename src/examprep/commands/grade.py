@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 from .. import exit_codes
 from ..content.fields import did_you_mean

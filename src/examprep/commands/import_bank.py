@@ -30,12 +30,12 @@ def run(args) -> int:
     if not args.file:
         error("请给出要导入的 .xlsx 或 .csv 文件，或用 --template 文件.xlsx 生成模板")
         return exit_codes.USAGE
-    from ..content.model import KNOWN_LEVELS
-    from ..kinds import QUESTION_TYPES, TYPE_TITLES
     from ..checks import validate
+    from ..content.model import KNOWN_LEVELS
     from ..interchange import InterchangeError
     from ..interchange.importer import import_workbook, write_content_root
     from ..interchange.table import read_workbook
+    from ..kinds import QUESTION_TYPES, TYPE_TITLES
 
     if args.level not in KNOWN_LEVELS:
         error(f"不认识的级别“{args.level}”（可用：{'、'.join(KNOWN_LEVELS)}）")
@@ -70,8 +70,8 @@ def run(args) -> int:
         print(f"其中 {result.unkeyed} 道简答题的要点没有写关键词，将按要点原文评分；"
               f"可在答案中加【关键词：甲|乙】")
     report = validate(out)
-    for problem in report.problems:
-        print(problem, file=sys.stderr)
+    for content_problem in report.problems:
+        print(content_problem, file=sys.stderr)
     if report.problems:
         error(f"导入的题库有 {len(report.problems)} 个问题，请检查")
         return exit_codes.INVALID

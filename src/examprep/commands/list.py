@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from typing import Any
 
 from .. import exit_codes
 from ..content.export import case_dict, point_dict, question_dict
@@ -41,7 +43,9 @@ def run(args) -> int:
     if rows is None:
         return exit_codes.USAGE
     if args.json:
-        convert = {"points": point_dict, "questions": question_dict, "cases": case_dict}[args.kind]
+        converters: dict[str, Callable[[Any], dict]] = {
+            "points": point_dict, "questions": question_dict, "cases": case_dict}
+        convert = converters[args.kind]
         print(json.dumps([convert(r) for r in rows], ensure_ascii=False, indent=1))
         return exit_codes.OK
     from rich.console import Console

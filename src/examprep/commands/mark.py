@@ -35,9 +35,9 @@ def table(totals, file) -> None:
     from rich.table import Table
 
     grid = Table(box=None, header_style="bold", pad_edge=False)
-    for name, justify in (("candidate", "left"), ("answered", "right"), ("score", "right"),
-                          ("max", "right"), ("%", "right")):
-        grid.add_column(name, justify=justify)
+    grid.add_column("candidate")
+    for name in ("answered", "score", "max", "%"):
+        grid.add_column(name, justify="right")
     for t in totals:
         grid.add_row(t.candidate, str(t.answered), marks_text(t.score), marks_text(t.max), f"{t.percent:.1f}")
     console = Console(file=file, highlight=False, width=120) if file is not sys.stdout else Console(

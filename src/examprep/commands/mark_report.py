@@ -30,13 +30,12 @@ def _items_path(output: Path) -> Path:
 
 def run(args) -> int:
     from ..content.errors import ContentError
+    from ..interchange import InterchangeError
+    from ..interchange.answer_sheet import is_sheet, read_sheet_answers
     from ..papers import report_formats as formats
     from ..papers.manifest import read_manifest
     from ..papers.report import mark_with_manifest, mark_without_manifest
     from .output import OutputError, os_reason, refuse_input, write_file
-
-    from ..interchange import InterchangeError
-    from ..interchange.answer_sheet import is_sheet, read_sheet_answers
     from .text_input import answer_stream, read_answer_lines
 
     fmt = _format(args)

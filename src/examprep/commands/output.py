@@ -7,13 +7,15 @@ full disk or an interrupt leaves the old file (or none), never a truncated one. 
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO
 
 
 class OutputError(Exception):
@@ -70,23 +72,22 @@ def replaced_file(path: Path | str, encoding: str = "utf-8", newline: str | None
     an error, removed otherwise. Raises OSError as writing does."""
     path = Path(path)
     mode = "wb" if binary else "w"
-    text_options = {} if binary else {"encoding": encoding, "newline": newline}
+    # binary files take no encoding nor newline: None is open()'s default for both
+    file_encoding, file_newline = (None, None) if binary else (encoding, newline)
     if _is_special(path):
-        with open(path, mode, **text_options) as handle:
+        with open(path, mode, encoding=file_encoding, newline=file_newline) as handle:
             yield handle
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, mode, **text_options) as handle:
+        with os.fdopen(fd, mode, encoding=file_encoding, newline=file_newline) as handle:
             yield handle
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         raise
 
 

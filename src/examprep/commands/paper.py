@@ -71,8 +71,8 @@ def run(args) -> int:
         same = getattr(args, "same_questions", False)
         papers = [draw_paper(bank, blueprint, args.seed, v, same) for v in variants]
     except ContentError as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
+        for content_problem in err.problems:
+            print(content_problem, file=sys.stderr)
         return exit_codes.INVALID
     except BlueprintError as err:
         print(err, file=sys.stderr)

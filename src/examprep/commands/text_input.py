@@ -5,7 +5,7 @@ when nothing is named; `grade` reads the text at once, `mark` streams the answer
 from __future__ import annotations
 
 import sys
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from .common import error
@@ -42,13 +42,13 @@ def answer_stream(path: str):
             return
         yield getattr(stdin, "buffer", None) or _encoded(stdin)
         return
-    try:
-        stream = open(path, "rb")
-    except OSError as err:
-        error(f"cannot read {path}: {err.strerror or err}")
-        yield None
-        return
-    with stream:
+    with ExitStack() as stack:
+        try:
+            stream = stack.enter_context(Path(path).open("rb"))
+        except OSError as err:
+            error(f"cannot read {path}: {err.strerror or err}")
+            yield None
+            return
         yield stream
 
 
@@ -62,9 +62,13 @@ def _encoded(text_stream):
 def read_answer_lines(stream, source: str, keep_fields: bool = True):
     """Every line of `stream` parsed: (answer lines, problems). For reports that need them all."""
     from ..content.errors import Problem
-    from ..papers.batch import iter_answer_lines, numbered_lines
+    from ..papers.batch import AnswerLine, iter_answer_lines, numbered_lines
 
-    lines, problems = [], []
+    lines: list[AnswerLine] = []
+    problems: list[Problem] = []
     for item in iter_answer_lines(numbered_lines(stream, source), source, keep_fields):
-        (problems if isinstance(item, Problem) else lines).append(item)
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            lines.append(item)
     return lines, problems

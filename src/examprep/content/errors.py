@@ -25,5 +25,5 @@ class ContentError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
     @classmethod
-    def single(cls, file: str, line: int, message: str) -> "ContentError":
+    def single(cls, file: str, line: int, message: str) -> ContentError:
         return cls([Problem(file, line, message)])

@@ -88,7 +88,7 @@ class FieldReader:
         value = self._get(key, required)
         if value is _MISSING:
             return default
-        if isinstance(value, bool) or isinstance(value, (list, dict)):
+        if isinstance(value, (bool, list, dict)):
             self._wrong(key, "text", value)
             return default
         value = str(value).strip()

@@ -7,16 +7,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from ..kinds.registry import KIND_FIELDS, KINDS, QUESTION_TYPES
 from .errors import ContentError, Problem
 from .fields import ID_PATTERN, SEGMENT_PATTERN, FieldReader, did_you_mean
-from ..kinds.registry import KIND_FIELDS, KINDS, QUESTION_TYPES
 from .model import (
+    EMPTY_LEXICON,
     KNOWN_LEVELS,
     Bank,
     Blueprint,
     Case,
-    EMPTY_LEXICON,
     Example,
     Lexicon,
     Location,
@@ -26,7 +27,7 @@ from .model import (
     Section,
     Topic,
 )
-from .yamlfile import YamlList, YamlMap, read_yaml
+from .yamlfile import YamlMap, read_yaml
 
 POINTS_FILE_FIELDS = ("topic", "title", "level", "source", "points")
 POINT_FIELDS = ("id", "title", "items", "ordered", "text", "ref", "source", "tags")
@@ -38,7 +39,7 @@ EXAMPLE_FIELDS = ("answer", "score")
 CASE_FIELDS = ("id", "title", "level", "points", "source", "scenario", "questions", "tags", "note")
 BLUEPRINT_FIELDS = ("title", "level", "duration", "sections", "pass_mark")
 SECTION_FIELDS = ("title", "type", "count", "score", "tags", "topics", "points", "instructions")
-SECTION_TYPES = QUESTION_TYPES + ("case",)
+SECTION_TYPES = (*QUESTION_TYPES, "case")
 
 
 class _Builder:
@@ -237,7 +238,7 @@ class _Builder:
             for key in KIND_FIELDS:
                 if key in data and key not in kind.FIELDS:
                     r.fail(r.line(key), f"'{key}' does not apply to a {qtype} question")
-        fields = dict(
+        fields: dict[str, Any] = dict(
             id=ident or "", type=qtype or "", level=level or "", points=points, stem=stem or "",
             explanation=r.text("explanation"), tags=r.text_list("tags"), note=r.text("note"),
             case_id=case["id"] if case else None, where=Location(name, data.line),
@@ -283,8 +284,8 @@ class _Builder:
             answer = entry.get("answer")
             if not isinstance(answer, str):
                 er.fail(entry.line, "an example needs 'answer': the sample answer's text")
-            score = er.number("score", True, default=0.0)
-            if er.ok:
+            score = er.number("score", True, default=0.0) or 0.0
+            if er.ok and isinstance(answer, str):
                 examples.append(Example(answer, score, Location(name, entry.line)))
             else:
                 r.ok = False
@@ -309,7 +310,7 @@ class _Builder:
         self.references.append(("case", str(ident), points, Location(name, data.line_of("points"))))
         for entry in entries:
             q = self.read_question(entry, name, context)
-            if self.add_question(q, entry, name):
+            if self.add_question(q, entry, name) and q is not None:
                 questions.append(q)
         case = Case(
             id=ident or "", title=r.text("title", True) or "", level=level or "", points=points,
@@ -426,4 +427,4 @@ def load_bank(root: Path | str) -> Bank:
     return bank
 
 
-__all__ = ["read_bank", "load_bank", "read_blueprint", "ID_PATTERN"]
+__all__ = ["ID_PATTERN", "load_bank", "read_bank", "read_blueprint"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import html
 from pathlib import Path
+from typing import Any
 
 from ..content.model import Bank, Question
 from ..format import marks_text
@@ -65,7 +66,7 @@ def write_apkg(questions: list[Question], bank: Bank, path: Path, deck_name: str
         }],
         css=CSS,
     )
-    decks: dict[str, object] = {}
+    decks: dict[str, Any] = {}  # genanki.Deck, imported when an export asks for it
     for question in questions:
         name = "::".join([deck_name, *category_path(bank, question)])
         deck = decks.get(name)

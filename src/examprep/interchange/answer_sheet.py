@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..content.errors import Problem
@@ -105,7 +106,7 @@ def _read_rows(sheet: Sheet, header, name: str) -> tuple[list[AnswerLine], list[
         if row <= header_row:
             continue
 
-        def cell(index: int | None) -> str:
+        def cell(index: int | None, cells: Sequence[str] = cells) -> str:
             return cells[index].strip() if index is not None and index < len(cells) else ""
 
         candidate = cell(candidate_col)

@@ -84,7 +84,7 @@ def read_choice(qtype: str, cells: dict[str, str]) -> dict:
         raise CellError("选项B" if options else "选项A", "选择题至少需要两个选项（选项A、选项B）")
     keys = [k for k, _ in options]
     answer = read_keys(cells.get(col.ANSWER, ""), keys)
-    fields = {"options": dict(options)}
+    fields: dict[str, object] = {"options": dict(options)}
     if qtype == "single":
         if len(answer) != 1:
             raise CellError(col.ANSWER, f"单选题只能有一个答案，这里写了 {''.join(answer)}")
@@ -165,7 +165,7 @@ def read_rubric(cells: dict[str, str]) -> dict:
         lines = [part for part in re.split(r"[;；]" + OUTSIDE_MARKERS, lines[0]) if part.strip()]
     rubric = []
     for number, line in enumerate(lines, start=1):
-        entry = {"id": f"p{number}"}
+        entry: dict[str, object] = {"id": f"p{number}"}
         keywords = None
         for match in MARKER.finditer(line):
             kind, value, weight = match.groups()

@@ -14,7 +14,12 @@ from __future__ import annotations
 import re
 
 from ..content.model import Bank, Question
+from ..kinds.calc import Calc
+from ..kinds.choice import MultipleChoice, SingleChoice
 from ..kinds.fill import Fill
+from ..kinds.free_text import FreeText
+from ..kinds.judge import Judge
+from ..kinds.order import Order
 from .fractions import percent, share_of_right
 from .moodle_xml import Skipped
 from .selection import category_path, full_stem
@@ -36,29 +41,28 @@ def _feedback(question: Question) -> str:
 
 
 def _answers(question: Question) -> str | Skipped:
-    qtype = question.type
-    if qtype == "single":
+    if isinstance(question, SingleChoice):
         parts = [("=" if key == question.answer else "~") + escape(text) for key, text in question.options]
         return "\n".join(parts)
-    if qtype == "multiple":
+    if isinstance(question, MultipleChoice):
         share = share_of_right(len(question.answer))
         if share is None:
             return Skipped(question.id, f"{len(question.answer)} 个正确选项无法平分成 Moodle 接受的分数")
         parts = [f"~%{percent(share if key in question.answer else -1.0)}%{escape(text)}"
                  for key, text in question.options]
         return "\n".join(parts)
-    if qtype == "judge":
+    if isinstance(question, Judge):
         return "T" if question.answer else "F"
-    if qtype == "calc":
+    if isinstance(question, Calc):
         return f"#{float(question.answer):.12g}:{question.tolerance:.12g}"
-    if qtype == "order":
+    if isinstance(question, Order):
         items = "\n".join(escape(item) for item in question.items)
         return f">{len(question.items)} ALL VERTICAL ALL_OR_NOTHING SHOW\n{items}\n"
-    if qtype in ("recall", "short"):
+    if isinstance(question, FreeText):
         if len(question.rubric) == 1:
             return "\n".join(f"=%100%*{escape(k)}*" for k in question.rubric[0].keywords)
         return ""
-    return Skipped(question.id, f"GIFT 导出还不支持{qtype}题")
+    return Skipped(question.id, f"GIFT 导出还不支持{question.title}题")
 
 
 def _fill(question: Fill, bank: Bank) -> list[str]:
@@ -91,12 +95,12 @@ def gift(questions: list[Question], bank: Bank) -> tuple[str, list[Skipped]]:
             blocks.append("\n".join(_fill(question, bank)))
             continue
         lines = []
-        if question.type in ("recall", "short") and len(question.rubric) > 1:
+        if isinstance(question, FreeText) and len(question.rubric) > 1:
             lines.append(_comment("评分要点：" + "；".join(p.point for p in question.rubric)))
         name = escape(question.id)
         stem = escape(full_stem(bank, question))
         feedback = _feedback(question)
-        if question.type == "order":
+        if isinstance(question, Order):
             lines.append(f"::{name}::{stem}{{{answers}}}")
         else:
             lines.append(f"::{name}::{stem}{{\n{answers}{feedback}\n}}" if answers

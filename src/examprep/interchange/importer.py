@@ -157,10 +157,11 @@ class _Importer:
             fields["tags"] = tags
         level = self.default_level
         if cells.get(col.LEVEL):
-            level = level_of(cells[col.LEVEL], self.levels)
-            if level is None:
+            named = level_of(cells[col.LEVEL], self.levels)
+            if named is None:
                 known = "、".join(f"{k}（{v}）" for k, v in self.levels.items())
                 return fail(col.LEVEL, f"不认识的级别“{cells[col.LEVEL]}”（可用：{known}）")
+            level = named
         qid = cells.get(col.ID) or None
         if qid is not None and not ID_PATTERN.match(qid):
             return fail(col.ID, f"编号“{qid}”只能用小写字母、数字、连字符和点，如 q.primary.visit.1")
@@ -183,7 +184,7 @@ class _Importer:
         for row in self.rows:
             if row.qid is not None:
                 if row.qid in claimed:
-                    sheet, number = claimed[row.qid]
+                    _, number = claimed[row.qid]
                     self.problem(*row.where, col.ID, f"编号“{row.qid}”与第 {number} 行重复（此行未导入）")
                     row.qid = "\0"
                 else:
@@ -257,7 +258,8 @@ def import_workbook(book: Workbook, level: str = "primary", levels: dict[str, st
     for sheet in book.sheets:
         read_any = importer.read_sheet(sheet) or read_any
     if not read_any:
-        importer.problem("", 0, "", "找不到题目表：表头须含“题型”“题干”“答案”列（可用 examprep import --template 生成模板）")
+        importer.problem("", 0, "", "找不到题目表：表头须含“题型”“题干”“答案”列"
+                                    "（可用 examprep import --template 生成模板）")
     topics = importer.build()
     counts = Counter(q["type"] for t in topics.values() for q in t.questions)
     unkeyed = sum(1 for t in topics.values() for q in t.questions

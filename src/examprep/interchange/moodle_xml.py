@@ -15,11 +15,17 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..format import marks_text
 from ..content.model import Bank, Question
+from ..format import marks_text
+from ..kinds.calc import Calc
+from ..kinds.choice import Choice, MultipleChoice, SingleChoice
 from ..kinds.fill import Fill
+from ..kinds.free_text import FreeText
+from ..kinds.judge import Judge
+from ..kinds.order import Order
 from .fractions import percent, share_of_right
 from .selection import category_path, full_stem
 
@@ -83,34 +89,35 @@ def _tags(node: ET.Element, question: Question) -> None:
             ET.SubElement(ET.SubElement(tags, "tag"), "text").text = tag
 
 
-def _choice(quiz, question: Question, bank: Bank) -> Skipped | None:
-    right = [question.answer] if question.type == "single" else list(question.answer)
-    share = 1.0 if question.type == "single" else share_of_right(len(right))
+def _choice(quiz, question: Choice, bank: Bank) -> Skipped | None:
+    single = isinstance(question, SingleChoice)
+    right = list(question.keys)
+    share = 1.0 if single else share_of_right(len(right))
     if share is None:
         return Skipped(question.id, f"{len(right)} 个正确选项无法平分成 Moodle 接受的分数")
     node = _header(quiz, "multichoice", question, bank)
-    _simple(node, "single", "true" if question.type == "single" else "false")
+    _simple(node, "single", "true" if single else "false")
     _simple(node, "shuffleanswers", "true")
     _simple(node, "answernumbering", "ABCD")
     _simple(node, "showstandardinstruction", "0")
     for tag in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"):
         _text(node, tag, "")
     # multiple choice is all or nothing in examprep: a wrong option takes everything away
-    wrong = 0.0 if question.type == "single" else -1.0
+    wrong = 0.0 if single else -1.0
     for key, text in question.options:
         _answer(node, share if key in right else wrong, html_text(text))
     _tags(node, question)
     return None
 
 
-def _judge(quiz, question: Question, bank: Bank) -> None:
+def _judge(quiz, question: Judge, bank: Bank) -> None:
     node = _header(quiz, "truefalse", question, bank)
     _answer(node, 1.0 if question.answer else 0.0, "true", "moodle_auto_format")
     _answer(node, 0.0 if question.answer else 1.0, "false", "moodle_auto_format")
     _tags(node, question)
 
 
-def _calc(quiz, question: Question, bank: Bank) -> None:
+def _calc(quiz, question: Calc, bank: Bank) -> None:
     node = _header(quiz, "numerical", question, bank)
     answer = _answer(node, 1.0, f"{float(question.answer):.12g}", None)
     _simple(answer, "tolerance", f"{question.tolerance:.12g}")
@@ -125,7 +132,7 @@ def _calc(quiz, question: Question, bank: Bank) -> None:
     _tags(node, question)
 
 
-def _order(quiz, question: Question, bank: Bank) -> None:
+def _order(quiz, question: Order, bank: Bank) -> None:
     node = _header(quiz, "ordering", question, bank)
     _simple(node, "layouttype", "VERTICAL")
     _simple(node, "selecttype", "ALL")
@@ -140,7 +147,7 @@ def _order(quiz, question: Question, bank: Bank) -> None:
     _tags(node, question)
 
 
-def rubric_html(question: Question) -> str:
+def rubric_html(question: FreeText) -> str:
     total = sum(p.weight for p in question.rubric) or 1.0
     rows = []
     for point in question.rubric:
@@ -150,7 +157,7 @@ def rubric_html(question: Question) -> str:
     return "<p>评分要点：</p><ol>" + "".join(rows) + "</ol>"
 
 
-def _free_text(quiz, question: Question, bank: Bank) -> None:
+def _free_text(quiz, question: FreeText, bank: Bank) -> None:
     if len(question.rubric) == 1:
         node = _header(quiz, "shortanswer", question, bank)
         _simple(node, "usecase", "0")
@@ -188,9 +195,10 @@ def _fill(quiz, question: Fill, bank: Bank) -> None:
     _tags(node, question)
 
 
-WRITERS = {
-    "single": _choice, "multiple": _choice, "judge": _judge, "calc": _calc, "order": _order,
-    "recall": _free_text, "short": _free_text, "fill": _fill,
+# Each kind Moodle can take, and its writer.
+WRITERS: dict[type[Question], Callable[..., Skipped | None]] = {
+    SingleChoice: _choice, MultipleChoice: _choice, Judge: _judge, Calc: _calc, Order: _order,
+    FreeText: _free_text, Fill: _fill,
 }
 
 
@@ -205,9 +213,9 @@ def moodle_xml(questions: list[Question], bank: Bank) -> tuple[str, list[Skipped
     skipped: list[Skipped] = []
     current: list[str] | None = None
     for question in questions:
-        writer = WRITERS.get(question.type)
+        writer = WRITERS.get(type(question))
         if writer is None:
-            skipped.append(Skipped(question.id, f"Moodle XML 导出还不支持{question.type}题"))
+            skipped.append(Skipped(question.id, f"Moodle XML 导出还不支持{question.title}题"))
             continue
         path = category_path(bank, question)
         if path != current:

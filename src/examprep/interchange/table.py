@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,7 +93,7 @@ def read_workbook(path: Path | str) -> Workbook:
     return Workbook(name, tuple(sheets))
 
 
-def write_xlsx(path: Path, sheets: list[tuple[str, list[list[object]], list[int]]]) -> None:
+def write_xlsx(path: Path, sheets: Sequence[tuple[str, Sequence[Sequence[object]], Sequence[int]]]) -> None:
     """Write sheets (name, rows with the header first, column widths) to an .xlsx file."""
     openpyxl = require("openpyxl", "写入 .xlsx 文件")
     from openpyxl.styles import Alignment, Font
@@ -118,7 +119,7 @@ def write_xlsx(path: Path, sheets: list[tuple[str, list[list[object]], list[int]
     book.save(path)
 
 
-def csv_text(rows: list[list[object]]) -> str:
+def csv_text(rows: Sequence[Sequence[object]]) -> str:
     """Rows as CSV text (the caller writes it with a BOM so that Excel reads the Chinese)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")

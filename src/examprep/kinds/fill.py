@@ -139,13 +139,14 @@ class Fill(Question):
         each = self.score / n if n else 0.0
         results = []
         for i in range(n):
-            j = pairs.get(i)
+            filled_by = pairs.get(i)
             label = f"第{i + 1}空：{self.answer[i][0]}"
-            if j is None:
+            if filled_by is None:
                 results.append(PointResult(f"blank-{i + 1}", label, 1, 0.0))
                 continue
-            p = hits[(i, j)]
-            span = (starts[j] + p.span[0], starts[j] + p.span[1]) if p.span else None
+            p = hits[(i, filled_by)]
+            start = starts[filled_by]
+            span = (start + p.span[0], start + p.span[1]) if p.span is not None else None
             results.append(PointResult(f"blank-{i + 1}", label, 1, round(each, 2), p.matched, span,
                                        p.keyword, p.how))
         earned = len(pairs)

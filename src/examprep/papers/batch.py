@@ -9,8 +9,9 @@ MAX_LINE_BYTES is refused by its number without being held.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO
 
 from ..content.errors import Problem
 from ..content.fields import did_you_mean
@@ -141,7 +142,10 @@ def parse_answer_lines(text: str, source: str) -> tuple[list[AnswerLine], list[P
     lines: list[AnswerLine] = []
     problems: list[Problem] = []
     for item in iter_answer_lines(enumerate(text.splitlines(), start=1), source):
-        (problems if isinstance(item, Problem) else lines).append(item)
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            lines.append(item)
     return lines, problems
 
 
@@ -175,7 +179,10 @@ def read_answers(text: str, source: str, bank: Bank) -> tuple[list[AnswerLine], 
     problems: list[Problem] = []
     parsed = iter_answer_lines(enumerate(text.splitlines(), start=1), source)
     for item in checked_answers(parsed, source, bank):
-        (problems if isinstance(item, Problem) else lines).append(item)
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            lines.append(item)
     return lines, sorted(problems)
 
 

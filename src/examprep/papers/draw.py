@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from typing import Any
 
 from ..content.model import Bank, Blueprint, Case, Question, Section
 from ..kinds.base import LETTERS
@@ -181,10 +182,8 @@ def draw_paper(bank: Bank, blueprint: Blueprint, seed: int, variant: str = "A",
     number = 0
     sections = []
     for index, section in enumerate(blueprint.sections):
-        if section.type == "case":
-            pool = eligible_cases(bank, blueprint, section)
-        else:
-            pool = eligible_questions(bank, blueprint, section)
+        pool: list[Any] = (eligible_cases(bank, blueprint, section) if section.type == "case"
+                           else eligible_questions(bank, blueprint, section))
         _check(bank, blueprint, section, len(pool))
         _rng(seed, "pool", index).shuffle(pool)
         chosen = _pick(pool, section.count, k * section.count, used_points, lambda e: e.points)
@@ -194,11 +193,11 @@ def draw_paper(bank: Bank, blueprint: Blueprint, seed: int, variant: str = "A",
         if section.type == "case":
             for case in chosen:
                 if section.score is not None:
-                    marks = share_marks(section.score, [q.score for q in case.questions])
+                    shares = share_marks(section.score, [q.score for q in case.questions])
                 else:
-                    marks = [q.score for q in case.questions]
+                    shares = [q.score for q in case.questions]
                 case_items = []
-                for question, m in zip(case.questions, marks):
+                for question, m in zip(case.questions, shares):
                     number += 1
                     case_items.append(_item(question, number, m, seed, variant))
                 cases.append(PaperCase(case, tuple(case_items)))

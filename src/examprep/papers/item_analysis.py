@@ -25,9 +25,9 @@ separately when D or r is negative (stronger candidates do worse: check the key 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import correlation, fmean, pstdev, pvariance
-from typing import Sequence
 
 GROUP_FRACTION = 0.27
 FACILITY_LOW = 0.20

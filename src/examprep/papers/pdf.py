@@ -9,7 +9,8 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-INSTALL_WEASYPRINT = "pip install 'examprep[pdf]'  (WeasyPrint; it also needs Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0)"
+INSTALL_WEASYPRINT = ("pip install 'examprep[pdf]'  (WeasyPrint; it also needs Pango: "
+                      "apt-get install libpango-1.0-0 libpangoft2-1.0-0)")
 INSTALL_FONT = "apt-get install fonts-noto-cjk  (Debian/Ubuntu; any font covering simplified Chinese will do)"
 
 

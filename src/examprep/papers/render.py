@@ -13,8 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import FileSystemLoader, StrictUndefined
-from markupsafe import Markup
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
 
 from ..format import chinese_number, marks_text, number_text
 from ..kinds import TYPE_TITLES

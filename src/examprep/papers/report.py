@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
+from functools import partial
 
 from ..content.errors import Problem
 from ..content.model import Bank, Question
+from ..grading.results import Grading
 from ..kinds import QUESTION_TYPES, TYPE_TITLES
-from .batch import AnswerLine, parse_answer_lines
+from .batch import AnswerLine
 from .item_analysis import ItemStatistics, TestStatistics, analyse
 from .manifest import Manifest, ManifestQuestion, ManifestVariant, question_digest
 
@@ -100,7 +102,7 @@ def natural_key(text: str):
 
 
 # -- marking --------------------------------------------------------------------------------------------
-Grade = Callable[[Question, object], object]
+Grade = Callable[[Question, object], Grading]
 
 
 def _default_grade(question: Question, answer):
@@ -124,7 +126,11 @@ def _result(question: Question, entry: ManifestQuestion | None, number: int, sec
                           correct, missed, grading.to_json())
 
 
-def _paper_report(name: str | None, sections: tuple[str, ...], plan: list[tuple[int, Question, ManifestQuestion | None, int, float]],
+# What a paper marks, question by question: (number, question, manifest entry, section, marks).
+Plan = list[tuple[int, Question, ManifestQuestion | None, int, float]]
+
+
+def _paper_report(name: str | None, sections: tuple[str, ...], plan: Plan,
                   answers: dict[str, dict[str, AnswerLine]], grade: Grade) -> PaperReport:
     """Mark every candidate of one paper. `plan`: (number, question, manifest entry, section, marks)."""
     candidates = []
@@ -247,12 +253,12 @@ def mark_with_manifest(lines: list[AnswerLine], manifest: Manifest, bank: Bank, 
             continue
         variant = manifest.variants[variant_name]
         sheets[variant_name][candidate] = _sheets_by_id(
-            kept, lambda ln, v=variant: _resolve_on_paper(ln, v, bank), name, skipped)
+            kept, partial(_resolve_on_paper, variant=variant, bank=bank), name, skipped)
     papers = []
     for variant_name, variant in manifest.variants.items():
         if not sheets[variant_name]:
             continue
-        plan = [(q.number, bank.questions[q.id], q, q.section, q.marks) for q in variant.questions]
+        plan: Plan = [(q.number, bank.questions[q.id], q, q.section, q.marks) for q in variant.questions]
         papers.append(_paper_report(variant_name, tuple(s.title for s in variant.sections), plan,
                                     sheets[variant_name], grade))
     return MarkReport(manifest.title, manifest.blueprint, manifest.seed, tuple(papers),
@@ -296,6 +302,6 @@ def mark_without_manifest(lines: list[AnswerLine], bank: Bank, name: str,
                        key=lambda q: (QUESTION_TYPES.index(q.type), first_seen[q.id]))
     types = [t for t in QUESTION_TYPES if any(q.type == t for q in questions)]
     sections = tuple(TYPE_TITLES[t] for t in types)
-    plan = [(n, q, None, types.index(q.type), q.score) for n, q in enumerate(questions, start=1)]
+    plan: Plan = [(n, q, None, types.index(q.type), q.score) for n, q in enumerate(questions, start=1)]
     papers = (_paper_report(None, sections, plan, sheets, grade),) if sheets else ()
     return MarkReport(None, None, None, papers, tuple(sorted(skipped)), ())

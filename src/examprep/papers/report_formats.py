@@ -7,9 +7,10 @@ import io
 import json
 import math
 import unicodedata
+from collections.abc import Collection
 
-from .item_analysis import DISCRIMINATION_MIN, FACILITY_HIGH, FACILITY_LOW, FLAG_LABELS, GROUP_FRACTION
 from ..format import marks_text
+from .item_analysis import DISCRIMINATION_MIN, FACILITY_HIGH, FACILITY_LOW, FLAG_LABELS, GROUP_FRACTION
 from .render import render_template
 from .report import CandidateResult, MarkReport, PaperReport
 
@@ -75,7 +76,7 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
-def _table(header: list[str], rows: list[list[str]], right: set[int] = frozenset()) -> list[str]:
+def _table(header: list[str], rows: list[list[str]], right: Collection[int] = frozenset()) -> list[str]:
     widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
 
     def line(cells):

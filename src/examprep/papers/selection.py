@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..kinds import TYPE_TITLES
 from ..content.model import Bank, Blueprint, Case, Question, Section
+from ..kinds import TYPE_TITLES
 
 
 def _touches(section: Section, tags: set[str], topics: set[str], points: set[str]) -> bool:

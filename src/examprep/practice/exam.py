@@ -6,11 +6,13 @@ a fake clock rather than by waiting.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from ..content.model import Answer
+from ..grading.results import Grading
 from .records import AnswerRecord
 
 if TYPE_CHECKING:
@@ -23,9 +25,9 @@ Clock = Callable[[], datetime]
 
 @dataclass(frozen=True)
 class ItemResult:
-    item: "PaperItem"
+    item: PaperItem
     answer: Answer
-    grading: object | None  # a grading.Grading; None for an objective question left blank
+    grading: Grading | None  # None for an objective question left blank
     earned: float  # marks on this paper
 
     @property
@@ -86,7 +88,7 @@ class ExamOver(Exception):
 
 @dataclass
 class MockExam:
-    paper: "Paper"
+    paper: Paper
     started_at: datetime
     clock: Clock
     answers: dict[str, Answer] = field(default_factory=dict)

@@ -6,8 +6,8 @@ A wrong answer puts a question in the book; it leaves after correct answers on t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 CORRECT_DAYS_TO_LEAVE = 2
 
@@ -36,7 +36,7 @@ def next_mistake_state(previous: MistakeState | None, outcome: Outcome) -> Mista
         return state
     days = state.correct_days
     if outcome.day not in days:
-        days = days + (outcome.day,)
+        days = (*days, outcome.day)
     return MistakeState(len(days) < CORRECT_DAYS_TO_LEAVE, state.wrong_count, state.last_wrong_day, days)
 
 

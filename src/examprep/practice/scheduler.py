@@ -7,9 +7,9 @@ the grader has already said how well the answer went.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Iterable
 
 from fsrs import Card, Rating, Scheduler, State
 
@@ -98,8 +98,8 @@ def next_state(previous: CardState | None, review: Review) -> CardState:
         due=card.due,
         state=int(card.state),
         step=card.step,
-        stability=float(card.stability),
-        difficulty=float(card.difficulty),
+        stability=float(card.stability or 0.0),  # set by the review just given
+        difficulty=float(card.difficulty or 0.0),
         last_review=when,
         reviews=reviews + 1,
         lapses=lapses,

@@ -148,7 +148,7 @@ class DrillSession:
         }
 
     @classmethod
-    def from_dict(cls, data: dict, bank: Bank) -> "DrillSession | None":
+    def from_dict(cls, data: dict, bank: Bank) -> DrillSession | None:
         """A saved session with the questions the bank no longer has dropped; None if unusable."""
         try:
             ids = [q for q in data["question_ids"] if q in bank.questions]

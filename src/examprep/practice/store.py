@@ -11,15 +11,16 @@ simply ignored.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
 from collections import deque
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable
 
 from .mistakes import MistakeState, Outcome, next_mistake_state
 from .records import NEW, AnswerRecord, QuestionProgress, StoredAnswer
@@ -195,10 +196,8 @@ class ProgressStore:
             self._db.execute("COMMIT")  # a full disk may refuse the commit itself
         except BaseException:
             if self._db.in_transaction:
-                try:
+                with contextlib.suppress(sqlite3.Error):  # SQLite may have rolled back already
                     self._db.execute("ROLLBACK")
-                except sqlite3.Error:
-                    pass  # SQLite has already rolled back
             raise
 
     # -- writes the disk or the lock may refuse -----------------------------------------------
@@ -387,7 +386,8 @@ class ProgressStore:
                 )
         except sqlite3.OperationalError as err:
             raise StoreWriteError(unreachable_reason(self.path, err)) from err
-        return int(cur.lastrowid)
+        assert cur.lastrowid is not None  # an INSERT gives the row an id
+        return cur.lastrowid
 
     def save_exam_answer(self, exam_id: int, question_id: str, answer: str | None) -> bool:
         return self._write(lambda: self._save_exam_answer(exam_id, question_id, answer))
@@ -553,7 +553,8 @@ def open_store(data_dir: Path, now: datetime | None = None) -> tuple[ProgressSto
         db = _connect(path)
         _prepare(db)
     except _NewerFile as err:
-        db.close()
+        if db is not None:
+            db.close()
         raise _newer(path, err) from None
     except sqlite3.Error as err:
         if db is not None:

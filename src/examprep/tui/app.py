@@ -7,9 +7,9 @@ a write, the store keeps it in memory; the app says so and tries again every few
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Callable
 
 from textual.app import App
 from textual.binding import Binding
@@ -32,7 +32,7 @@ class Start:
     """Where the app opens: the home screen, a drill or a case."""
 
     kind: str = "home"  # home | drill | case
-    scope: DrillScope = DrillScope()
+    scope: DrillScope = field(default_factory=DrillScope)
     case_id: str | None = None
 
 

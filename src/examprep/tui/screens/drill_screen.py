@@ -98,7 +98,8 @@ class DrillScreen(Screen):
         out = Text("本轮练习完成\n\n", style="bold")
         if scores:
             right = sum(1 for f in scores.values() if f >= 1 - 1e-9)
-            out.append(f"作答 {len(scores)} 题，全对 {right} 题，平均得分率 {percent(sum(scores.values()) / len(scores))}\n")
+            average = percent(sum(scores.values()) / len(scores))
+            out.append(f"作答 {len(scores)} 题，全对 {right} 题，平均得分率 {average}\n")
         else:
             out.append("这一轮没有作答。\n")
         out.append("\n按 Esc 返回。", style="dim")

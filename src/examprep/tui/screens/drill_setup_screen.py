@@ -23,9 +23,9 @@ class DrillSetupScreen(Screen):
         Binding("escape", "app.pop_screen", "返回"),
     ]
 
-    def __init__(self, scope: DrillScope = DrillScope()):
+    def __init__(self, scope: DrillScope | None = None):
         super().__init__()
-        self.initial = scope
+        self.initial = scope or DrillScope()
 
     def compose(self) -> ComposeResult:
         bank = self.app.bank

@@ -10,8 +10,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from ...practice.exam import ExamResult
 from ...format import marks_text
+from ...practice.exam import ExamResult
 from ..format import clock_text
 from ..widgets.questions.question_list import QuestionList
 
@@ -64,8 +64,8 @@ class ExamResultScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = "模拟考试 · 成绩"
-        rows = [(r.item.question, f"{marks_text(r.earned)}/{marks_text(r.marks)}", f"{item_mark(r)} {r.item.number:>2}.")
-                for r in self.result.items]
+        rows = [(r.item.question, f"{marks_text(r.earned)}/{marks_text(r.marks)}",
+                 f"{item_mark(r)} {r.item.number:>2}.") for r in self.result.items]
         self.query_one(QuestionList).show(rows)
         self.query_one(QuestionList).focus()
 

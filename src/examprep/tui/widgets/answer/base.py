@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.message import Message
 from textual.widget import Widget
-
-from typing import ClassVar
 
 from ....content.model import Answer, Question
 
@@ -23,14 +23,14 @@ class AnswerInput(Widget):
     class Submitted(Message):
         """The candidate asked to submit (Enter in a choice list or number field)."""
 
-        def __init__(self, source: "AnswerInput"):
+        def __init__(self, source: AnswerInput):
             super().__init__()
             self.source = source
 
     class Changed(Message):
         """The answer changed (the mock exam keeps it at once)."""
 
-        def __init__(self, source: "AnswerInput"):
+        def __init__(self, source: AnswerInput):
             super().__init__()
             self.source = source
 

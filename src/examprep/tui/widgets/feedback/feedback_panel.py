@@ -9,8 +9,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ....content.model import Answer, Question, Shuffles
-from ....grading.excerpt import excerpt
 from ....format import marks_text
+from ....grading.excerpt import excerpt
 
 MATCH_STYLE = "bold green underline"
 

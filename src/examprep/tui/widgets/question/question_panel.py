@@ -9,8 +9,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ....content.model import Answer, Bank, Question
-from ....kinds.base import Shuffle
 from ....format import marks_text
+from ....kinds.base import Shuffle
 from ..answer import AnswerInput, answer_input_for
 from ..feedback.feedback_panel import FeedbackPanel
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...format import marks_text
 from ..format import clip
+from .trainer_screen import TrainerScreen
 
 
-class CaseListScreen(Screen):
+class CaseListScreen(TrainerScreen):
     BINDINGS = [Binding("escape", "app.pop_screen", "返回")]
 
     def compose(self) -> ComposeResult:
@@ -54,4 +54,5 @@ class CaseListScreen(Screen):
         menu.highlighted = keep if keep is not None and keep < len(options) else 0
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.app.open_case(event.option.id)
+        if event.option.id is not None:
+            self.app.open_case(event.option.id)

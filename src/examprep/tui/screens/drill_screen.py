@@ -13,7 +13,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from ...practice.records import MODES
@@ -21,10 +20,11 @@ from ...practice.session import DrillSession
 from ..format import percent
 from ..widgets.answer import AnswerInput
 from ..widgets.question.question_panel import QuestionPanel, case_scenario
+from .trainer_screen import TrainerScreen
 
 
-class DrillScreen(Screen):
-    CSS_PATH = "drill_screen.tcss"
+class DrillScreen(TrainerScreen):
+    CSS_PATH = ["drill_screen.tcss"]
     BINDINGS = [
         Binding("ctrl+s", "submit", "提交"),
         Binding("ctrl+n", "next", "下一题"),

@@ -5,18 +5,18 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Label, RadioButton, RadioSet, Static
 
 from ...kinds import QUESTION_TYPES, TYPE_TITLES
 from ...practice.scheduler import end_of_day
 from ...practice.session import ORDERS, DrillScope, drill_questions
 from ..widgets.form.select import ChineseSelect as Select
+from .trainer_screen import TrainerScreen
 
 ALL = "*"
 
 
-class DrillSetupScreen(Screen):
+class DrillSetupScreen(TrainerScreen):
     CSS_PATH = "drill_setup_screen.tcss"
     BINDINGS = [
         Binding("ctrl+s", "start", "开始"),
@@ -70,7 +70,7 @@ class DrillSetupScreen(Screen):
 
     def fill_topics(self) -> None:
         level = self.query_one("#level", Select).value
-        topics = {}
+        topics: dict[str, str] = {}
         for (lvl, tid), topic in self.app.bank.topics.items():
             if level is Select.NULL or lvl == level:
                 topics.setdefault(tid, topic.title)

@@ -7,13 +7,13 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from ...format import marks_text
 from ...practice.exam import ExamResult
 from ..format import clock_text
 from ..widgets.questions.question_list import QuestionList
+from .trainer_screen import TrainerScreen
 
 
 def result_summary(result: ExamResult, started_at=None) -> Group:
@@ -43,7 +43,7 @@ def item_mark(item_result) -> str:
     return "◐" if item_result.earned > 0 else "✗"
 
 
-class ExamResultScreen(Screen):
+class ExamResultScreen(TrainerScreen):
     CSS_PATH = "exam_result_screen.tcss"
     BINDINGS = [
         Binding("enter", "review", "查看此题"),

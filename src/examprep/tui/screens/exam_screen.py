@@ -7,7 +7,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 
 from ...practice.exam import ExamOver, MockExam, exam_records
@@ -15,11 +14,12 @@ from ..widgets.answer import AnswerInput
 from ..widgets.exam.countdown import Countdown
 from ..widgets.exam.question_nav import QuestionNav
 from ..widgets.question.question_panel import QuestionPanel, case_scenario
+from .trainer_screen import TrainerScreen
 
 TICK_SECONDS = 0.25
 
 
-class ExamScreen(Screen):
+class ExamScreen(TrainerScreen):
     CSS_PATH = "exam_screen.tcss"
     BINDINGS = [
         Binding("ctrl+s", "submit", "交卷"),

@@ -5,18 +5,18 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...practice.exam import MockExam
 from ...practice.store import StoreWriteError
 from ..format import clock_text
+from .trainer_screen import TrainerScreen
 
 CONTINUE = "continue"
 
 
-class ExamSetupScreen(Screen):
+class ExamSetupScreen(TrainerScreen):
     BINDINGS = [Binding("escape", "app.pop_screen", "返回")]
 
     def compose(self) -> ComposeResult:
@@ -58,7 +58,7 @@ class ExamSetupScreen(Screen):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id == CONTINUE:
             self.resume()
-        else:
+        elif event.option.id is not None:
             self.start(event.option.id)
 
     def start(self, name: str) -> None:

@@ -6,10 +6,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from ..format import pad
+from .trainer_screen import TrainerScreen
 
 HELP = [
     ("通用", [
@@ -84,7 +84,7 @@ def help_text() -> Text:
     return out
 
 
-class HelpScreen(Screen):
+class HelpScreen(TrainerScreen):
     BINDINGS = [Binding("escape,q", "app.pop_screen", "返回")]
 
     def compose(self) -> ComposeResult:

@@ -21,6 +21,7 @@ from .help_screen import HelpScreen
 from .mistakes_screen import MistakesScreen
 from .stats_screen import StatsScreen
 from .study_screen import StudyScreen
+from .trainer_screen import TrainerScreen
 
 MENU = (
     ("continue", "r", "继续上次"),
@@ -41,7 +42,7 @@ SCREENS: dict[str, type[Screen]] = {
 }
 
 
-class HomeScreen(Screen):
+class HomeScreen(TrainerScreen):
     CSS_PATH = "home_screen.tcss"
     BINDINGS = [
         Binding("r", "open('continue')", "继续", show=False),
@@ -116,7 +117,8 @@ class HomeScreen(Screen):
         menu.highlighted = ids.index(highlighted) if highlighted in ids else 0
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.action_open(event.option.id)
+        if event.option.id is not None:
+            self.action_open(event.option.id)
 
     def action_open(self, target: str) -> None:
         app = self.app

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from ...practice.mistakes import CORRECT_DAYS_TO_LEAVE
 from ...practice.session import DrillSession, mistakes_queue
 from ..widgets.questions.question_list import QuestionList
+from .trainer_screen import TrainerScreen
 
 
-class MistakesScreen(Screen):
+class MistakesScreen(TrainerScreen):
     BINDINGS = [
         Binding("enter", "drill", "重做", show=True),
         Binding("escape", "app.pop_screen", "返回"),

@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
-from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from ..widgets.question.question_panel import QuestionPanel, case_scenario
+from .trainer_screen import TrainerScreen
 
 
-class ReviewScreen(Screen):
+class ReviewScreen(TrainerScreen):
     BINDINGS = [
         Binding("n,ctrl+n", "move(1)", "下一题"),
         Binding("p,ctrl+p", "move(-1)", "上一题"),

@@ -5,14 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from ...practice.stats import collect_stats
 from ..stats_report import stats_report
+from .trainer_screen import TrainerScreen
 
 
-class StatsScreen(Screen):
+class StatsScreen(TrainerScreen):
     BINDINGS = [Binding("escape,q", "app.pop_screen", "返回")]
 
     def compose(self) -> ComposeResult:

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Tree
 
 from ...practice.search import point_matches
 from ...practice.session import DrillScope
 from ..widgets.study.point_view import PointView
+from .trainer_screen import TrainerScreen
 
 
-class StudyScreen(Screen):
+class StudyScreen(TrainerScreen):
     CSS_PATH = "study_screen.tcss"
     BINDINGS = [
         Binding("slash", "search", "搜索"),
@@ -24,7 +26,8 @@ class StudyScreen(Screen):
 
     def __init__(self):
         super().__init__()
-        self.selected: tuple[str, object] | None = None
+        # the tree node chosen: ("level", level), ("topic", (level, topic)) or ("point", point id)
+        self.selected: tuple[str, Any] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -23,7 +23,7 @@ def answer_input_for(question: Question, *, option_order: tuple[str, ...] | None
     """The input for `question`'s kind; a mock paper passes its own option and item shuffles."""
     if isinstance(question, Choice):
         shuffle = Shuffle(option_order or tuple(k for k, _ in question.options))
-        choices = [(letter, key, text) for key, (letter, text)
+        choices: list[tuple[str, object, str]] = [(letter, key, text) for key, (letter, text)
                    in zip(shuffle.option_order, question.shown_choices(shuffle))]
         return ChoiceAnswer(question, choices, multiple=isinstance(question, MultipleChoice), **kwargs)
     if isinstance(question, Judge):

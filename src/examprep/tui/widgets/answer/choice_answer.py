@@ -20,7 +20,7 @@ class ChoiceAnswer(AnswerInput, can_focus=True):
     BINDINGS = [
         Binding("up", "move(-1)", "上", show=False),
         Binding("down", "move(1)", "下", show=False),
-        Binding("space", "toggle", "选择", show=False),
+        Binding("space", "pick", "选择", show=False),
         Binding("enter", "submit", "提交", show=False),
     ]
     cursor = reactive(0)
@@ -61,7 +61,7 @@ class ChoiceAnswer(AnswerInput, can_focus=True):
     def action_move(self, step: int) -> None:
         self.cursor = (self.cursor + step) % len(self.choices)
 
-    def action_toggle(self) -> None:
+    def action_pick(self) -> None:
         self.pick(self.cursor)
 
     def action_submit(self) -> None:

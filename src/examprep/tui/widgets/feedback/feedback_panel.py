@@ -3,7 +3,7 @@ the answer as typed, the model answer and the explanation."""
 
 from __future__ import annotations
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
@@ -60,7 +60,7 @@ def feedback_renderable(question: Question, answer: Answer, grading,
                         paper_marks: tuple[float, float] | None = None, shuffle: Shuffles | None = None):
     """What the panel shows. In a mock exam `paper_marks` (earned, of) replaces the question's own
     marks and `shuffle` gives the letters the options were shown with."""
-    parts = []
+    parts: list[RenderableType] = []
     if grading is None:
         top = Text("— 未作答", style="bold red")
         fraction = 0.0

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .negation import negation_index, post_negated, starts_negated
 from .normalize import Normalized, normalize, normalize_keyword
@@ -23,11 +23,15 @@ from .thesaurus import Thesaurus
 # Parts of speech that carry no content (rjieba's jieba tags): prepositions, particles, conjunctions,
 # pronouns, punctuation, interjections, modal particles.
 FUNCTION_TAGS = ("p", "u", "c", "r", "x", "y", "e", "o", "w")
-STOPWORDS = frozenset(
-    "的 了 是 在 和 与 及 或 等 对 把 被 将 让 使 要 会 能 可 也 都 就 而 并 其 之 以 为 于 从 向 由 有 个 这 那 "
-    "该 此 一定 应 应该 需要 必须 进行 做到 做好 能够 可以 一些 一种 各种 所有 方面 时候 要求 通过 以及 "
-    "比较 一般 主要 能否 如何 怎样 什么 哪些 即 如 例如 比如 包括 具有 作为 还 又 更 很 最 得 着 过".split()
-)
+STOPWORDS = frozenset([
+    "的", "了", "是", "在", "和", "与", "及", "或", "等", "对", "把", "被", "将",
+    "让", "使", "要", "会", "能", "可", "也", "都", "就", "而", "并", "其", "之",
+    "以", "为", "于", "从", "向", "由", "有", "个", "这", "那", "该", "此",
+    "一定", "应", "应该", "需要", "必须", "进行", "做到", "做好", "能够", "可以", "一些",
+    "一种", "各种", "所有", "方面", "时候", "要求", "通过", "以及", "比较", "一般",
+    "主要", "能否", "如何", "怎样", "什么", "哪些", "即", "如", "例如", "比如", "包括",
+    "具有", "作为", "还", "又", "更", "很", "最", "得", "着", "过",
+])
 UNIT = re.compile(r"^(小时|钟头|天|日|分钟|分|秒|周|月|年|次|个|%|个工作日|工作日|声|元|倍|户|家|条|项|种|步)")
 DIGITS = re.compile(r"\d")
 
@@ -94,9 +98,7 @@ def _exact_fact(word: str) -> bool:
 def _content(word: str, tag: str) -> bool:
     if not word or word in STOPWORDS:
         return False
-    if tag.startswith(FUNCTION_TAGS) and not _exact_fact(word):
-        return False
-    return True
+    return not tag.startswith(FUNCTION_TAGS) or _exact_fact(word)
 
 
 def content_words(text: str) -> list[str]:
@@ -173,7 +175,7 @@ def _windows(norm: Normalized, clauses: int = MAX_CLAUSES):
     """(start, end) of every run of 1..`clauses` clauses inside one sentence."""
     n = len(norm.text)
     sentence_starts = [0] + [p for p in norm.hard_breaks if 0 < p < n]
-    sentence_ends = sentence_starts[1:] + [n]
+    sentence_ends = [*sentence_starts[1:], n]
     stops = norm.stops
     for s_start, s_end in zip(sentence_starts, sentence_ends):
         cuts = [s_start] + [p for p in stops if s_start < p < s_end] + [s_end]
@@ -205,7 +207,7 @@ def concept_hits(norm: Normalized, concept: Concept, limit: int = 3) -> list[Con
     text = norm.text
     places: list[list[tuple[int, int, str]]] = []
     for word in concept.words:
-        found = []
+        found: list[tuple[int, int, str]] = []
         for form in word.forms:
             for pos in _occurrences(text, form):
                 end = pos + len(form)
@@ -273,7 +275,7 @@ def rubric_weights(point_texts: list[str]):
     n = len(point_texts)
     normalised = [normalize_keyword(t) for t in point_texts]
 
-    @lru_cache(maxsize=None)
+    @cache
     def weight(word: str) -> float:
         df = sum(1 for t in normalised if word in t)
         value = math.log((n + 1) / (df + 0.5)) + 0.5

@@ -88,7 +88,8 @@ def list_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Match]:
                 t = text.find(tail, e + 1, limit_end)
                 while t != -1:
                     items = _items_between(seps, e, t)
-                    if (_good_items(items) and not clause_breaks_between(norm, own_start, t + len(tail))
+                    if (items is not None and _good_items(items)
+                            and not clause_breaks_between(norm, own_start, t + len(tail))
                             and _whole_first_item(norm, seps, own_start)
                             and acceptable(norm, keyword, own_start, own_start + len(head))):
                         found.append(Match(own_start, t + len(tail), LIST, keyword,

@@ -42,7 +42,7 @@ class Match:
     (管理 in 感受与期望管理) serves every item.
     """
 
-    __slots__ = ("start", "end", "claims", "how", "keyword", "words")
+    __slots__ = ("claims", "end", "how", "keyword", "start", "words")
 
     def __init__(self, start, end, how, keyword, claims=None, words=()):
         self.start = start
@@ -57,7 +57,7 @@ class Match:
     def cost(self) -> int:
         return COST[self.how]
 
-    def overlaps(self, other: "Match") -> bool:
+    def overlaps(self, other: Match) -> bool:
         return any(a < d and c < b for a, b in self.claims for c, d in other.claims)
 
     def __repr__(self) -> str:
@@ -213,7 +213,8 @@ def exact_matches(norm: Normalized, keyword: Keyword, limit: int, lo: int = 0,
 
 def _edits_allowed(keyword: str, text: str, start: int, end: int) -> bool:
     window = text[start:end]
-    for tag, src, dst in Levenshtein.editops(keyword, window):
+    for op in Levenshtein.editops(keyword, window):
+        tag, src, dst = op.tag, op.src_pos, op.dest_pos
         if tag == "insert" and (dst == 0 or dst == len(window) - 1):
             return False  # an extra character at the edge: the stretch inside was already judged
         if tag != "insert" and protected(keyword, src):

@@ -2,8 +2,9 @@
 
 A negator (不要, 没有, 避免, 切勿 …) voids every keyword after it in its clause, until a contrast word
 (而, 但, 就 …) ends its scope; a bare 不/无/非/未 reaches only the next few characters of its own list
-item (不及时更新, but not the 表示歉意 in 带来的不便表示歉意, nor 先说再听 in 听而不闻、先说再听). Words that contain a negation character but negate nothing (不断, 不同,
-特别, 识别, 未来 …) are read as what they are.
+item (不及时更新, but not the 表示歉意 in 带来的不便表示歉意, nor 先说再听 in 听而不闻、先说再听). Words
+that contain a negation character but negate nothing (不断, 不同, 特别, 识别, 未来 …) are read as what
+they are.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def _lexicon() -> tuple[re.Pattern, dict[str, str]]:
 class NegationIndex:
     """The negators and scope resets of one normalised answer."""
 
-    __slots__ = ("negators", "negator_starts", "resets", "weak", "breaks", "items")
+    __slots__ = ("breaks", "items", "negator_starts", "negators", "resets", "weak")
 
     def __init__(self, norm: Normalized):
         pattern, kinds = _lexicon()

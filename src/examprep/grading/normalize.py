@@ -105,8 +105,18 @@ def to_simplified(text: str) -> str:
 class Normalized:
     """A normalised text: `text[i]` came from `original[starts[i]:ends[i]]`."""
 
-    __slots__ = ("original", "text", "starts", "ends", "breaks", "stops", "hard_breaks",
-                 "list_separators", "labels", "_cache")
+    __slots__ = (
+        "_cache",
+        "breaks",
+        "ends",
+        "hard_breaks",
+        "labels",
+        "list_separators",
+        "original",
+        "starts",
+        "stops",
+        "text",
+    )
 
     def __init__(self, original, text, starts, ends, breaks, stops, hard_breaks, list_separators,
                  labels=()):

@@ -55,7 +55,9 @@ def keyword_sounds(keyword: str) -> tuple[str, ...]:
     usual = sounds(keyword)
     from pypinyin import lazy_pinyin
 
-    readings = lazy_pinyin(keyword, errors=lambda chunk: list(chunk))
+    # a character without a reading stays itself, one reading per character (pypinyin documents a
+    # list from the errors callback; its type stubs say str)
+    readings = lazy_pinyin(keyword, errors=lambda chunk: list(chunk))  # type: ignore[arg-type,return-value]
     if len(readings) != len(keyword):
         return (usual,)
     in_context = "".join(

@@ -10,8 +10,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
-from ..content.model import EMPTY_LEXICON, Lexicon, Question, RubricPoint
+from ..content.model import EMPTY_LEXICON, Lexicon, RubricPoint
 from .concepts import Concept, build_concept, concept_hits, content_words, rubric_weights
 from .distributive import list_matches
 from .matching import (
@@ -127,7 +128,7 @@ def compile_rubric(question_id: str, rubric: tuple[RubricPoint, ...], stem: str 
         concept = build_concept(point.point, stem_norm, weights, thesaurus, strict=False, rivals=rivals)
         if concept is not None:
             concepts.append(concept)
-        opposites = _opposites((point.point,) + point.keywords, thesaurus)
+        opposites = _opposites((point.point, *point.keywords), thesaurus)
         compiled.append(CompiledPoint(point, keywords, groups, tuple(concepts), opposites))
     return tuple(compiled)
 
@@ -323,7 +324,22 @@ def assign(options: list[list[Match]], weights: list[float]) -> list[Match | Non
     return best[1] if best[1] is not None else greedy
 
 
-def grade_free_text(question: Question, answer: str) -> Grading:
+class RubricQuestion(Protocol):
+    """What the matcher needs of a question: a free-text question, or one blank of a fill question."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def stem(self) -> str: ...
+    @property
+    def rubric(self) -> tuple[RubricPoint, ...]: ...
+    @property
+    def lexicon(self) -> Lexicon: ...
+
+
+def grade_free_text(question: RubricQuestion, answer: str) -> Grading:
     rubric = compile_rubric(question.id, question.rubric, question.stem, question.lexicon)
     total = sum(p.rubric.weight for p in rubric)
     norm = normalize(answer or "")

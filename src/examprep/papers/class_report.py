@@ -123,7 +123,7 @@ def histogram(totals: list[float], full: float, bins: int = HISTOGRAM_BINS) -> t
     width = full / bins if full else 1.0
     counts = [0] * bins
     for t in totals:
-        counts[min(bins - 1, max(0, int(math.floor(t / width + 1e-9))))] += 1
+        counts[min(bins - 1, max(0, math.floor(t / width + 1e-9)))] += 1
     labels = [f"{i * width:g}–{(i + 1) * width:g}" for i in range(bins)]
     return tuple(zip(labels, counts))
 
@@ -227,14 +227,15 @@ def class_report(report: MarkReport, bank: Bank, manifest: Manifest | None = Non
     """With the manifest, option letters are the paper's own and its pass mark counts; without one
     (or without a pass mark in it) a paper passes at 60% of its full marks."""
     variants = manifest.variants if manifest is not None else {}
-    pass_marks = {name: v.pass_mark for name, v in variants.items() if v.pass_mark is not None}
+    pass_marks: dict[str | None, float] = {
+        name: v.pass_mark for name, v in variants.items() if v.pass_mark is not None}
     views = []
     warnings = []
     for paper in report.papers:
         if not paper.candidates:
             continue
         pass_mark = pass_marks.get(paper.paper, DEFAULT_PASS_FRACTION * paper.total)
-        views.append(paper_view(paper, bank, pass_mark, variants.get(paper.paper)))
+        views.append(paper_view(paper, bank, pass_mark, variants.get(paper.paper or "")))
         name = f"{paper.paper} 卷" if paper.paper else "本次阅卷"
         n = paper.stats.candidates
         if n < SMALL_CLASS:

@@ -1,11 +1,15 @@
-"""How fast the grader is: `mark` throughput, and the time to grade a 100,000-character answer.
+"""How fast the grader is: `mark` throughput, `grade` start-up, and the time to grade huge answers.
 
-    .venv/bin/python benchmarks/grading_speed.py [--content DIR] [--answers N]
+    .venv/bin/python benchmarks/grading_speed.py [--content DIR] [--answers N] [--long CHARS]
 
 Throughput is measured in-process over the work `mark` does per line (parse the JSON line, grade,
 write the JSON line out) on N distinct answers to every question of the bank, after start-up (imports
 and loading the bank); the first pass, which also prepares each question's rubric, is shown apart.
-Targets: at least 5,000 answers a second; a 100,000-character answer in under 2 seconds.
+Each figure is also given as a ratio to a floor measured in the same run, so that a busy machine
+does not change the verdict: for marking, plain exact-substring search of every keyword on the same
+lines; for start-up, `python -c "import examprep"`.
+Targets (issue 14): `examprep mark` on 50,000 answers at >= 10,000 answers/s for the whole process;
+`grade` start-up under 0.5 s; an answer of 1,000,000 characters of any shape in under 3 s.
 """
 
 from __future__ import annotations
@@ -93,6 +97,17 @@ def answer_lines(bank, count: int, seed: int = 7, free_text_only: bool = False) 
     return lines
 
 
+def floor_pass(text: str, bank) -> float:
+    """The floor: read each line and look for every keyword as written, nothing more."""
+    start = time.perf_counter()
+    for line in text.splitlines():
+        entry = json.loads(line)
+        q = bank.questions[entry["question"]]
+        answer = str(entry["answer"])
+        sum(1 for p in q.rubric for k in p.keywords if k in answer)
+    return time.perf_counter() - start
+
+
 def mark_pass(text: str, bank) -> tuple[float, int]:
     start = time.perf_counter()
     good, problems = read_answers(text, "bench.jsonl", bank)
@@ -103,8 +118,8 @@ def mark_pass(text: str, bank) -> tuple[float, int]:
     return elapsed, len(marked)
 
 
-def long_answers(bank) -> dict[str, str]:
-    """100,000-character answers: a rambling real one, and patterns that stress each search."""
+def long_answers(bank, size: int = 1_000_000) -> dict[str, str]:
+    """Huge answers: a rambling real one, and patterns that stress each search."""
     texts = sample_texts(bank)
     real = "".join(t for ts in texts.values() for t in ts)
     keywords = [k for q in bank.questions.values() for p in q.rubric for k in p.keywords]
@@ -116,13 +131,16 @@ def long_answers(bank) -> dict[str, str]:
         "lists of fragments": "".join(k[:2] + "、" for k in keywords),
         "one word repeated": "客户",
     }
-    return {name: (unit * (100_000 // max(1, len(unit)) + 1))[:100_000] for name, unit in patterns.items()}
+    patterns["fragments, 、-separated"] = "".join(k[:1] + "、" for k in keywords)
+    patterns["clauses of concept words"] = "，".join(p.point[:6] for q in bank.questions.values() for p in q.rubric)
+    return {name: (unit * (size // max(1, len(unit)) + 1))[:size] for name, unit in patterns.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--content", default=str(shipped_content_dir()))
     parser.add_argument("--answers", type=int, default=50_000)
+    parser.add_argument("--long", type=int, default=1_000_000, help="characters of the huge answers")
     args = parser.parse_args(argv)
     bank = load_bank(args.content)
     free = [q for q in bank.questions.values() if q.is_free_text]
@@ -133,9 +151,10 @@ def main(argv: list[str] | None = None) -> int:
     first, n = mark_pass(text, bank)
     second_text = "\n".join(answer_lines(bank, args.answers, seed=8)) + "\n"
     steady, n2 = mark_pass(second_text, bank)
+    floor = floor_pass(second_text, bank)
     print(f"mark, first pass (prepares every rubric): {n / first:,.0f} answers/s ({n} in {first:.2f} s)")
-    print(f"mark, after start-up:                     {n2 / steady:,.0f} answers/s ({n2} in {steady:.2f} s)"
-          f"   target >= 5,000")
+    print(f"mark, after start-up:                     {n2 / steady:,.0f} answers/s ({n2} in {steady:.2f} s),"
+          f" {steady / floor:.1f}x the exact-substring floor ({n2 / floor:,.0f}/s)")
     free_text = "\n".join(answer_lines(bank, args.answers, seed=9, free_text_only=True)) + "\n"
     hard, n3 = mark_pass(free_text, bank)
     print(f"mark, free-text answers only:             {n3 / hard:,.0f} answers/s ({n3} in {hard:.2f} s)")
@@ -147,10 +166,28 @@ def main(argv: list[str] | None = None) -> int:
         subprocess.run([sys.executable, "-m", "examprep", "mark", str(path), "--content", args.content,
                         "--json", "-o", str(Path(tmp) / "out.jsonl")], check=True)
         wall = time.perf_counter() - start
-    print(f"examprep mark as a command, start-up included: {n / wall:,.0f} answers/s ({n} in {wall:.2f} s)")
+    print(f"examprep mark as a command, start-up included: {n / wall:,.0f} answers/s ({n} in {wall:.2f} s)"
+          "   target >= 10,000")
 
-    print("\n100,000-character answers, the slowest question of the bank for each (target < 2 s):")
-    for name, answer in long_answers(bank).items():
+    qid = free[0].id
+    commands = {"python -c 'import examprep' (floor)": [sys.executable, "-c", "import examprep"],
+                "examprep grade (free text)": [sys.executable, "-m", "examprep", "grade", qid, "--answer",
+                                               "客户信息是企业决策的基础", "--content", args.content]}
+    times = {}
+    for name, command in commands.items():
+        runs = []
+        for _ in range(5):
+            start = time.perf_counter()
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+            runs.append(time.perf_counter() - start)
+        times[name] = sorted(runs)[2]
+    floor_s = times["python -c 'import examprep' (floor)"]
+    grade_s = times["examprep grade (free text)"]
+    print(f"\ngrade start-up, median of 5: {grade_s:.3f} s ({grade_s / floor_s:.1f}x the floor of {floor_s:.3f} s)"
+          "   target < 0.5 s")
+
+    print(f"\n{args.long:,}-character answers, the slowest question of the bank for each (target < 3 s):")
+    for name, answer in long_answers(bank, args.long).items():
         worst, worst_q = 0.0, ""
         for q in free:
             start = time.perf_counter()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -171,17 +172,20 @@ class ConceptHit:
     coverage: float
 
 
-def _windows(norm: Normalized, clauses: int = MAX_CLAUSES):
-    """(start, end) of every run of 1..`clauses` clauses inside one sentence."""
-    n = len(norm.text)
-    sentence_starts = [0] + [p for p in norm.hard_breaks if 0 < p < n]
-    sentence_ends = [*sentence_starts[1:], n]
-    stops = norm.stops
-    for s_start, s_end in zip(sentence_starts, sentence_ends):
-        cuts = [s_start] + [p for p in stops if s_start < p < s_end] + [s_end]
-        for i in range(len(cuts) - 1):
-            for j in range(i + 1, min(i + 1 + clauses, len(cuts))):
-                yield cuts[i], cuts[j]
+def _clauses(norm: Normalized) -> tuple[list[int], list[int]]:
+    """The answer's clause starts (sorted) and, for each clause, the number of its sentence; computed
+    once per answer and shared by every concept."""
+    cached = norm._cache.get("clauses")
+    if cached is None:
+        n = len(norm.text)
+        hard = set(norm.hard_breaks)
+        starts, sentences = [0], [0]
+        for p in norm.stops:
+            if 0 < p < n and p != starts[-1]:
+                starts.append(p)
+                sentences.append(sentences[-1] + (1 if p in hard else 0))
+        cached = norm._cache["clauses"] = (starts, sentences)
+    return cached
 
 
 def _occurrences(text: str, form: str):
@@ -198,47 +202,82 @@ def _occurrences(text: str, form: str):
         pos = text.find(form, pos + 1)
 
 
-def _inside(found, start: int, end: int) -> bool:
-    return any(start <= a and b <= end for a, b, _ in found)
-
-
-def concept_hits(norm: Normalized, concept: Concept, limit: int = 3) -> list[ConceptHit]:
-    """Windows of the answer that say the concept, best first."""
-    text = norm.text
-    places: list[list[tuple[int, int, str]]] = []
+def _places(text: str, concept: Concept) -> list[list[tuple[int, int, str]]]:
+    """For each word of the concept, where the answer says it (a longer form wins over a shorter one
+    inside it), in order."""
+    places = []
     for word in concept.words:
         found: list[tuple[int, int, str]] = []
         for form in word.forms:
             for pos in _occurrences(text, form):
                 end = pos + len(form)
                 if any(a < end and pos < b for a, b, _ in found):
-                    continue  # a longer form already covers it
+                    continue
                 found.append((pos, end, form))
+        found.sort()
         places.append(found)
-    if sum(1 for p in places if p) < min(MIN_FOUND, len(concept.words)):
+    return places
+
+
+def concept_hits(norm: Normalized, concept: Concept, limit: int = 3) -> list[ConceptHit]:
+    """Windows of the answer (runs of clauses in one sentence) that say the concept, best first.
+
+    Only windows around the places where the concept's words stand are examined, so the work grows
+    with how often its words occur, not with the length of the answer."""
+    text = norm.text
+    need = len(concept.words) if concept.strict else min(MIN_FOUND, len(concept.words))
+    # The gate: a concept most of whose words are absent is dismissed by `in`, before any search;
+    # what is present is remembered for the answer, since a rubric's concepts share their words.
+    seen = norm._cache.get("present")
+    if seen is None:
+        seen = norm._cache["present"] = {}
+    present = 0
+    for word in concept.words:
+        here = seen.get(word.forms)
+        if here is None:
+            here = seen[word.forms] = any(form in text for form in word.forms)
+        if here:
+            present += 1
+        elif word.required:
+            return []
+    if present < need:
         return []
+    places = _places(text, concept)
+    if sum(1 for p in places if p) < need or any(w.required and not p for w, p in zip(concept.words, places)):
+        return []
+    starts, sentences = _clauses(norm)
+    span = 1 if concept.strict else MAX_CLAUSES
+    # Each occurrence's clause, per word: windows are the runs of clauses around these.
+    clause_of = [[bisect_right(starts, a) - 1 for a, _, _ in found] for found in places]
+    windows: set[tuple[int, int]] = set()
+    for indexes in clause_of:
+        for c in indexes:
+            for first in range(max(0, c - span + 1), c + 1):
+                for last in range(c, min(len(starts), first + span)):
+                    if sentences[first] == sentences[last]:
+                        windows.add((first, last))
     total = concept.total
     negation = negation_index(norm)
     hits: list[ConceptHit] = []
-    need = len(concept.words) if concept.strict else min(MIN_FOUND, len(concept.words))
-    for start, end in _windows(norm, 1 if concept.strict else MAX_CLAUSES):
+    for first, last in sorted(windows):
         weight = 0.0
         claims = []
         words = []
+        given_only = True
         missing_required = False
-        for word, found in zip(concept.words, places):
-            inside = [f for f in found if start <= f[0] and f[1] <= end]
-            if not inside:
+        for word, found, indexes in zip(concept.words, places, clause_of):
+            k = bisect_left(indexes, first)
+            if k >= len(indexes) or indexes[k] > last:
                 if word.required:
                     missing_required = True
                     break
                 continue
-            a, b, form = inside[0]
+            a, b, form = found[k]
             weight += word.weight
             claims.append((a, b))
             words.append(form)
-        if missing_required or len(words) < need or all(w.given for w, _ in zip(concept.words, places)
-                                                          if _inside(_, start, end)):
+            given_only = given_only and word.given
+        if missing_required or len(words) < need or given_only:
             continue
         coverage = weight / total if total else 0.0
         if coverage < (0.999 if concept.strict else THRESHOLD):
@@ -246,6 +285,8 @@ def concept_hits(norm: Normalized, concept: Concept, limit: int = 3) -> list[Con
         negated = any(negation.negated(a) or post_negated(norm, b) for a, b in claims)
         if negated != concept.negative:
             continue
+        start = starts[first]
+        end = starts[last + 1] if last + 1 < len(starts) else len(text)
         window = text[start:end]
         if any(o in window for o in concept.opposites):
             continue

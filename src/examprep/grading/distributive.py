@@ -16,6 +16,7 @@ from .separators import separators
 MIN_PART = 2  # characters of the head and of the tail
 MAX_ITEM = 6  # characters of one list item
 MAX_GAP = 16  # characters between a keyword's head and its tail
+MAX_ANCHORS = 2000  # places a head or tail is examined at: a bound for pathological answers
 OPTIONAL_LINKS = ("的", "之")  # 客户的需求、期望: the head may be joined by 的
 
 
@@ -23,7 +24,8 @@ def _items_between(seps: list[tuple[int, int]], start: int, end: int) -> list[tu
     """The items of text[start:end] between separators, or None if a separator ends the region."""
     items = []
     cursor = start
-    for s, e in seps:
+    for i in range(bisect_left(seps, (start, start)), len(seps)):
+        s, e = seps[i]
         if e <= start or s < start:
             continue
         if s >= end:
@@ -72,44 +74,85 @@ def _splits(text: str):
         yield text[:i], text[i:]
 
 
+def _separator_at(seps: list[tuple[int, int]], starts: list[int], p: int) -> tuple[int, int] | None:
+    """The separator that begins at p, if any."""
+    i = bisect_left(starts, p)
+    return seps[i] if i < len(starts) and starts[i] == p else None
+
+
+def _separator_ending_at(seps: list[tuple[int, int]], ends: list[int], p: int) -> tuple[int, int] | None:
+    i = bisect_left(ends, p)
+    return seps[i] if i < len(ends) and ends[i] == p else None
+
+
+def _separator_index(norm: Normalized, seps: list[tuple[int, int]]):
+    """The separators' starts, and the separators sorted by their ends with those ends; once an answer."""
+    cached = norm._cache.get("separator-index")
+    if cached is None:
+        by_end = sorted(seps, key=lambda se: se[1])
+        cached = norm._cache["separator-index"] = ([s for s, _ in seps], by_end, [e for _, e in by_end])
+    return cached
+
+
 def list_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Match]:
-    """Where a list in the answer covers the keyword without spelling it out."""
+    """Where a list in the answer covers the keyword without spelling it out.
+
+    The search starts from where the keyword's head (or tail) stands, not from every separator, so
+    an answer made of thousands of 、-separated fragments costs no more than the places it names."""
     seps = separators(norm)
     if not seps or len(keyword.text) < 2 * MIN_PART:
         return []
     text = norm.text
+    sep_starts, by_end, sep_ends = _separator_index(norm, seps)
     found: list[Match] = []
     for head, tail in _splits(keyword.text):
-        for s, e in seps:
-            # A shared tail: <head>、<item>…<tail>, as in 感受与期望管理.
-            own_start = s - len(head)
-            if own_start >= 0 and text.startswith(head, own_start):
-                limit_end = min(len(text), e + MAX_GAP + len(tail))
-                t = text.find(tail, e + 1, limit_end)
-                while t != -1:
-                    items = _items_between(seps, e, t)
-                    if (items is not None and _good_items(items)
-                            and not clause_breaks_between(norm, own_start, t + len(tail))
-                            and _whole_first_item(norm, seps, own_start)
-                            and acceptable(norm, keyword, own_start, own_start + len(head))):
-                        found.append(Match(own_start, t + len(tail), LIST, keyword,
-                                           ((own_start, own_start + len(head)),)))
-                        break
-                    t = text.find(tail, t + 1, limit_end)
-            # A shared head: <head>[的]<item>、…<tail>, as in 客户的需求、期望和感受.
-            if text.startswith(tail, e):
-                h = text.rfind(head, max(0, s - MAX_GAP - len(head)), s)
-                while h != -1:
-                    first = h + len(head)
-                    if text.startswith(OPTIONAL_LINKS, first):
-                        first += 1
-                    items = _items_between(seps, first, s)
-                    if (items and _good_items(items) and not clause_breaks_between(norm, h, e + len(tail))
-                            and _whole_last_item(norm, seps, e + len(tail))
-                            and acceptable(norm, keyword, e, e + len(tail))):
-                        found.append(Match(h, e + len(tail), LIST, keyword, ((e, e + len(tail)),)))
-                        break
-                    h = text.rfind(head, max(0, s - MAX_GAP - len(head)), h)
+        # A shared tail: <head>、<item>…<tail>, as in 感受与期望管理.
+        for own_start in _anchors(text, head):
+            sep = _separator_at(seps, sep_starts, own_start + len(head))
+            if sep is None:
+                continue
+            s, e = sep
+            limit_end = min(len(text), e + MAX_GAP + len(tail))
+            t = text.find(tail, e + 1, limit_end)
+            while t != -1:
+                items = _items_between(seps, e, t)
+                if (items is not None and _good_items(items)
+                        and not clause_breaks_between(norm, own_start, t + len(tail))
+                        and _whole_first_item(norm, seps, own_start)
+                        and acceptable(norm, keyword, own_start, own_start + len(head))):
+                    found.append(Match(own_start, t + len(tail), LIST, keyword,
+                                       ((own_start, own_start + len(head)),)))
+                    break
+                t = text.find(tail, t + 1, limit_end)
+            if len(found) >= limit:
+                return found
+        # A shared head: <head>[的]<item>、…<tail>, as in 客户的需求、期望和感受.
+        for tail_start in _anchors(text, tail):
+            sep = _separator_ending_at(by_end, sep_ends, tail_start)
+            if sep is None:
+                continue
+            s, e = sep
+            h = text.rfind(head, max(0, s - MAX_GAP - len(head)), s)
+            while h != -1:
+                first = h + len(head)
+                if text.startswith(OPTIONAL_LINKS, first):
+                    first += 1
+                items = _items_between(seps, first, s)
+                if (items and _good_items(items) and not clause_breaks_between(norm, h, e + len(tail))
+                        and _whole_last_item(norm, seps, e + len(tail))
+                        and acceptable(norm, keyword, e, e + len(tail))):
+                    found.append(Match(h, e + len(tail), LIST, keyword, ((e, e + len(tail)),)))
+                    break
+                h = text.rfind(head, max(0, s - MAX_GAP - len(head)), h)
             if len(found) >= limit:
                 return found
     return found
+
+
+def _anchors(text: str, piece: str):
+    pos = text.find(piece)
+    seen = 0
+    while pos != -1 and seen < MAX_ANCHORS:
+        yield pos
+        seen += 1
+        pos = text.find(piece, pos + 1)

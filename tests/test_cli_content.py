@@ -101,3 +101,23 @@ def test_the_shipped_bank_is_found_and_validates():
     report = validate(root)
     assert report.problems == []
     assert {p.level for p in report.bank.points.values()} >= {"primary", "intermediate"}
+
+
+def test_errors_caused_by_an_unreadable_points_file_are_grouped_under_it(tmp_path, capsys):
+    from content_roots import write_files
+
+    root = write_files(tmp_path / "bank", {
+        "points/primary/t1.yaml": "topic: t1\ntitle: [broken\n",
+        "questions/q.yaml": """\
+            questions:
+              - {id: q.a, type: judge, level: primary, points: [primary.t1.a], stem: 甲, answer: true}
+              - {id: q.b, type: judge, level: primary, points: [primary.t1.b], stem: 乙, answer: false}
+            """,
+    })
+    assert main(["validate", "--content", str(root)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("points/primary/t1.yaml:3: YAML syntax")
+    assert lines[1] == "  因此文件无法读取，引用其中考点的 2 处也报错："
+    assert lines[2] == "    questions/q.yaml:2: question 'q.a' names unknown point 'primary.t1.a'"
+    assert lines[3].startswith("    questions/q.yaml:3: question 'q.b'")
+    assert lines[-1] == f"3 problem(s) in {root}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, order=True)
@@ -10,6 +10,8 @@ class Problem:
     file: str
     line: int
     message: str
+    # the file whose own error caused this one (a point of a points file that could not be read)
+    follows: str | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         # line 0 means the problem is with the file or folder as a whole

@@ -48,6 +48,7 @@ class _Builder:
     def __init__(self, root: Path):
         self.root = root
         self.problems: list[Problem] = []
+        self.unreadable: dict[tuple[str, str], str] = {}  # (level, topic) -> points file not read
         self.levels = dict(KNOWN_LEVELS)
         self.points: dict[str, Point] = {}
         self.topics: dict[tuple[str, str], Topic] = {}
@@ -144,7 +145,8 @@ class _Builder:
     # -- points ----------------------------------------------------------------
     def read_points_file(self, path: Path) -> None:
         data = self.read(path)
-        if data is None:
+        if data is None:  # its points are unknown now: references to them follow from this file
+            self.unreadable[(path.parent.name, path.stem)] = self.rel(path)
             return
         name = self.rel(path)
         r = FieldReader(data, name, self.problems, "a points file", POINTS_FILE_FIELDS)
@@ -334,8 +336,11 @@ class _Builder:
         for what, ident, points, where in self.references:
             for pid in points:
                 if pid not in self.points:
-                    self.problem(where.file, where.line,
-                                 f"{what} '{ident}' names unknown point '{pid}'{did_you_mean(pid, self.points)}")
+                    parts = pid.split(".")
+                    cause = self.unreadable.get((parts[0], parts[1])) if len(parts) >= 3 else None
+                    hint = "" if cause else did_you_mean(pid, self.points)
+                    self.problems.append(Problem(where.file, where.line,
+                                                 f"{what} '{ident}' names unknown point '{pid}'{hint}", cause))
 
     def bank(self) -> Bank:
         return Bank(str(self.root), self.points, self.topics, self.questions, self.cases,

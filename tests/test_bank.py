@@ -243,3 +243,45 @@ def test_intermediate_explanations_carry_no_authoring_notes(bank):
     found = [q.id for q in _intermediate_free_text(bank)
              if q.explanation and any(m in q.explanation for m in markers)]
     assert found == []
+
+
+def _primary_free_text(bank):
+    for question in bank.questions.values():
+        if getattr(question, "rubric", ()) and (question.id.startswith("q.primary.")
+                                                or question.id.startswith("case.primary.")):
+            yield question
+
+
+ORDER_PAIR = re.compile(r"先.+(后|再)")
+
+
+def test_primary_order_pairs_are_bound_to_their_order(bank):
+    """A point that states an order (先上级后下级, 先报公司…再报个人, 先诊断后建议) carries all: groups
+    holding the order as written: its words in any order would otherwise earn the reverse."""
+    unbound = [f"{q.id}#{p.id}" for q in _primary_free_text(bank) for p in q.rubric
+               if ORDER_PAIR.match(norm(p.point)) and not p.all_of]
+    assert unbound == []
+
+
+def test_time_ratios_count_only_beside_their_ratio(bank):
+    """The time-management points that name a ratio bind its numerator or value to that ratio's name,
+    so 55% and 45% (or the two numerators) swapped between the ratios earn nothing."""
+    unbound = []
+    for question in _primary_free_text(bank):
+        if not question.id.startswith("q.primary.time-management."):
+            continue
+        for point in question.rubric:
+            text = norm(point.point)
+            for ratio in ("客户时间比", "公司时间比"):
+                if text.startswith(ratio) and not any(ratio in [norm(w) for w in g] for g in point.all_of):
+                    unbound.append(f"{question.id}#{point.id}")
+    assert unbound == []
+
+
+def test_primary_explanations_carry_no_authoring_notes(bank):
+    """What a candidate reads says the exam facts; where they came from is a YAML comment, never shown."""
+    markers = ("原文", "源00", "补全", "截断", "通行销售材料")
+    found = [q.id for q in bank.questions.values()
+             if q.id.startswith(("q.primary.", "case.primary.")) and q.explanation
+             and any(m in q.explanation for m in markers)]
+    assert found == []

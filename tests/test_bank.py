@@ -13,7 +13,6 @@ import pytest
 
 from examprep.checks import validate
 from examprep.locations import shipped_content_dir
-
 from sources import norm
 
 

@@ -15,7 +15,6 @@ import pytest
 from examprep.checks import validate
 from examprep.kinds.fill import Fill
 from examprep.locations import shipped_content_dir
-
 from sources import norm, seed_text
 
 # The two ways the format writes a blank: full-width parentheses around spaces, or a run of underscores.
@@ -101,3 +100,35 @@ def test_the_eight_promises_time_limits_are_asked(fills):
     answered = Counter(canonical(a) for q in fills for a in q.answer)
     for limit in ("48小时", "60分钟", "3个工作日", "1小时", "72小时"):
         assert answered[norm(limit)] >= 1, limit
+
+
+def test_every_alternative_earns_its_blank(fills):
+    """The grader takes each form the key accepts: the k-th alternative of every blank (or its last)."""
+    missed = []
+    for q in fills:
+        for k in range(max(len(alternatives) for alternatives in q.answer)):
+            entries = [alternatives[min(k, len(alternatives) - 1)] for alternatives in q.answer]
+            grading = q.grade(entries)
+            if grading.score != grading.max:
+                missed.append((q.id, entries, grading.score))
+    assert missed == []
+
+
+def test_unordered_blanks_take_the_key_in_any_order(fills):
+    short = [q.id for q in fills if not q.ordered
+             and q.grade([alternatives[0] for alternatives in reversed(q.answer)]).score != q.score]
+    assert short == []
+
+
+def test_blanks_in_order_do_not_take_two_answers_swapped(fills):
+    """Where the order is the fact (ordered: true), the first two answers swapped lose their marks."""
+    taken = []
+    for q in fills:
+        first, second = (*q.answer, (), ())[:2]
+        if not q.ordered or not second or set(first) & set(second):
+            continue
+        entries = [alternatives[0] for alternatives in q.answer]
+        entries[0], entries[1] = entries[1], entries[0]
+        if q.grade(entries).score == q.score:
+            taken.append(q.id)
+    assert taken == []

@@ -6,6 +6,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+import moodle_xml_rules
+from content_roots import write_files
 from examprep.content import load_bank
 from examprep.interchange.gift import gift
 from examprep.interchange.importer import import_workbook, write_content_root
@@ -13,9 +15,6 @@ from examprep.interchange.moodle_xml import moodle_xml
 from examprep.interchange.selection import select_questions
 from examprep.interchange.spreadsheet import export_spreadsheet
 from examprep.interchange.table import read_workbook
-
-import moodle_xml_rules
-from content_roots import write_files
 
 FILL_BANK = {
     "points/primary/info.yaml": """

@@ -1,4 +1,7 @@
-"""One way to print numbers and marks, for the command line, the trainer, papers and reports."""
+"""One way to print numbers and marks, for the command line, the trainer, papers and reports; and
+`visible`, which every table and screen passes names, answers and content through, so that `[bold]`,
+an ESC or OSC sequence, a bell or a bidirectional override is printed as what it is instead of
+driving the terminal (printers also use rich `Text`, never markup)."""
 
 from __future__ import annotations
 
@@ -41,3 +44,40 @@ def chinese_number(n: int) -> str:
             out.append("零")
         out.append(_CN_DIGITS[n])
     return "".join(out)
+
+
+# Bidirectional embeddings, overrides and isolates: they reorder what follows ("Trojan source").
+_BIDI = frozenset([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def visible(text: str, newlines: bool = True) -> str:
+    """`text` with each control character written out: ESC as \\x1b, U+202E as \\u202e, a lone
+    surrogate as \\ud800. Line breaks and tabs are kept when `newlines` (flowing text), and shown
+    too when not (a table cell)."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if newlines and ch in "\n\t":
+            out.append(ch)
+        elif code < 0x20 or 0x7F <= code < 0xA0:
+            out.append(f"\\x{code:02x}")
+        elif code in _BIDI or 0xD800 <= code < 0xE000:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def visible_with_spans(text: str, spans, newlines: bool = True) -> tuple[str, list[tuple[int, int]]]:
+    """`visible(text)` and the (start, end) spans moved to where their characters now are."""
+    cuts = sorted({0, len(text), *(i for span in spans for i in span)})
+    moved = {0: 0}
+    pieces, position = [], 0
+    for a, b in zip(cuts, cuts[1:]):
+        piece = visible(text[a:b], newlines)
+        pieces.append(piece)
+        position += len(piece)
+        moved[b] = position
+    return "".join(pieces), [(moved[a], moved[b]) for a, b in spans]

@@ -29,19 +29,22 @@ def highlighted(answer: str, grading, color: bool):
     from rich.text import Text
 
     from ..grading.excerpt import excerpt
+    from ..format import visible_with_spans
 
     shown = excerpt(answer, [p.span for p in grading.points if p.span is not None])
+    # The answer is echoed to a terminal: its control characters are shown, not obeyed.
+    safe, spans = visible_with_spans(shown.text, shown.spans)
     if color:
-        text = Text(shown.text)
-        for a, b in shown.spans:
+        text = Text(safe)
+        for a, b in spans:
             text.stylize("bold green underline", a, b)
     else:
         out, cursor = [], 0
-        for a, b in shown.spans:
-            out.append(shown.text[cursor:a])
-            out.append(f"【{shown.text[a:b]}】")
+        for a, b in spans:
+            out.append(safe[cursor:a])
+            out.append(f"【{safe[a:b]}】")
             cursor = b
-        out.append(shown.text[cursor:])
+        out.append(safe[cursor:])
         text = Text("".join(out))
     if shown.shortened:
         text.append(f"\n（答案共 {len(answer)} 字，只显示命中处附近 — the answer is long: only the text around "
@@ -52,6 +55,8 @@ def highlighted(answer: str, grading, color: bool):
 def report(question, answer: str, grading, color: bool) -> list:
     """The lines `grade` prints, as rich Text."""
     from rich.text import Text
+
+    from ..format import visible
 
     lines = [Text(f"{question.id}（{question.title}，{marks_text(question.score)}分）",
                   style="bold" if color else ""),
@@ -67,7 +72,7 @@ def report(question, answer: str, grading, color: bool) -> list:
                        if color else "")
         if not grading.correct:
             given = grading.given if grading.given is not None else "（无法识别 unreadable）"
-            verdict.append(f"  正确答案 expected: {grading.expected}   你的答案 read as: {given}")
+            verdict.append(visible(f"  正确答案 expected: {grading.expected}   你的答案 read as: {given}"))
         lines.append(verdict)
         return lines
     for p in grading.points:
@@ -75,7 +80,7 @@ def report(question, answer: str, grading, color: bool) -> list:
         mark.append(f"{p.point}  ")
         mark.append(f"+{marks_text(p.earned)}" if p.hit else "0", style="bold" if color else "")
         if p.hit:
-            mark.append(f"  「{p.matched}」", style="green" if color else "")
+            mark.append(f"  「{visible(p.matched)}」", style="green" if color else "")
             if p.how in HOW:
                 mark.append(f"（{HOW[p.how]}：{p.keyword}）", style="dim" if color else "")
         lines.append(mark)

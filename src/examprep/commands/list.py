@@ -50,8 +50,15 @@ def run(args) -> int:
         return exit_codes.OK
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(box=None, header_style="bold", pad_edge=False)
+    from ..format import visible
+
+    class SafeTable(Table):  # content is printed as it is: no markup, control characters shown
+        def add_row(self, *cells, **kwargs):
+            super().add_row(*(Text(visible(c, newlines=False)) for c in cells), **kwargs)
+
+    table = SafeTable(box=None, header_style="bold", pad_edge=False)
     if args.kind == "points":
         for col in ("id", "级别", "考点", "要点数", "出处"):
             table.add_column(col)

@@ -33,13 +33,17 @@ def json_line(m) -> str:
 def table(totals, file) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
+
+    from ..format import visible
 
     grid = Table(box=None, header_style="bold", pad_edge=False)
     grid.add_column("candidate")
     for name in ("answered", "score", "max", "%"):
         grid.add_column(name, justify="right")
     for t in totals:
-        grid.add_row(t.candidate, str(t.answered), marks_text(t.score), marks_text(t.max), f"{t.percent:.1f}")
+        grid.add_row(Text(visible(t.candidate, newlines=False)), str(t.answered), marks_text(t.score),
+                     marks_text(t.max), f"{t.percent:.1f}")
     console = Console(file=file, highlight=False, width=120) if file is not sys.stdout else Console(
         highlight=False)
     console.print(grid)

@@ -9,6 +9,7 @@ MAX_LINE_BYTES is refused by its number without being held.
 from __future__ import annotations
 
 import json
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
@@ -152,24 +153,26 @@ def parse_answer_lines(text: str, source: str) -> tuple[list[AnswerLine], list[P
 def checked_answers(items: Iterable[AnswerLine | Problem], source: str,
                     bank: Bank) -> Iterator[AnswerLine | Problem]:
     """The lines whose question is in the bank, each candidate answering a question once, and a
-    Problem for each other one, in order. Keeps only each candidate's first line per question."""
-    known = {qid: qid for qid in bank.questions}  # the bank's own strings, kept once
-    seen: dict[str, dict[str, int]] = {}
+    Problem for each other one, in order. Per candidate it keeps only which questions were answered
+    on which line, as two arrays of numbers (8 bytes an answer), so a million lines cost megabytes."""
+    index = {qid: i for i, qid in enumerate(bank.questions)}
+    seen: dict[str, tuple[array, array]] = {}  # candidate -> (question indexes, their line numbers)
     for line in items:
         if isinstance(line, Problem):
             yield line
             continue
-        qid = known.get(line.question)
-        if qid is None:
+        i = index.get(line.question)
+        if i is None:
             yield Problem(source, line.line, f"unknown question '{line.question}'"
                                              f"{did_you_mean(line.question, bank.questions)}")
             continue
-        answered = seen.setdefault(line.candidate, {})
-        first = answered.get(qid)
-        if first is not None:
+        asked, on_line = seen.setdefault(line.candidate, (array("I"), array("I")))
+        if i in asked:
+            first = on_line[asked.index(i)]
             yield Problem(source, line.line, f"{line.candidate} already answered {line.question} on line {first}")
             continue
-        answered[qid] = line.line
+        asked.append(i)
+        on_line.append(line.line)
         yield line
 
 

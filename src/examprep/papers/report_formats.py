@@ -9,7 +9,7 @@ import math
 import unicodedata
 from collections.abc import Collection
 
-from ..format import marks_text
+from ..format import marks_text, visible
 from .item_analysis import DISCRIMINATION_MIN, FACILITY_HIGH, FACILITY_LOW, FLAG_LABELS, GROUP_FRACTION
 from .render import render_template
 from .report import CandidateResult, MarkReport, PaperReport
@@ -77,6 +77,7 @@ def _width(text: str) -> int:
 
 
 def _table(header: list[str], rows: list[list[str]], right: Collection[int] = frozenset()) -> list[str]:
+    rows = [[visible(cell, newlines=False) for cell in row] for row in rows]
     widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
 
     def line(cells):
@@ -112,7 +113,8 @@ def report_table(report: MarkReport) -> str:
         out.append("")
     out.append(THRESHOLDS_NOTE)
     out += [f"注意：{w}" for w in report.warnings]
-    return "\n".join(out) + "\n"
+    # Names, answers and key points come from the sheets and the bank: shown, never obeyed.
+    return "\n".join(visible(line, newlines=False) for line in out) + "\n"
 
 
 # -- JSON -----------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from ..content.model import Bank
 from ..practice.stats import DayCount, Stats
+from ..format import visible
 from .format import WEEKDAYS, day_label, percent
 
 BAR_CELLS = 30
@@ -63,7 +64,8 @@ def topic_table(stats: Stats, bank: Bank) -> Table:
     for t in stats.topics:
         style = "green" if (t.accuracy or 0) >= 0.6 else "red"
         accuracy = bar(t.accuracy or 0, 1, style, ACCURACY_CELLS)
-        table.add_row(bank.level_title(t.level).split("/")[0], t.title, f"{t.seen}/{t.questions}",
+        table.add_row(Text(visible(bank.level_title(t.level).split("/")[0], newlines=False)),
+                      Text(visible(t.title, newlines=False)), f"{t.seen}/{t.questions}",
                       str(t.answers), percent(t.accuracy), accuracy)
     return table
 

@@ -14,6 +14,7 @@ from textual.reactive import reactive
 from ....content.model import Answer, Question
 from ....kinds.base import LETTERS
 from .base import AnswerInput
+from ....format import visible
 
 
 class ChoiceAnswer(AnswerInput, can_focus=True):
@@ -89,7 +90,7 @@ class ChoiceAnswer(AnswerInput, can_focus=True):
                 out.append("\n")
             out.append(pointer, style="bold")
             out.append(f"{mark} {label}. ", style=style)
-            out.append(text, style=style)
+            out.append(visible(text), style=style)
         return out
 
     def on_focus(self) -> None:

@@ -10,6 +10,7 @@ from textual.reactive import reactive
 from ....content.model import Answer
 from ....kinds.order import Order
 from .base import AnswerInput
+from ....format import visible
 
 
 class OrderAnswer(AnswerInput, can_focus=True):
@@ -87,5 +88,5 @@ class OrderAnswer(AnswerInput, can_focus=True):
             out.append("❯ " if here else "  ", style="bold")
             handle = "⇅" if here and self.grabbed else "≡"
             out.append(f"{row + 1}. {handle} ", style="bold" if here else "")
-            out.append(self.items[index], style="reverse" if here and self.grabbed else "")
+            out.append(visible(self.items[index]), style="reverse" if here and self.grabbed else "")
         return out

@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
+from ....format import visible, visible_with_spans
 from ....content.model import Answer, Question, Shuffles
 from ....format import marks_text
 from ....grading.excerpt import excerpt
@@ -27,8 +28,9 @@ def highlighted_answer(text: str, spans: list[tuple[int, int]]) -> Text:
     """The answer as typed, with each matched keyword's characters highlighted; of a long answer,
     only the text around each match."""
     shown = excerpt(text, spans)
-    out = Text(shown.text)
-    for start, end in shown.spans:
+    safe, safe_spans = visible_with_spans(shown.text, shown.spans)
+    out = Text(safe)
+    for start, end in safe_spans:
         out.stylize(MATCH_STYLE, start, end)
     if shown.shortened:
         out.append(f"\n（答案共 {len(text)} 字，只显示命中处附近）", style="dim")
@@ -50,7 +52,7 @@ def points_table(points) -> Table:
         got = p.earned > 0
         text = Text(p.point, style="" if got else "dim", overflow="fold")
         if got and p.matched:
-            text.append(f"「{p.matched}」", style="green")
+            text.append(f"「{visible(p.matched)}」", style="green")
         grid.add_row(Text("✓" if got else "✗", style="bold green" if got else "bold red"), text,
                      Text(f"+{marks_text(p.earned)}" if got else "0", style="bold" if got else "dim"))
     return grid
@@ -83,7 +85,7 @@ def feedback_renderable(question: Question, answer: Answer, grading,
         spans = [tuple(p.span) for p in points if p.span is not None and p.earned > 0]
         parts.append(highlighted_answer(answer, spans))
     else:
-        parts.append(Text(question.answer_text(answer, shuffle)))
+        parts.append(Text(visible(question.answer_text(answer, shuffle))))
 
     parts.append(heading("参考答案"))
     parts.append(Text(question.model_answer(shuffle)))

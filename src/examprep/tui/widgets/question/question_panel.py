@@ -13,6 +13,7 @@ from ....format import marks_text
 from ....kinds.base import Shuffle
 from ..answer import AnswerInput, answer_input_for
 from ..feedback.feedback_panel import FeedbackPanel
+from ....format import visible
 
 
 def question_heading(question: Question, number: str = "", paper_marks: float | None = None,
@@ -59,8 +60,8 @@ class QuestionPanel(VerticalScroll, can_focus=True):
         how = self._input.how_to_answer(self.mode) if self.mode != "review" else ""
         yield Static(question_heading(self.question, self.number, self.paper_marks, how), classes="q-heading")
         if self.scenario:
-            yield Static(Text(self.scenario.strip()), classes="q-scenario")
-        yield Static(Text(self.question.shown_stem()), classes="q-stem")
+            yield Static(Text(visible(self.scenario.strip())), classes="q-scenario")
+        yield Static(Text(visible(self.question.shown_stem())), classes="q-stem")
         yield self._input
         yield FeedbackPanel(classes="feedback")
 

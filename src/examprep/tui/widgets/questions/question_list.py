@@ -8,6 +8,7 @@ from textual.widgets.option_list import Option
 
 from ....content.model import Question
 from ...format import clip
+from ....format import visible
 
 STEM_CELLS = 34
 
@@ -17,7 +18,7 @@ def question_line(question: Question, note: str = "", mark: str = "") -> Text:
     if mark:
         line.append(mark + " ")
     line.append(f"[{question.title}] ", style="cyan")
-    line.append(clip(question.stem, STEM_CELLS))
+    line.append(visible(clip(question.stem, STEM_CELLS), newlines=False))
     if note:
         line.append(f"  {note}", style="dim")
     return line

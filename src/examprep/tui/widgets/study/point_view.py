@@ -6,20 +6,21 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ....content.model import Bank, Point
+from ....format import visible
 
 
 def point_text(bank: Bank, point: Point) -> Text:
     out = Text()
-    out.append(point.title, style="bold")
+    out.append(visible(point.title), style="bold")
     out.append(f"\n{bank.level_title(point.level)} · {point.topic_title}\n", style="dim")
     if point.items:
         out.append("\n要点" + ("（有先后顺序）" if point.ordered else "") + "\n", style="bold underline")
         for i, item in enumerate(point.items, 1):
             out.append(f" {i}. ", style="bold cyan")
-            out.append(f"{item}\n")
+            out.append(f"{visible(item)}\n")
     if point.text:
         out.append("\n说明\n", style="bold underline")
-        out.append(point.text.strip() + "\n")
+        out.append(visible(point.text.strip()) + "\n")
     out.append("\n出处  ", style="bold")
     source = "（原文缺失，按本领域标准教材补全）" if point.source == "completed" else point.source
     out.append(source + (f" · {point.ref}" if point.ref else "") + "\n", style="dim")

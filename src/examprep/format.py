@@ -5,6 +5,8 @@ driving the terminal (printers also use rich `Text`, never markup)."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 _CN_DIGITS = "零一二三四五六七八九"
 
 
@@ -75,7 +77,7 @@ def visible_with_spans(text: str, spans, newlines: bool = True) -> tuple[str, li
     cuts = sorted({0, len(text), *(i for span in spans for i in span)})
     moved = {0: 0}
     pieces, position = [], 0
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in pairwise(cuts):
         piece = visible(text[a:b], newlines)
         pieces.append(piece)
         position += len(piece)

@@ -28,8 +28,8 @@ def highlighted(answer: str, grading, color: bool):
     a rich Text in colour, or 【…】 in plain text."""
     from rich.text import Text
 
-    from ..grading.excerpt import excerpt
     from ..format import visible_with_spans
+    from ..grading.excerpt import excerpt
 
     shown = excerpt(answer, [p.span for p in grading.points if p.span is not None])
     # The answer is echoed to a terminal: its control characters are shown, not obeyed.

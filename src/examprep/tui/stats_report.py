@@ -13,8 +13,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..content.model import Bank
-from ..practice.stats import DayCount, Stats
 from ..format import visible
+from ..practice.stats import DayCount, Stats
 from .format import WEEKDAYS, day_label, percent
 
 BAR_CELLS = 30

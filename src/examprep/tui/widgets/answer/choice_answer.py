@@ -12,9 +12,9 @@ from textual.events import Key
 from textual.reactive import reactive
 
 from ....content.model import Answer, Question
+from ....format import visible
 from ....kinds.base import LETTERS
 from .base import AnswerInput
-from ....format import visible
 
 
 class ChoiceAnswer(AnswerInput, can_focus=True):

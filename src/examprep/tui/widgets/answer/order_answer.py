@@ -8,9 +8,9 @@ from textual.binding import Binding
 from textual.reactive import reactive
 
 from ....content.model import Answer
+from ....format import visible
 from ....kinds.order import Order
 from .base import AnswerInput
-from ....format import visible
 
 
 class OrderAnswer(AnswerInput, can_focus=True):

@@ -8,9 +8,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from ....format import visible, visible_with_spans
 from ....content.model import Answer, Question, Shuffles
-from ....format import marks_text
+from ....format import marks_text, visible, visible_with_spans
 from ....grading.excerpt import excerpt
 
 MATCH_STYLE = "bold green underline"

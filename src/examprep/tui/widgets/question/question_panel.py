@@ -9,11 +9,10 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ....content.model import Answer, Bank, Question
-from ....format import marks_text
+from ....format import marks_text, visible
 from ....kinds.base import Shuffle
 from ..answer import AnswerInput, answer_input_for
 from ..feedback.feedback_panel import FeedbackPanel
-from ....format import visible
 
 
 def question_heading(question: Question, number: str = "", paper_marks: float | None = None,

@@ -7,8 +7,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ....content.model import Question
-from ...format import clip
 from ....format import visible
+from ...format import clip
 
 STEM_CELLS = 34
 

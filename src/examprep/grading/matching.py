@@ -270,10 +270,7 @@ def typo_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Match]:
 
 
 def answer_sounds(norm: Normalized) -> str:
-    encoded = norm._cache.get("sounds")
-    if encoded is None:
-        encoded = norm._cache["sounds"] = sounds(norm.text)
-    return encoded
+    return norm.derived("sounds", lambda n: sounds(n.text))
 
 
 def homophone_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Match]:

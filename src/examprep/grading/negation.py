@@ -135,10 +135,7 @@ class NegationIndex:
 
 
 def negation_index(norm: Normalized) -> NegationIndex:
-    index = norm._cache.get("negation")
-    if index is None:
-        index = norm._cache["negation"] = NegationIndex(norm)
-    return index
+    return norm.derived("negation", NegationIndex)
 
 
 @lru_cache(maxsize=16384)
@@ -156,10 +153,7 @@ def _post_pattern() -> re.Pattern:
 
 
 def _post_negators(norm: Normalized) -> list[int]:
-    found = norm._cache.get("post-negators")
-    if found is None:
-        found = norm._cache["post-negators"] = [m.start() for m in _post_pattern().finditer(norm.text)]
-    return found
+    return norm.derived("post-negators", lambda n: [m.start() for m in _post_pattern().finditer(n.text)])
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any, TypeVar
 
 from .numbers import numeral_runs
 
@@ -102,6 +104,9 @@ def to_simplified(text: str) -> str:
     return "".join(_simplified_char(ch) for ch in text)
 
 
+T = TypeVar("T")
+
+
 class Normalized:
     """A normalised text: `text[i]` came from `original[starts[i]:ends[i]]`."""
 
@@ -130,7 +135,14 @@ class Normalized:
         self.hard_breaks = hard_breaks  # sentence ends
         self.list_separators = list_separators  # 、 and /
         self.labels = labels  # colons: the clause after one belongs to the label before it
-        self._cache = {}
+        self._cache: dict[str, Any] = {}
+
+    def derived(self, name: str, compute: Callable[[Normalized], T]) -> T:
+        """What `compute` makes of this text (its sounds, its negators, its separators), computed once
+        per text and kept under `name`: every keyword of every rubric point searches the same answer."""
+        if name not in self._cache:
+            self._cache[name] = compute(self)
+        return self._cache[name]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original offsets of text[start:end]."""

@@ -27,12 +27,12 @@ def _conjunction_pattern() -> tuple[re.Pattern, frozenset[str]]:
 
 def separators(norm: Normalized) -> list[tuple[int, int]]:
     """(start, end) of every list separator; 、 has dropped out of the text, so it is (p, p)."""
-    cached = norm._cache.get("separators")
-    if cached is not None:
-        return cached
+    return norm.derived("separators", _find_separators)
+
+
+def _find_separators(norm: Normalized) -> list[tuple[int, int]]:
     pattern, joiners = _conjunction_pattern()
     found = [(m.start(), m.end()) for m in pattern.finditer(norm.text) if m.group() in joiners]
     found.extend((p, p) for p in norm.list_separators)
     found.sort()
-    norm._cache["separators"] = found
     return found

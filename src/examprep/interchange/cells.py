@@ -18,8 +18,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..content.model import Question
 from ..format import number_text
-from ..kinds.judge import read_judgement
+from ..kinds.calc import Calc
+from ..kinds.choice import Choice
+from ..kinds.fill import Fill
+from ..kinds.free_text import FreeText
+from ..kinds.judge import Judge, read_judgement
+from ..kinds.order import Order
 from . import columns as col
 
 ANSWER_SPLIT = re.compile(r"[\s,，、;；|｜/+]+")
@@ -233,33 +239,31 @@ def split_list(text: str) -> list[str]:
 
 
 # -- writing -------------------------------------------------------------------------------------------------
-def answer_cells(question) -> dict[str, str]:
+def answer_cells(question: Question) -> dict[str, str]:
     """The 选项 and 答案 cells of a question (as the reading functions above read them back)."""
     cells: dict[str, str] = {}
-    qtype = question.type
-    if qtype in ("single", "multiple"):
+    if isinstance(question, Choice):
         for key, text in question.options:
             cells[f"选项{key}"] = text
-        cells[col.ANSWER] = question.answer if qtype == "single" else "".join(question.answer)
-    elif qtype == "judge":
+        cells[col.ANSWER] = "".join(question.keys)
+    elif isinstance(question, Judge):
         cells[col.ANSWER] = "正确" if question.answer else "错误"
-    elif qtype == "order":
+    elif isinstance(question, Order):
         shown = question.presented_order()
         for key, index in zip(col.OPTION_KEYS, shown):
             cells[f"选项{key}"] = question.items[index]
         position = {index: key for key, index in zip(col.OPTION_KEYS, shown)}
         cells[col.ANSWER] = "".join(position[i] for i in range(len(question.items)))
-    elif qtype == "calc":
+    elif isinstance(question, Calc):
         text = number_text(float(question.answer))
         if question.tolerance:
             text += f"±{number_text(question.tolerance)}"
         cells[col.ANSWER] = text + (question.unit or "")
-    elif qtype == "fill":
-        cells[col.ANSWER] = " | ".join(
-            blank if isinstance(blank, str) else " / ".join(blank) for blank in question.answer)
+    elif isinstance(question, Fill):
+        cells[col.ANSWER] = " | ".join(" / ".join(blank) for blank in question.answer)
         if not question.ordered:
             cells[col.ANSWER] += ANY_ORDER_MARK
-    else:
+    elif isinstance(question, FreeText):
         cells[col.ANSWER] = "\n".join(_rubric_line(n, p) for n, p in enumerate(question.rubric, start=1))
     return cells
 

@@ -275,7 +275,7 @@ class _Dumper:
     def dump(data) -> str:
         import yaml
 
-        class Dumper(yaml.SafeDumper):
+        class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml's emitter: much faster
             pass
 
         def text(dumper, value: str):

@@ -94,28 +94,33 @@ def read_workbook(path: Path | str) -> Workbook:
 
 
 def write_xlsx(path: Path, sheets: Sequence[tuple[str, Sequence[Sequence[object]], Sequence[int]]]) -> None:
-    """Write sheets (name, rows with the header first, column widths) to an .xlsx file."""
+    """Write sheets (name, rows with the header first, column widths) to an .xlsx file.
+
+    Written in openpyxl's write-only mode (rows streamed, several times faster on a large bank); text
+    is always stored as text, never as a formula ("=1+1" stays what it says)."""
     openpyxl = require("openpyxl", "写入 .xlsx 文件")
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
 
-    book = openpyxl.Workbook()
-    book.remove(book.active)
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+    book = openpyxl.Workbook(write_only=True)
     for title, rows, widths in sheets:
         ws = book.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-        for line in ws.iter_rows():
-            for cell in line:  # text is text: openpyxl would store "=…" as a formula
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"
         for index, width in enumerate(widths, start=1):
             ws.column_dimensions[openpyxl.utils.get_column_letter(index)].width = width
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        for row in ws.iter_rows(min_row=2):
-            for cell in row:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
         ws.freeze_panes = "A2"
+        for number, row in enumerate(rows):
+            cells = []
+            for value in row:
+                cell = WriteOnlyCell(ws, value=value)
+                if isinstance(value, str):
+                    cell.data_type = "s"
+                if number == 0:
+                    cell.font = bold
+                elif value not in (None, ""):
+                    cell.alignment = wrap
+                cells.append(cell)
+            ws.append(cells)
     book.save(path)
 
 

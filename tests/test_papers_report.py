@@ -235,8 +235,7 @@ def test_a_changed_bank_is_warned_about_and_a_missing_question_refused(printed, 
     on_paper = any(i.id == "q.primary.t1.single-1" for p in papers.values() for i in p.items)
     report = mark_with_manifest([], manifest, bank, "s.jsonl")
     assert report.warnings == (
-        ("question q.primary.t1.single-1 has changed since the paper was printed; it is marked against "
-         "the bank as it is now",) if on_paper else ())
+        ("1 道题在打印试卷之后改动过（q.primary.t1.single-1），按题库现在的内容阅卷",) if on_paper else ())
     smaller = load_bank(make_bank_root(tmp_path / "smaller", questions=QUESTIONS[:3]))
     with pytest.raises(LookupError, match="the manifest names .* question\\(s\\) the bank does not have"):
         mark_with_manifest([], manifest, smaller, "s.jsonl")

@@ -232,11 +232,11 @@ def mark_with_manifest(lines: list[AnswerLine], manifest: Manifest, bank: Bank, 
         raise LookupError(
             f"the manifest names {len(missing)} question(s) the bank does not have ({', '.join(missing[:5])}"
             f"{', …' if len(missing) > 5 else ''}); mark with the --content the paper was printed from")
-    warnings = sorted({
-        f"question {q.id} has changed since the paper was printed; it is marked against the bank as it is now"
-        for v in manifest.variants.values() for q in v.questions
-        if q.digest and q.digest != question_digest(bank.questions[q.id])
-    })
+    changed = sorted({q.id for v in manifest.variants.values() for q in v.questions
+                      if q.digest and q.digest != question_digest(bank.questions[q.id])})
+    # one warning for them all: a hundred lines would bury the report under them
+    warnings = [f"{len(changed)} 道题在打印试卷之后改动过（{'、'.join(changed[:5])}{' 等' if len(changed) > 5 else ''}），"
+                f"按题库现在的内容阅卷"] if changed else []
     skipped: list[Problem] = []
     by_candidate: dict[str, list[AnswerLine]] = {}
     for ln in lines:

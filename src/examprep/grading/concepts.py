@@ -282,7 +282,7 @@ def concept_hits(norm: Normalized, concept: Concept, limit: int = 3) -> list[Con
         coverage = weight / total if total else 0.0
         if coverage < (0.999 if concept.strict else THRESHOLD):
             continue
-        negated = any(negation.negated(a) or post_negated(norm, b) for a, b in claims)
+        negated = any(negation.negated(a) or post_negated(norm, b, a) for a, b in claims)
         if negated != concept.negative:
             continue
         start = starts[first]

@@ -181,8 +181,8 @@ def acceptable(norm: Normalized, keyword: Keyword, start: int, end: int) -> bool
     if keyword.needs_before and not _stands_before(norm, keyword.needs_before, start):
         return False
     if keyword.negative:
-        return not post_negated(norm, end)
-    return not negation_index(norm).negated(start) and not post_negated(norm, end)
+        return not post_negated(norm, end, start)
+    return not negation_index(norm).negated(start) and not post_negated(norm, end, start)
 
 
 def _stands_before(norm: Normalized, word: str, start: int) -> bool:

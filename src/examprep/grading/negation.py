@@ -57,13 +57,16 @@ POST_NEGATORS = (
     "可不行", "不行", "不可取", "不对", "是错的", "是错误的", "错误的", "不正确", "是不对的", "不可以",
     "就算了", "算了", "没必要", "没有必要", "不必要", "不需要", "用不着", "无所谓", "没用", "没有用",
     "不管用", "靠不住", "不可信", "不可靠", "是误区", "不是这样", "不存在", "不用管", "不用考虑",
-    "没什么影响", "没有影响", "没啥用", "没啥影响", "不算", "不属于", "不包括",
+    "没什么影响", "没有影响", "没啥用", "没啥影响", "不算", "不属于", "不包括", "算不上", "谈不上",
+    "问题不大", "不是什么", "多余",
 )
+# A topic set up with 至于 is judged by the rest of its sentence: 至于先说再听，…不算致命伤.
+TOPIC_OPENERS = ("至于", "说到", "关于")
 POST_SCOPE = 8  # characters between the end of a match and a post-negator in its clause
 # A topic denied by a negator right after it: 名片就不用讲究了, 提出要求就不必了, 引导性的问题不要问.
 TOPIC_NEGATORS = ("不用", "不必", "没必要", "没有必要", "不需要", "用不着", "不要", "别", "不一定", "未必")
 TOPIC_LINKS = frozenset("就也都倒可是的这些那种问题方面事情东西")
-TOPIC_TAIL = 4  # characters a topic negator may leave before its clause ends (…不要问了)
+TOPIC_TAIL = 6  # characters a topic negator may leave before its clause ends (…不必事先准备了)
 
 
 @lru_cache(maxsize=1)
@@ -174,9 +177,25 @@ def _topic_denied(norm: Normalized, end: int, clause_end: int) -> bool:
     return m is not None and clause_end - m.end() <= TOPIC_TAIL
 
 
-def post_negated(norm: Normalized, end: int) -> bool:
+def _opened_topic_denied(norm: Normalized, start: int, end: int, found: list[int]) -> bool:
+    """至于X，… with a denial later in the same sentence."""
+    text = norm.text
+    breaks = norm.breaks
+    b = bisect_right(breaks, start) - 1
+    clause_start = breaks[b] if b >= 0 else 0
+    if not any(text.startswith(opener, clause_start) for opener in TOPIC_OPENERS):
+        return False
+    hard = norm.hard_breaks
+    h = bisect_left(hard, end)
+    sentence_end = hard[h] if h < len(hard) else len(text)
+    i = bisect_left(found, end)
+    return i < len(found) and found[i] < sentence_end
+
+
+def post_negated(norm: Normalized, end: int, start: int | None = None) -> bool:
     """Whether a match ending at `end` is denied after it: later in its clause (X不必太在意), as the topic
-    of a denial (X就不用了), or at the start of the next clause (X，这可不行)."""
+    of a denial (X就不用了), at the start of the next clause (X，这可不行), or as a topic opened with
+    至于 and denied later in its sentence (given the match's `start`)."""
     breaks = norm.breaks
     b0 = bisect_right(breaks, end - 1)
     if _topic_denied(norm, end, breaks[b0] if b0 < len(breaks) else len(norm.text)):
@@ -184,6 +203,8 @@ def post_negated(norm: Normalized, end: int) -> bool:
     found = _post_negators(norm)
     if not found:
         return False
+    if start is not None and _opened_topic_denied(norm, start, end, found):
+        return True
     i = bisect_left(found, end)
     if i >= len(found):
         return False

@@ -21,7 +21,8 @@ from .numbers import numeral_runs
 KEEP, DROP, SPACE, SOFT, HARD, SEP, JOIN, LABEL = range(8)
 HARD_BREAKS = frozenset("。!?;\n\r…")
 SOFT_BREAKS = frozenset(",")  # commas end a clause, not a sentence
-LABEL_BREAKS = frozenset(":")  # so do colons, which also tie a label to what follows (忽视法：…)
+LABEL_BREAKS = frozenset(":—–")  # so do colons and dashes, which also tie a label to what follows
+# (忽视法：…, 听而不闻——…)
 LIST_SEPARATORS = frozenset("、/")
 # Kept between two digits, so that 1.5, 3-5 and 9:30 stay numbers; elsewhere they are punctuation.
 NUMBER_JOINERS = {".": HARD, ":": LABEL, "-": DROP, "~": DROP, "/": SEP}

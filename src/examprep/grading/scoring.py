@@ -117,7 +117,16 @@ def compile_rubric(question_id: str, rubric: tuple[RubricPoint, ...], stem: str 
         others = set().union(*(own[:index] + own[index + 1:])) if len(own) > 1 else set()
         # The other points' words of three or more characters that this point lacks (期望型 against
         # 基本型): a window holding one is about another item.
-        rivals = tuple(sorted(w for w in others - own[index] if len(w) >= 3 and not w.isdigit()))
+        rivals = {w for w in others - own[index] if len(w) >= 3 and not w.isdigit()}
+        # …and the other points' own keywords (期望型 is a keyword of the point beside 基本型).
+        point_text = normalize_keyword(point.point)
+        for other in rubric[:index] + rubric[index + 1:]:
+            for word in other.keywords:
+                norm_word = normalize_keyword(word)
+                if len(norm_word) >= 2 and norm_word not in point_text and not any(
+                        norm_word in normalize_keyword(k) or normalize_keyword(k) in norm_word
+                        for k in point.keywords):
+                    rivals.add(norm_word)
         keywords = _keywords(point.keywords, thesaurus)
         groups = tuple(_keywords(group, thesaurus) for group in point.all_of)
         concepts = []
@@ -125,7 +134,8 @@ def compile_rubric(question_id: str, rubric: tuple[RubricPoint, ...], stem: str 
             concept = build_concept(word, stem_norm, weights, thesaurus, strict=True)
             if concept is not None:
                 concepts.append(concept)
-        concept = build_concept(point.point, stem_norm, weights, thesaurus, strict=False, rivals=rivals)
+        concept = build_concept(point.point, stem_norm, weights, thesaurus, strict=False,
+                                rivals=tuple(sorted(rivals)))
         if concept is not None:
             concepts.append(concept)
         opposites = _opposites((point.point, *point.keywords), thesaurus)
@@ -254,7 +264,7 @@ def why_missed(norm: Normalized, point: CompiledPoint) -> str | None:
             continue
         shown = norm.original_text(pos, pos + len(keyword.text))
         end = pos + len(keyword.text)
-        if not keyword.negative and (negation.negated(pos) or post_negated(norm, end)):
+        if not keyword.negative and (negation.negated(pos) or post_negated(norm, end, pos)):
             return f"找到「{shown}」，但被否定"
         probe = Match(pos, end, "exact", keyword)
         if _contradicted(norm, point, probe):

@@ -108,6 +108,14 @@ def test_plain_output_marks_points_and_matched_words(root, capsys):
     assert "\x1b[" not in out  # piped: no colour codes
 
 
+def test_plain_output_says_why_a_point_was_missed_and_how_one_was_found(root, capsys):
+    answer = "企业决测的基础，不是客户分类的基础"
+    assert grade(root, "q.demo.recall", "--answer", answer) == 0
+    out = capsys.readouterr().out
+    assert "✗ 客户信息是客户分类的基础  0  找到「客户分类」，但被否定" in out
+    assert "✓ 客户信息是企业决策的基础  +1  「企业决测」（错别字已宽容，对应「企业决策」）" in out
+
+
 def test_json_output_has_the_spec_shape(root, capsys):
     answer = "客户分类、企业决策"
     assert grade(root, "q.demo.recall", "--answer", answer, "--json") == 0
@@ -118,8 +126,16 @@ def test_json_output_has_the_spec_shape(root, capsys):
     assert {"id", "point", "earned", "weight", "matched", "span"} <= set(first)
     assert first["id"] == "decision" and first["weight"] == 1 and first["earned"] == 1.0
     assert answer[first["span"][0]:first["span"][1]] == first["matched"] == "企业决策"
+    assert first["how"] == "exact" and first["why"] is None and first["words"] == []
     missed = data["points"][2]
     assert missed["earned"] == 0 and missed["matched"] is None and missed["span"] is None
+
+
+def test_json_output_says_how_and_why(root, capsys):
+    assert grade(root, "q.demo.recall", "--answer", "企业决策的基础，客户分类可不重要", "--json") == 0
+    points = {p["id"]: p for p in json.loads(capsys.readouterr().out)["points"]}
+    assert points["decision"]["how"] == "exact"
+    assert points["classify"]["matched"] is None and points["classify"]["why"] == "找到「客户分类」，但被否定"
 
 
 def test_answer_from_a_file_and_from_stdin(root, tmp_path, capsys, monkeypatch):

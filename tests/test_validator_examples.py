@@ -32,7 +32,8 @@ def test_each_disagreement_is_a_problem_at_its_line(tmp_path):
     first, second = problems
     assert first.file == "questions/demo.yaml" and "不是客户分类" in text[first.line - 1]
     assert first.message == ("example scored 1 by the grader, 2 expected "
-                             "(earned: decision「企业决策」; missed: classify, satisfy, work)")
+                             "(earned: decision「企业决策」; missed: classify（找到「客户分类」，但被否定）, "
+                             "satisfy, work)")
     assert second.message.startswith("example scored 2 by the grader, 1 expected (earned: satisfy「客户满意」, work")
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from ..content.errors import Problem
 from ..content.model import Bank
 from ..format import marks_text
+from ..grading.explain import point_detail
+from ..grading.results import PointResult
 from ..kinds.free_text import FreeText
 
 EXAMPLE_TOLERANCE = 0.01  # marks: the grader rounds each score to two decimals
@@ -21,11 +23,18 @@ def example_problems(bank: Bank) -> list[Problem]:
             grading = question.grade(example.answer)
             if abs(grading.score - example.score) <= EXAMPLE_TOLERANCE:
                 continue
-            earned = ", ".join(f"{p.id}「{p.matched}」" for p in grading.points if p.hit) or "none"
-            missed = ", ".join(p.id for p in grading.points if not p.hit) or "none"
+            earned = ", ".join(_shown(p) for p in grading.points if p.hit) or "none"
+            missed = ", ".join(_shown(p) for p in grading.points if not p.hit) or "none"
             problems.append(Problem(
                 example.where.file, example.where.line,
                 f"example scored {marks_text(grading.score)} by the grader, {marks_text(example.score)} expected "
                 f"(earned: {earned}; missed: {missed})",
             ))
     return problems
+
+
+def _shown(point: PointResult) -> str:
+    """A point as the example problem names it: its id, the words that earned it, how or why."""
+    shown = f"{point.id}「{point.matched}」" if point.hit else point.id
+    detail = point_detail(point)
+    return f"{shown}（{detail}）" if detail else shown

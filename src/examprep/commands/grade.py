@@ -11,10 +11,9 @@ import sys
 from .. import exit_codes
 from ..content.fields import did_you_mean
 from ..format import marks_text
+from ..grading.explain import point_detail
 from .common import error, load_bank_or_report
 from .text_input import read_text
-
-HOW = {"typo": "错字已宽容", "homophone": "同音字已宽容", "list": "并列"}
 
 
 def _read_answer(args) -> str | None:
@@ -81,8 +80,10 @@ def report(question, answer: str, grading, color: bool) -> list:
         mark.append(f"+{marks_text(p.earned)}" if p.hit else "0", style="bold" if color else "")
         if p.hit:
             mark.append(f"  「{visible(p.matched)}」", style="green" if color else "")
-            if p.how in HOW:
-                mark.append(f"（{HOW[p.how]}：{p.keyword}）", style="dim" if color else "")
+        detail = point_detail(p)
+        if detail:
+            shown = visible(detail)
+            mark.append(f"（{shown}）" if p.hit else f"  {shown}", style="dim" if color else "")
         lines.append(mark)
     lines.append(Text(""))
     answer_line = Text("答案 answer: ")

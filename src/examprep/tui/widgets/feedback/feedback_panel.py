@@ -11,6 +11,7 @@ from textual.widgets import Static
 from ....content.model import Answer, Question, Shuffles
 from ....format import marks_text, visible, visible_with_spans
 from ....grading.excerpt import excerpt
+from ....grading.explain import point_detail
 
 MATCH_STYLE = "bold green underline"
 
@@ -52,6 +53,10 @@ def points_table(points) -> Table:
         text = Text(p.point, style="" if got else "dim", overflow="fold")
         if got and p.matched:
             text.append(f"「{visible(p.matched)}」", style="green")
+        detail = point_detail(p)
+        if detail:
+            text.append(f"（{visible(detail)}）" if got else f"  {visible(detail)}",
+                        style="italic dim" if got else "yellow")
         grid.add_row(Text("✓" if got else "✗", style="bold green" if got else "bold red"), text,
                      Text(f"+{marks_text(p.earned)}" if got else "0", style="bold" if got else "dim"))
     return grid

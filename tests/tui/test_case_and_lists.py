@@ -99,3 +99,15 @@ async def test_favourites_drill_and_unmark(make_app, store):
         await pilot.pause()
         assert feedback_text(app).startswith("✓ 正确")
         assert store.answers("q.single")[0].mode == "favourites"
+
+
+async def test_case_feedback_says_why_a_point_did_not_count(make_app):
+    app = make_app(Start("case", case_id="case.promise"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*"要清晰期望；加强感受就不必了")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        feedback = feedback_text(app)
+        assert "得分 5 / 10" in feedback
+        assert "找到「加强感受」，但被否定" in feedback

@@ -136,3 +136,35 @@ async def test_leave_and_resume_with_the_clock_still_running(make_app, store, cl
         assert isinstance(screen, ExamScreen)
         assert screen.exam.answers.get("q.single") == "B"
         assert screen.exam.answers.get("q.recall") == "企业决策和客户分类"
+
+
+async def test_an_exam_that_cannot_be_drawn_again_is_abandoned_not_a_crash(make_app, store, bank, clock):
+    name = next(iter(bank.blueprints))
+    # A stored exam whose paper cannot be drawn again (here a variant no paper has).
+    store.start_exam(name, "坏掉的考试", 1, "no such variant", clock(), 60)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("enter")  # 继续未完成的考试
+        await pilot.pause()
+        assert not isinstance(app.screen, ExamScreen)
+        assert store.unfinished_exam() is None
+        assert any("这场考试无法继续，已放弃" in str(n.message) for n in app._notifications)
+        await pilot.press("enter")  # a new exam can start at once
+        await pilot.pause()
+        assert isinstance(app.screen, ExamScreen)
+
+
+async def test_the_unfinished_exam_can_be_abandoned_by_hand(make_app, store, bank, clock):
+    store.start_exam(next(iter(bank.blueprints)), "模拟", 1, "A", clock(), 60)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("enter")  # 放弃
+        await pilot.pause()
+        assert store.unfinished_exam() is None
+        assert "继续未完成的考试" not in screen_text(app)

@@ -108,7 +108,7 @@ def run(args) -> int:
     answer = answer.encode("utf-8", "replace").decode("utf-8")
     grading = question.grade(answer)
     if args.json:
-        print(json.dumps({**grading.to_json(), "answer": answer}, ensure_ascii=False))
+        print(json.dumps({**grading.to_json(), "answer": answer}, ensure_ascii=False, allow_nan=False))
         return exit_codes.OK
     color = sys.stdout.isatty()
     if color:

@@ -7,6 +7,7 @@ and turns each field into a Python value of the expected type or records why it 
 from __future__ import annotations
 
 import difflib
+import math
 import re
 
 from .errors import Problem
@@ -104,6 +105,9 @@ class FieldReader:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self._wrong(key, "a number", value)
             return default
+        if not math.isfinite(value):
+            self._not_finite(key, value)
+            return default
         if positive and value <= 0:
             self.fail(self.line(key), f"'{key}' must be greater than 0, not {value}")
             return default
@@ -120,9 +124,16 @@ class FieldReader:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self._wrong(key, "a number", value)
             return None
+        if not math.isfinite(value):
+            self._not_finite(key, value)
+            return None
         return float(value)
 
-    def integer(self, key: str, required: bool = False, default: int | None = None) -> int | None:
+    def _not_finite(self, key: str, value: float) -> None:
+        self.fail(self.line(key), f"'{key}' 必须是一个有限的数，不能是 {value}（.nan、.inf 或超出范围的数）")
+
+    def integer(self, key: str, required: bool = False, default: int | None = None,
+                maximum: int | None = None, unit: str = "") -> int | None:
         value = self._get(key, required)
         if value is _MISSING:
             return default
@@ -131,6 +142,9 @@ class FieldReader:
             return default
         if value <= 0:
             self.fail(self.line(key), f"'{key}' must be greater than 0, not {value}")
+            return default
+        if maximum is not None and value > maximum:
+            self.fail(self.line(key), f"'{key}' 应在 1 到 {maximum}{unit} 之间，不能是 {value}")
             return default
         return value
 

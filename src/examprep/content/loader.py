@@ -37,6 +37,7 @@ RUBRIC_FIELDS = ("id", "point", "keywords", "weight", "all", "note")
 SYNONYMS_FIELDS = ("synonyms", "antonyms")
 EXAMPLE_FIELDS = ("answer", "score")
 CASE_FIELDS = ("id", "title", "level", "points", "source", "scenario", "questions", "tags", "note")
+MAX_DURATION_MINUTES = 600  # a mock exam lasts 1 to 600 minutes: more is a typo (or an attack)
 BLUEPRINT_FIELDS = ("title", "level", "duration", "sections", "pass_mark")
 SECTION_FIELDS = ("title", "type", "count", "score", "tags", "topics", "points", "instructions")
 SECTION_TYPES = (*QUESTION_TYPES, "case")
@@ -376,7 +377,7 @@ def read_blueprint(data, name: str, stem: str, problems: list[Problem],
     level = r.text("level", True)
     if level is not None and level not in levels:
         r.fail(r.line("level"), f"unknown level '{level}'{did_you_mean(level, levels)}")
-    duration = r.integer("duration", True)
+    duration = r.integer("duration", True, maximum=MAX_DURATION_MINUTES, unit=" 分钟")
     pass_mark = r.number("pass_mark", positive=True)
     sections = []
     entries = r.mapping_list("sections", True)

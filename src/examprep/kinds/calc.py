@@ -6,6 +6,7 @@ trainer, the text as typed (45%, 四十五) or a float.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -15,6 +16,9 @@ from ..format import number_text
 from ..grading.numbers import parse_number
 from ..grading.results import Grading
 from .base import exact_grading
+
+# A comma not followed by a group of exactly three digits (77,5  1,2345), or a negation (不是5, 非 45).
+_AMBIGUOUS = re.compile(r"\d[,，](?!\d{3}(?![\d]))|[不非没无否]")
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,8 @@ class Calc(Question):
                 "tolerance": r.number("tolerance", default=0.0), "unit": r.text("unit")}
 
     def parse_answer(self, text: str) -> float | None:
+        if _AMBIGUOUS.search(text):
+            return None  # 77,5 (a decimal comma, or a typo for 775?) or 不是 5: never guess
         return parse_number(text)
 
     def read(self, answer: Any) -> float | None:
@@ -40,7 +46,7 @@ class Calc(Question):
             return None
         if isinstance(answer, (int, float)):
             return float(answer)
-        return parse_number(answer) if isinstance(answer, str) else None
+        return self.parse_answer(answer) if isinstance(answer, str) else None
 
     def grade(self, answer: Any) -> Grading:
         value = self.read(answer)

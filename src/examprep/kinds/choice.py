@@ -19,6 +19,9 @@ from ..grading.results import Grading
 from .base import LETTERS, exact_grading, fold
 
 _KEY_SPLIT = re.compile(r"[\s,，、;；/|+和及与]+")
+# Words that may stand around the letters of an answer without changing it ("选A", "答案是 B").
+# Anything else (不是A, 非A, A不对, A或B) changes what the letters mean: such an answer is not read.
+_FILLER = re.compile(r"答案|选择|答|选|是|为|[\s,，、;；/|+和及与:：.。]")
 # An option that speaks about the other options ("以上都对") must stay where the author put it.
 _REFERS_TO_OTHERS = re.compile(r"以上|上述|前述|均正确|均不正确|都正确|都不正确|都对|都不对|全部正确")
 # A capital letter standing alone ("B、C属于…", "E错误", not "TPO"): maybe an option named by its key.
@@ -85,6 +88,8 @@ class Choice(Question):
                 letters = [by_upper.get(ch.upper()) for ch in text if ch.isascii() and ch.isalpha()]
                 if not letters or None in letters:
                     return None
+                if _FILLER.sub("", "".join(ch for ch in text if not (ch.isascii() and ch.isalpha()))):
+                    return None  # words around the letters that may change them: never guess
                 picked = [k for k in letters if k is not None]
             return tuple(sorted(set(picked)))
         if isinstance(answer, (set, frozenset, tuple, list)):

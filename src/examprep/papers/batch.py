@@ -110,7 +110,7 @@ def parse_line(number: int, raw: str, source: str, keep_fields: bool = True) -> 
     if not raw.strip():
         return None
     try:
-        data = json.loads(raw, parse_constant=_refuse_constant)
+        data = json.loads(raw, parse_constant=refuse_json_constant)
     except ValueError as err:
         return Problem(source, number, f"not JSON ({getattr(err, 'msg', err)})")
     problem = _line_problem(data)
@@ -122,7 +122,8 @@ def parse_line(number: int, raw: str, source: str, keep_fields: bool = True) -> 
                       data if keep_fields else None)
 
 
-def _refuse_constant(name: str):
+def refuse_json_constant(name: str):
+    """For json.loads: NaN and Infinity are not JSON (Python's reader takes them by default)."""
     raise ValueError(f"{name} 不是数（JSON 不允许 NaN、Infinity）")
 
 

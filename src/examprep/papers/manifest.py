@@ -14,6 +14,7 @@ from pathlib import Path
 from ..content.errors import ContentError
 from ..content.model import Question
 from ..kinds.base import LETTERS
+from .batch import refuse_json_constant
 from .draw import Paper
 
 MANIFEST_FORMAT = 1
@@ -128,9 +129,9 @@ def manifest_json(papers: list[Paper]) -> str:
     for variant in data["variants"].values():
         for section in variant["sections"]:
             for i, question in enumerate(section["questions"]):
-                compact.append(json.dumps(question, ensure_ascii=False))
+                compact.append(json.dumps(question, ensure_ascii=False, allow_nan=False))
                 section["questions"][i] = f"@@question-{len(compact) - 1}@@"
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    text = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False)
     for i, line in enumerate(compact):
         text = text.replace(f'"@@question-{i}@@"', line, 1)
     return text + "\n"
@@ -145,13 +146,15 @@ def read_manifest(path: Path | str) -> Manifest:
     path = Path(path)
     name = str(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"), parse_constant=refuse_json_constant)
     except OSError as err:
         raise _fail(name, f"cannot read the manifest: {err.strerror}") from None
     except UnicodeDecodeError:
         raise _fail(name, "the manifest is not UTF-8 text") from None
     except json.JSONDecodeError as err:
         raise ContentError.single(name, err.lineno, f"not JSON: {err.msg}") from None
+    except ValueError as err:  # NaN or Infinity: not JSON
+        raise _fail(name, f"not JSON: {err}") from None
     if not isinstance(data, dict) or "examprep_manifest" not in data:
         raise _fail(name, "not a paper manifest (write one with `examprep paper`)")
     if data["examprep_manifest"] != MANIFEST_FORMAT:

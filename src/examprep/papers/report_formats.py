@@ -147,7 +147,7 @@ def report_dict(report: MarkReport) -> dict:
 
 
 def report_json(report: MarkReport) -> str:
-    return json.dumps(report_dict(report), ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(report_dict(report), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
 
 
 # -- CSV ------------------------------------------------------------------------------------------------

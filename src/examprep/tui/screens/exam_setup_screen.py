@@ -17,7 +17,7 @@ CONTINUE = "continue"
 
 
 class ExamSetupScreen(TrainerScreen):
-    BINDINGS = [Binding("escape", "app.pop_screen", "返回")]
+    BINDINGS = [Binding("escape", "app.pop_screen", "返回"), Binding("x", "abandon", "放弃未完成的考试")]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -86,28 +86,56 @@ class ExamSetupScreen(TrainerScreen):
         app.push_screen(ExamScreen(MockExam(paper, started, app.clock), exam_id))
 
     def resume(self) -> None:
-        from ...papers.draw import BlueprintError, draw_paper
         from .exam_screen import ExamScreen
 
         app = self.app
         record = app.store.unfinished_exam()
         if record is None:
             return
-        blueprint = app.bank.blueprints.get(record.blueprint)
         try:
-            if blueprint is None:
-                raise BlueprintError("", 0, f"试卷蓝图 {record.blueprint} 已不在题库中")
-            paper = draw_paper(app.bank, blueprint, record.seed, record.variant)
-        except BlueprintError as err:
+            exam = self.rebuild(record)
+        except Exception as err:  # whatever broke it, a stored exam must never lock exams out
             app.store.abandon_exam(record.id, app.clock())
-            self.notify(f"这场考试无法继续：{err.message}", severity="error", timeout=10)
+            reason = getattr(err, "message", None) or str(err) or type(err).__name__
+            self.notify(f"这场考试无法继续，已放弃：{reason}", severity="error", timeout=10)
             self.fill()
             return
+        app.push_screen(ExamScreen(exam, record.id))
+
+    def rebuild(self, record) -> MockExam:
+        """The exam left unfinished, drawn again with its answers; raises when it cannot be."""
+        from ...papers.draw import BlueprintError, draw_paper
+
+        app = self.app
+        blueprint = app.bank.blueprints.get(record.blueprint)
+        if blueprint is None:
+            raise BlueprintError("", 0, f"试卷蓝图 {record.blueprint} 已不在题库中")
+        paper = draw_paper(app.bank, blueprint, record.seed, record.variant)
         exam = MockExam(paper, record.started_at, app.clock)
+        exam.remaining()  # a clock that cannot be computed (an absurd duration) fails here, not later
         stored = app.store.exam_answers(record.id)
         for item in paper.items:
             if item.id in stored:
                 value = item.question.decode(stored[item.id])
                 if value is not None:
                     exam.answers[item.id] = value
-        app.push_screen(ExamScreen(exam, record.id))
+        return exam
+
+    def action_abandon(self) -> None:
+        """Give up the unfinished exam (no score), after a confirmation."""
+        from .confirm_screen import ConfirmScreen
+
+        app = self.app
+        record = app.store.unfinished_exam()
+        if record is None:
+            self.notify("没有未完成的考试。")
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                app.store.abandon_exam(record.id, app.clock())
+                self.notify("已放弃未完成的考试。")
+                self.fill()
+
+        app.push_screen(ConfirmScreen(f"放弃未完成的考试“{record.title}”吗？不计成绩。", yes="放弃", no="取消"),
+                        answered)

@@ -11,7 +11,9 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..content.fields import ID_PATTERN, SEGMENT_PATTERN
 from ..content.model import KNOWN_LEVELS
@@ -268,29 +270,31 @@ def import_workbook(book: Workbook, level: str = "primary", levels: dict[str, st
 
 
 # -- writing the content root ---------------------------------------------------------------------------------
-class _Dumper:
-    """YAML as an author would write it: keys in the model's order, multi-line text as a block."""
+@lru_cache(maxsize=1)
+def _author_dumper():
+    """A YAML dumper that writes as an author would: keys in the model's order, multi-line text as a
+    block, 2 not 2.0; on libyaml's emitter when PyYAML has it (several times faster)."""
+    import yaml
 
-    @staticmethod
-    def dump(data) -> str:
-        import yaml
+    base = yaml.CSafeDumper if hasattr(yaml, "CSafeDumper") else yaml.SafeDumper
+    dumper: Any = type("AuthorDumper", (base,), {})
 
-        class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml's emitter: much faster
-            pass
+    def text(d, value: str):
+        return d.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
 
-        def text(dumper, value: str):
-            style = "|" if "\n" in value else None
-            return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+    def number(d, value: float):
+        return d.represent_int(int(value)) if value.is_integer() else d.represent_float(value)
 
-        def number(dumper, value: float):
-            if value.is_integer():
-                return dumper.represent_int(int(value))
-            return dumper.represent_float(value)
+    dumper.add_representer(str, text)
+    dumper.add_representer(float, number)
+    return dumper
 
-        Dumper.add_representer(str, text)
-        Dumper.add_representer(float, number)
-        return yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100,
-                         default_flow_style=None)
+
+def dump_yaml(data) -> str:
+    import yaml
+
+    return yaml.dump(data, Dumper=_author_dumper(), allow_unicode=True, sort_keys=False, width=100,
+                     default_flow_style=None)
 
 
 def content_files(result: ImportResult, levels: dict[str, str]) -> dict[str, str]:
@@ -300,13 +304,13 @@ def content_files(result: ImportResult, levels: dict[str, str]) -> dict[str, str
     used_levels = {t.level for t in result.topics.values()}
     extra = {lv: levels[lv] for lv in sorted(used_levels) if lv not in KNOWN_LEVELS}
     if extra:
-        files["levels.yaml"] = _Dumper.dump(extra)
+        files["levels.yaml"] = dump_yaml(extra)
     for (level, topic_id), topic in sorted(result.topics.items()):
         points = [{"id": p.id, "title": p.title, "text": p.title} for p in topic.points.values()]
-        files[f"points/{level}/{topic_id}.yaml"] = _Dumper.dump(
+        files[f"points/{level}/{topic_id}.yaml"] = dump_yaml(
             {"topic": topic_id, "title": topic.title, "level": level, "source": source, "points": points})
         if topic.questions:
-            files[f"questions/{level}-{topic_id}.yaml"] = _Dumper.dump({"questions": topic.questions})
+            files[f"questions/{level}-{topic_id}.yaml"] = dump_yaml({"questions": topic.questions})
     return files
 
 

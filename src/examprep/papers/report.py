@@ -235,8 +235,8 @@ def mark_with_manifest(lines: list[AnswerLine], manifest: Manifest, bank: Bank, 
     changed = sorted({q.id for v in manifest.variants.values() for q in v.questions
                       if q.digest and q.digest != question_digest(bank.questions[q.id])})
     # one warning for them all: a hundred lines would bury the report under them
-    warnings = [f"{len(changed)} 道题在打印试卷之后改动过（{'、'.join(changed[:5])}{' 等' if len(changed) > 5 else ''}），"
-                f"按题库现在的内容阅卷"] if changed else []
+    listed = "、".join(changed[:5]) + (" 等" if len(changed) > 5 else "")
+    warnings = [f"{len(changed)} 道题在打印试卷之后改动过（{listed}），按题库现在的内容阅卷"] if changed else []
     skipped: list[Problem] = []
     by_candidate: dict[str, list[AnswerLine]] = {}
     for ln in lines:

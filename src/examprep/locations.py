@@ -34,3 +34,14 @@ def default_data_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("examprep", appauthor=False))
+
+
+def default_cache_dir() -> Path | None:
+    """Where examprep keeps what it can rebuild (the parsed bank): the user cache folder
+    (platformdirs), overridable with EXAMPREP_CACHE; EXAMPREP_CACHE=off keeps nothing."""
+    override = os.environ.get("EXAMPREP_CACHE")
+    if override:
+        return None if override == "off" else Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("examprep", appauthor=False))

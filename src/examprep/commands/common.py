@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..locations import default_data_dir, shipped_content_dir
+from ..locations import default_cache_dir, default_data_dir, shipped_content_dir
 
 MAX_PROBLEMS_SHOWN = 20
 
@@ -26,10 +26,10 @@ def error(message: str) -> None:
 
 def load_bank_or_report(args):
     """The bank, or None after printing why it cannot be used (the caller exits 1)."""
-    from ..content import read_bank
+    from ..content.cache import read_bank_cached
 
     root = content_root(args)
-    bank, problems = read_bank(root)
+    bank, problems = read_bank_cached(root, default_cache_dir())
     if problems:
         for problem in problems[:MAX_PROBLEMS_SHOWN]:
             print(problem, file=sys.stderr)

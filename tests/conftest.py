@@ -1,0 +1,13 @@
+"""Shared by every test: the parsed-bank cache lives in a folder of the test session's own."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _session_cache_dir(tmp_path_factory):
+    mp = pytest.MonkeyPatch()
+    mp.setenv("EXAMPREP_CACHE", str(tmp_path_factory.mktemp("cache")))
+    yield
+    mp.undo()

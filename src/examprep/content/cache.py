@@ -7,6 +7,7 @@ written is ignored (a read-only home, a full disk), and the bank is read from th
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -62,6 +63,7 @@ def read_bank_cached(root: Path, cache_dir: Path | None) -> tuple[Bank, list[Pro
 
 
 def _store(path: Path, value) -> None:
+    tmp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         for old in path.parent.glob("bank-*.pickle"):  # one bank per root is enough; keep the folder small
@@ -72,10 +74,9 @@ def _store(path: Path, value) -> None:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except (OSError, pickle.PicklingError, RecursionError):
-        try:
-            os.unlink(tmp)
-        except (OSError, UnboundLocalError):
-            pass
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 def _an_hour_ago() -> float:

@@ -162,3 +162,50 @@ def test_answers_given_in_the_app_survive_kill_9(root, tmp_path):
     assert notice is None
     assert [(a.question_id, a.correct) for a in store.answers()] == [("q.recall", False), ("q.single", True)]
     assert store.get_setting("last_session")["position"] == 2  # continuing starts at the third
+
+
+def run_in_a_terminal_until(argv, signum, ready: bytes = "学习".encode(), timeout: float = 60):
+    """Run examprep on a pseudo-terminal, send `signum` once `ready` is on screen; (exit code, output
+    after the signal)."""
+    import os
+    import pty
+    import select
+    import time
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: examprep on the terminal
+        os.execv(sys.executable, [sys.executable, "-m", "examprep", *argv])
+    seen, after, deadline = b"", b"", time.monotonic() + timeout
+    sent = False
+    while time.monotonic() < deadline:
+        if not sent and ready in seen:
+            os.kill(pid, signum)
+            sent = True
+        readable, _, _ = select.select([fd], [], [], 0.2)
+        if not readable:
+            continue
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # the child has gone: the terminal is closed
+            break
+        if not chunk:
+            break
+        if sent:
+            after += chunk
+        else:
+            seen += chunk
+    if not sent:
+        os.kill(pid, signal.SIGKILL)
+    _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    assert sent, f"the trainer never showed its home screen: {seen[-500:]!r}"
+    return os.waitstatus_to_exitcode(status), after
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_sigterm_and_sighup_restore_the_terminal(root, tmp_path, signum):
+    code, after = run_in_a_terminal_until(["--content", str(root), "--data", str(tmp_path / "d")], signum)
+    assert code == 128 + signum
+    assert b"\x1b[?1049l" in after  # the alternate screen is left
+    assert b"\x1b[?25h" in after  # the cursor is shown again
+    assert b"\x1b[?1000l" in after  # mouse tracking is off

@@ -15,6 +15,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from ..content.model import Answer, Bank, Question
+from ..exit_codes import killed_by
 from ..practice.records import AnswerRecord
 from ..practice.session import DrillScope, DrillSession
 from ..practice.store import ProgressStore
@@ -73,6 +74,29 @@ class ExamPrepApp(App):
             self.notify(self.notice, title="进度文件", severity="warning", timeout=15)
         self.store.on_problem = self.store_problem
         self.set_interval(RETRY_SECONDS, self.retry_writes)
+        self.catch_termination()
+
+    # -- SIGTERM and SIGHUP: leave as on Ctrl+Q, so the terminal is restored --------------------
+    def catch_termination(self) -> None:
+        """End the app cleanly on SIGTERM or SIGHUP (a closed terminal): Textual's own shutdown turns
+        off the alternate screen and mouse tracking and shows the cursor again, open answers are
+        saved, and the exit code is the conventional 128 + the signal's number."""
+        import asyncio
+        import signal
+
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(sig, self.terminate, int(sig))
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass  # not the main thread, or a platform without these signals: the default applies
+
+    def terminate(self, signum: int) -> None:
+        for screen in self.screen_stack:
+            save = getattr(screen, "save_answers", None)  # a mock exam's answers not yet written
+            if callable(save):
+                save()
+        self.exit(return_code=killed_by(signum))
 
     # -- writes the disk refused ---------------------------------------------------------------
     def store_problem(self, message: str) -> None:

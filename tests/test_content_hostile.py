@@ -43,3 +43,32 @@ def test_unusable_numbers_are_refused(tmp_path, files, expected):
 def test_the_longest_exam_allowed_passes(tmp_path):
     files = {"questions/q.yaml": JUDGE, "papers/p.yaml": BLUEPRINT.format(duration=600, score=1)}
     assert not [p for p in problems_of(tmp_path, files) if "duration" in p]
+
+
+def test_a_nul_byte_is_reported_at_its_own_line(tmp_path):
+    files = {"questions/q.yaml": question("type: judge\nanswer: true").replace("stem: 题干", "stem: \"题\x00干\"")}
+    problems = problems_of(tmp_path, files)
+    assert problems == ["questions/q.yaml:5: 不允许的字符 U+0000（控制字符），请删除它"]
+
+
+def test_a_link_out_of_the_content_folder_is_not_followed(tmp_path):
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("root:x:0:0:SECRET-LINE\nquestions: [\n", encoding="utf-8")
+    root = tmp_path / "root"
+    from test_content_loader import make_root
+
+    make_root(root, {"questions/q.yaml": JUDGE})
+    (root / "questions" / "shadow.yaml").symlink_to(secret)
+    from examprep.checks import validate
+
+    problems = [str(p) for p in validate(root).problems]
+    assert any(p.startswith("questions/shadow.yaml:1: 这是一个指向内容文件夹之外的链接") for p in problems)
+    assert not any("SECRET" in p for p in problems)
+
+
+@pytest.mark.parametrize("stem", ["---", "===", "***", "- - -"])
+def test_a_stem_line_that_looks_like_a_rule_stays_text_in_markdown(stem):
+    from examprep.papers.render import markdown_escape
+
+    escaped = markdown_escape(f"题干\n{stem}")
+    assert escaped.split("\n\n")[1] != stem and escaped.split("\n\n")[1].startswith("\\")

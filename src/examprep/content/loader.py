@@ -62,6 +62,13 @@ class _Builder:
         self.references: list[tuple[str, str, tuple[str, ...], Location]] = []
 
     # -- helpers -------------------------------------------------------------
+    def inside_root(self, path: Path) -> bool:
+        try:
+            path.resolve().relative_to(self.root.resolve())
+        except (ValueError, OSError):
+            return False
+        return True
+
     def rel(self, path: Path) -> str:
         try:
             return path.relative_to(self.root).as_posix()
@@ -73,6 +80,9 @@ class _Builder:
 
     def read(self, path: Path, expect: type = YamlMap):
         name = self.rel(path)
+        if not self.inside_root(path):  # a link out of the bank (to /etc/shadow): never read or echoed
+            self.problem(name, 1, "这是一个指向内容文件夹之外的链接，不会读取；请把文件复制到内容文件夹里")
+            return None
         try:
             data = read_yaml(path, name)
         except ContentError as err:

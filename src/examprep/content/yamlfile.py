@@ -115,11 +115,23 @@ def _decode(raw: bytes, name: str) -> str:
     return text.removeprefix("\ufeff")
 
 
+def _bad_character(text: str, name: str, err: yaml.reader.ReaderError) -> ContentError:
+    """A character YAML does not allow (NUL, ESC, …), at its own line."""
+    line = text.count("\n", 0, err.position) + 1
+    code = err.character if isinstance(err.character, int) else ord(err.character)
+    return ContentError.single(name, line, f"不允许的字符 U+{code:04X}（控制字符），请删除它")
+
+
 def parse_yaml(text: str, name: str):
     """Parse one YAML document from text; `name` is used in error messages."""
-    loader = _LineLoader(text)
+    try:
+        loader = _LineLoader(text)  # the reader checks every character here
+    except yaml.reader.ReaderError as err:
+        raise _bad_character(text, name, err) from None
     try:
         data = loader.get_single_data()
+    except yaml.reader.ReaderError as err:
+        raise _bad_character(text, name, err) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1

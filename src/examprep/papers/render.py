@@ -105,9 +105,9 @@ def section_summary(section: PaperSection) -> str:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
-# A line that starts like a list item or heading underline; CommonMark escapes the punctuation
-# ("1\. ", "\- "), never the digits.
-_MD_LINE_START = re.compile(r"^(\s*\d*)([-+=.)])(?=\s|$)", re.MULTILINE)
+# A line that starts like a list item, a rule (---) or a heading underline (===); CommonMark escapes
+# the punctuation ("1\. ", "\- ", "\---"), never the digits.
+_MD_LINE_START = re.compile(r"^(\s*\d*)([-+=.)])(?=[-=\s]|$)", re.MULTILINE)
 
 
 def markdown_escape(value) -> str:

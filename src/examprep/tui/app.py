@@ -15,7 +15,6 @@ from textual.app import App
 from textual.binding import Binding
 
 from ..content.model import Answer, Bank, Question
-from ..exit_codes import killed_by
 from ..practice.records import AnswerRecord
 from ..practice.session import DrillScope, DrillSession
 from ..practice.store import ProgressStore
@@ -96,7 +95,7 @@ class ExamPrepApp(App):
             save = getattr(screen, "save_answers", None)  # a mock exam's answers not yet written
             if callable(save):
                 save()
-        self.exit(return_code=killed_by(signum))
+        self.exit(return_code=128 + signum)  # the shell's convention: 143 for SIGTERM, 129 for SIGHUP
 
     # -- writes the disk refused ---------------------------------------------------------------
     def store_problem(self, message: str) -> None:

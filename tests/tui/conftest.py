@@ -88,6 +88,25 @@ def plain(renderable, width: int = 200) -> str:
     return console.export_text()
 
 
+async def until(pilot, condition, tries: int = 50) -> None:
+    """Let the app run until `condition()` holds (a loaded machine may need more than one pause)."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause()
+    assert condition()
+
+
+def answer_has_focus(app) -> bool:
+    """Whether the focus is in the answer input of the screen's question (it takes it after a refresh)."""
+    panel = getattr(app.screen, "panel", None)
+    if panel is None:
+        return False
+    widget = panel.answer_input
+    focused = app.focused
+    return focused is not None and (focused is widget or widget in focused.ancestors)
+
+
 def feedback_text(app) -> str:
     from examprep.tui.widgets.feedback.feedback_panel import FeedbackPanel
 

@@ -9,12 +9,12 @@ from examprep.practice.session import DrillScope, DrillSession
 from examprep.tui.screens.drill_screen import DrillScreen
 from examprep.tui.widgets.answer.text_answer import TextAnswer
 
-from conftest import SIZE, feedback_text, screen_text
+from conftest import SIZE, answer_has_focus, feedback_text, screen_text, until
 
 
 async def open_drill(app, pilot, *ids: str) -> DrillScreen:
     app.push_screen(DrillScreen(DrillSession("drill", "练习", list(ids))))
-    await pilot.pause()
+    await until(pilot, lambda: isinstance(app.screen, DrillScreen) and answer_has_focus(app))
     return app.screen
 
 

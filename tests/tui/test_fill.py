@@ -11,7 +11,7 @@ from examprep.tui.screens.exam_result_screen import ExamResultScreen
 from examprep.tui.screens.exam_screen import ExamScreen
 from examprep.tui.widgets.answer.fill_answer import FillAnswer
 
-from conftest import SIZE, feedback_text, plain, screen_text
+from conftest import SIZE, answer_has_focus, feedback_text, plain, screen_text, until
 from test_practice_fixtures import sample_bank
 
 
@@ -22,7 +22,7 @@ def bank(tmp_path_factory):
 
 async def open_fill_drill(app, pilot) -> FillAnswer:
     app.push_screen(DrillScreen(DrillSession("drill", "练习", ["q.fill"])))
-    await pilot.pause()
+    await until(pilot, lambda: isinstance(app.screen, DrillScreen) and answer_has_focus(app))
     widget = app.screen.panel.answer_input
     assert isinstance(widget, FillAnswer)
     return widget

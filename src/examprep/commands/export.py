@@ -8,12 +8,9 @@ from pathlib import Path
 
 from .. import exit_codes
 from .common import error, load_bank_or_report
+from .output import os_reason, replaced_path, write_file
 
 DEFAULT_NAMES = {"moodle-xml": "题库.xml", "gift": "题库.gift.txt", "xlsx": "题库.xlsx", "anki": "题库.apkg"}
-
-
-def _write_text(path: Path, text: str) -> None:
-    path.write_text(text, encoding="utf-8", newline="\n")
 
 
 def run(args) -> int:
@@ -38,28 +35,30 @@ def run(args) -> int:
         if args.format == "xlsx":
             from ..interchange.spreadsheet import export_spreadsheet
 
-            left_out = export_spreadsheet(questions, bank, path)
+            with replaced_path(path) as temporary:
+                left_out = export_spreadsheet(questions, bank, temporary)
             if left_out:
                 notes.append(f"{left_out} 道案例分析小题未导出：题库表没有案例材料的位置")
             written = len(questions) - left_out
         elif args.format == "anki":
             from ..interchange.anki import write_apkg
 
-            written = write_apkg(questions, bank, path)
+            with replaced_path(path) as temporary:
+                written = write_apkg(questions, bank, temporary)
         else:
             if args.format == "gift":
                 from ..interchange.gift import gift as convert
             else:
                 from ..interchange.moodle_xml import moodle_xml as convert
             text, skipped = convert(questions, bank)
-            _write_text(path, text)
+            write_file(path, text)
             notes.extend(f"{s.question}: {s.reason}（未导出）" for s in skipped)
             written = len(questions) - len(skipped)
     except InterchangeError as err:
         error(str(err))
         return exit_codes.INVALID
     except OSError as err:
-        error(f"无法写入 {path}：{err.strerror or err}")
+        error(f"无法写入 {path}：{os_reason(err)}")
         return exit_codes.INVALID
     for note in notes:
         print(note, file=sys.stderr)

@@ -13,7 +13,7 @@ import os
 import stat
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO
 
@@ -87,6 +87,27 @@ def replaced_file(path: Path | str, encoding: str = "utf-8", newline: str | None
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+@contextmanager
+def replaced_path(path: Path | str) -> Iterator[Path]:
+    """A temporary path beside `path` for a writer that takes a file name (xlsx, apkg); renamed over
+    `path` when the block ends without an error, removed otherwise."""
+    path = Path(path)
+    if _is_special(path):
+        yield path
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=path.suffix)
+    os.close(fd)
+    try:
+        yield Path(temporary)
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except BaseException:
+        with suppress(OSError):
             os.unlink(temporary)
         raise
 

@@ -150,7 +150,7 @@ def test_answer_from_a_file_and_from_stdin(root, tmp_path, capsys, monkeypatch):
 
 def test_missing_file_is_an_error(root, tmp_path, capsys):
     assert grade(root, "q.demo.recall", "--file", str(tmp_path / "nope.txt")) == 1
-    assert "cannot read" in capsys.readouterr().err
+    assert "无法读取" in capsys.readouterr().err
 
 
 def test_unknown_question_suggests_the_closest(root, capsys):

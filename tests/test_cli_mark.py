@@ -106,7 +106,7 @@ def test_answers_from_stdin(root, monkeypatch, capsys):
 
 def test_missing_answers_file(root, tmp_path, capsys):
     assert mark(root, str(tmp_path / "none.jsonl")) == 1
-    assert "cannot read" in capsys.readouterr().err
+    assert "无法读取" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("extra", [["--format", "csv"], ["--format", "html"], ["--paper", "manifest.json"]])

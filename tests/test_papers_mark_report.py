@@ -148,7 +148,7 @@ def test_a_bad_manifest_exits_1(printed, tmp_path, content, message, capsys):
 def test_missing_answers_file_and_nothing_to_mark_exit_1(printed, tmp_path, capsys):
     root, _, manifest = printed
     assert mark(str(root), str(tmp_path / "none.jsonl"), "--paper", str(manifest)) == 1
-    assert "cannot read" in capsys.readouterr().err
+    assert "无法读取" in capsys.readouterr().err
     (tmp_path / "bad.jsonl").write_text("nope\n", encoding="utf-8")
     assert mark(str(root), str(tmp_path / "bad.jsonl"), "--paper", str(manifest)) == 1
     err = capsys.readouterr().err

@@ -91,7 +91,7 @@ def _mark(stream, args, bank) -> int:
         for item in items:
             if isinstance(item, Problem):
                 skipped += 1
-                print(f"{item} (skipped)", file=sys.stderr)
+                print(f"{item}（未阅）", file=sys.stderr)
                 continue
             m = mark_line(item, bank)
             marked += 1
@@ -114,6 +114,6 @@ def _mark(stream, args, bank) -> int:
         error(f"无法写入{args.output or '标准输出'}：{os_reason(err)}")
         return exit_codes.INVALID
     if skipped:
-        error(f"{skipped} line(s) skipped, {marked} marked")
+        error(f"共 {skipped} 行未阅，{marked} 个答案已阅")
         return exit_codes.INVALID
     return exit_codes.OK

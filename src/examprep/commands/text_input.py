@@ -9,6 +9,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from .common import error
+from .output import os_reason
 
 STDIN = "-"
 
@@ -25,7 +26,7 @@ def read_text(path: str | None, prompt: str | None = None) -> str | None:
     try:
         return Path(path).read_text(encoding="utf-8-sig")
     except OSError as err:
-        error(f"cannot read {path}: {err.strerror or err}")
+        error(f"无法读取 {path}：{os_reason(err)}")
     except UnicodeDecodeError:
         error(f"{path} is not UTF-8 text")
     return None
@@ -46,7 +47,7 @@ def answer_stream(path: str):
         try:
             stream = stack.enter_context(Path(path).open("rb"))
         except OSError as err:
-            error(f"cannot read {path}: {err.strerror or err}")
+            error(f"无法读取 {path}：{os_reason(err)}")
             yield None
             return
         yield stream

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...format import marks_text
+from ...format import marks_text, visible
 from ..format import clip
 from .trainer_screen import TrainerScreen
 
@@ -39,7 +39,7 @@ class CaseListScreen(TrainerScreen):
         for case in sorted(bank.cases.values(), key=lambda c: (level_rank.get(c.level, 99), c.id)):
             line = Text()
             line.append(f"[{bank.level_title(case.level).split('/')[0]}] ", style="cyan")
-            line.append(clip(case.title, 34))
+            line.append(visible(clip(case.title, 34), newlines=False))
             total = sum(q.score for q in case.questions)
             line.append(f"  {len(case.questions)} 小题 · {marks_text(total)} 分", style="dim")
             done = [progress[q.id] for q in case.questions if q.id in progress]

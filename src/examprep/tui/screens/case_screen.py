@@ -9,6 +9,7 @@ from textual.containers import Container, Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from ...content.model import Case
+from ...format import visible
 from ...practice.session import DrillSession
 from ..widgets.question.question_panel import QuestionPanel
 from .drill_screen import DrillScreen
@@ -27,9 +28,9 @@ class CaseScreen(DrillScreen):
         yield Static(id="drill-status")
         with Horizontal(id="case-body"):
             with VerticalScroll(id="scenario"):
-                text = Text(self.case.title + "\n", style="bold")
+                text = Text(visible(self.case.title) + "\n", style="bold")
                 text.append(f"{self.case.source}\n\n", style="dim")
-                text.append(self.case.scenario.strip())
+                text.append(visible(self.case.scenario.strip()))
                 yield Static(text)
             yield Container(id="question-area")
         yield Footer()

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header, Static
 
-from ...format import marks_text
+from ...format import marks_text, visible
 from ...practice.exam import ExamResult
 from ..format import clock_text
 from ..widgets.questions.question_list import QuestionList
@@ -18,7 +18,7 @@ from .trainer_screen import TrainerScreen
 
 def result_summary(result: ExamResult, started_at=None) -> Group:
     head = Text()
-    head.append(f"{result.title}\n", style="bold")
+    head.append(f"{visible(result.title)}\n", style="bold")
     head.append(f"总分 {marks_text(result.earned)} / {marks_text(result.marks)}   ", style="bold")
     head.append("合格" if result.passed else "不合格", style="bold green" if result.passed else "bold red")
     if result.timed_out:

@@ -39,7 +39,7 @@ def sample_texts(bank) -> dict[str, list[str]]:
     """Answers to start from: the bank's examples and the labelled answers, by question."""
     texts: dict[str, list[str]] = {}
     for q in bank.questions.values():
-        texts[q.id] = [e.answer for e in q.examples]
+        texts[q.id] = [e.answer for e in getattr(q, "examples", ())]
     if LABELLED.exists():
         for row in yaml.safe_load(LABELLED.read_text(encoding="utf-8")) or []:
             texts.setdefault(row["q"], []).append(row["a"])
@@ -63,6 +63,8 @@ def vary(rng: random.Random, text: str) -> str:
 
 
 def objective_answer(rng: random.Random, q):
+    if q.type == "fill":
+        return "|".join(rng.choice(list(blank)) for blank in q.answer)
     if q.type == "single":
         return rng.choice([k for k, _ in q.options] + ["E", "b"])
     if q.type == "multiple":
@@ -104,7 +106,7 @@ def floor_pass(text: str, bank) -> float:
         entry = json.loads(line)
         q = bank.questions[entry["question"]]
         answer = str(entry["answer"])
-        sum(1 for p in q.rubric for k in p.keywords if k in answer)
+        sum(1 for p in getattr(q, "rubric", ()) for k in p.keywords if k in answer)
     return time.perf_counter() - start
 
 
@@ -122,7 +124,7 @@ def long_answers(bank, size: int = 1_000_000) -> dict[str, str]:
     """Huge answers: a rambling real one, and patterns that stress each search."""
     texts = sample_texts(bank)
     real = "".join(t for ts in texts.values() for t in ts)
-    keywords = [k for q in bank.questions.values() for p in q.rubric for k in p.keywords]
+    keywords = [k for q in bank.questions.values() for p in getattr(q, "rubric", ()) for k in p.keywords]
     patterns = {
         "rambling (real answers)": real,
         "every keyword negated": "".join(f"不要{k}，" for k in keywords),

@@ -25,6 +25,7 @@ from .thesaurus import Thesaurus
 # pronouns, punctuation, interjections, modal particles.
 FUNCTION_TAGS = ("p", "u", "c", "r", "x", "y", "e", "o", "w")
 STOPWORDS = frozenset([
+    "内", "之内", "以内",  # 48小时内: the limit is the number
     "的", "了", "是", "在", "和", "与", "及", "或", "等", "对", "把", "被", "将",
     "让", "使", "要", "会", "能", "可", "也", "都", "就", "而", "并", "其", "之",
     "以", "为", "于", "从", "向", "由", "有", "个", "这", "那", "该", "此",
@@ -107,6 +108,8 @@ def content_words(text: str) -> list[str]:
     words = []
     for word, tag in segment(text):
         norm = normalize_keyword(word)
+        if word in STOPWORDS:  # before normalising: 一些 would become 1些
+            continue
         if _content(norm, tag) and norm not in words and not starts_negated(norm):
             words.append(norm)
     return words

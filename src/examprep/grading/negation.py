@@ -58,7 +58,7 @@ POST_NEGATORS = (
     "就算了", "算了", "没必要", "没有必要", "不必要", "不需要", "用不着", "无所谓", "没用", "没有用",
     "不管用", "靠不住", "不可信", "不可靠", "是误区", "不是这样", "不存在", "不用管", "不用考虑",
     "没什么影响", "没有影响", "没啥用", "没啥影响", "不算", "不属于", "不包括", "算不上", "谈不上",
-    "问题不大", "不是什么", "多余",
+    "问题不大", "不是什么", "多余", "不能用", "不可用", "用不得", "不管用", "不好使",
 )
 # A topic set up with 至于 is judged by the rest of its sentence: 至于先说再听，…不算致命伤.
 TOPIC_OPENERS = ("至于", "说到", "关于")
@@ -214,9 +214,17 @@ def post_negated(norm: Normalized, end: int, start: int | None = None) -> bool:
     clause_end = breaks[b] if b < len(breaks) else len(norm.text)
     if at < clause_end:
         return at - end <= POST_SCOPE
-    # The next clause may open with it, after a pointer word: ，这可不行 / ，那是错误的.
+    # The next clause of the same sentence may open with it, after a pointer word: ，这可不行.
+    if _at_hard_break(norm, clause_end):
+        return False
     next_end = breaks[b + 1] if b + 1 < len(breaks) else len(norm.text)
     if at >= next_end:
         return False
     lead = norm.text[clause_end:at]
-    return len(lead) <= 3 and all(ch in "这那此是就也都可真其实根本完全" for ch in lead)
+    return len(lead) <= 3 and all(ch in "这那此些是就也都可真其实根本完全" for ch in lead)
+
+
+def _at_hard_break(norm: Normalized, position: int) -> bool:
+    hard = norm.hard_breaks
+    i = bisect_left(hard, position)
+    return i < len(hard) and hard[i] == position

@@ -23,6 +23,7 @@ from .matching import (
     SYNONYM,
     Keyword,
     Match,
+    clause_breaks_between,
     compile_keyword,
     exact_matches,
     fuzzy_matches,
@@ -132,7 +133,7 @@ def compile_rubric(question_id: str, rubric: tuple[RubricPoint, ...], stem: str 
         concepts = []
         for word in point.keywords:
             concept = build_concept(word, stem_norm, weights, thesaurus, strict=True)
-            if concept is not None:
+            if concept is not None and _reorderable(concept):
                 concepts.append(concept)
         concept = build_concept(point.point, stem_norm, weights, thesaurus, strict=False,
                                 rivals=tuple(sorted(rivals)))
@@ -141,6 +142,15 @@ def compile_rubric(question_id: str, rubric: tuple[RubricPoint, ...], stem: str 
         opposites = _opposites((point.point, *point.keywords), thesaurus)
         compiled.append(CompiledPoint(point, keywords, groups, tuple(concepts), opposites))
     return tuple(compiled)
+
+
+def _reorderable(concept: Concept) -> bool:
+    """Whether a keyword's words may come in any order: not when order is its meaning (先诊断后建议)
+    nor when a single character would have to be found anywhere in the clause (用对手的产品)."""
+    return all(len(w.text) >= 2 and not (set(w.text) & ORDER_CHARS) for w in concept.words)
+
+
+ORDER_CHARS = frozenset("先后再")
 
 
 def _clause(norm: Normalized, start: int, end: int) -> tuple[int, int]:
@@ -260,8 +270,8 @@ def why_missed(norm: Normalized, point: CompiledPoint) -> str | None:
     negation = negation_index(norm)
     for keyword in point.keywords:
         pos = text.find(keyword.text) if keyword.text else -1
-        if pos == -1:
-            continue
+        if pos == -1 or clause_breaks_between(norm, pos, pos + len(keyword.text)):
+            continue  # not there, or only across a comma (上级，先): nothing to explain
         shown = norm.original_text(pos, pos + len(keyword.text))
         end = pos + len(keyword.text)
         if not keyword.negative and (negation.negated(pos) or post_negated(norm, end, pos)):

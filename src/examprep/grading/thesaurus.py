@@ -33,7 +33,7 @@ ANTONYMS: tuple[tuple[str, ...], ...] = (
 )
 
 # Characters a typo may never change into one another: each pair is an opposite or an order word.
-OPPOSITE_CHARS = frozenset("正背反先后再上下多少长短高低前增减升降主被左右早晚内外大小新旧快慢买卖进出")
+OPPOSITE_CHARS = frozenset("正背反先后再上下多少长短高低前增减升降主被左右早晚内外大小新旧快慢买卖进出真假")
 
 
 _NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")

@@ -77,6 +77,7 @@ def run(args) -> int:
 def _mark(stream, args, bank) -> int:
     from ..content.errors import Problem
     from ..papers.batch import Totals, checked_answers, iter_answer_lines, mark_line, numbered_lines
+    from ..papers.parallel import map_in_order
     from .output import os_reason, replaced_file
 
     as_json = args.json or getattr(args, "format", None) == "json"
@@ -86,19 +87,25 @@ def _mark(stream, args, bank) -> int:
     skipped = marked = 0
     totals = Totals()
 
+    def work(item):
+        """What one input line becomes: its problem, its JSON line, or (for the table) its marks."""
+        if isinstance(item, Problem):
+            return item
+        m = mark_line(item, bank)
+        return json_line(m) if as_json else m.totals_entry()
+
     def write_all(out) -> None:
         nonlocal skipped, marked
-        for item in items:
-            if isinstance(item, Problem):
+        for result in map_in_order(work, items):
+            if isinstance(result, Problem):
                 skipped += 1
-                print(f"{item}（未阅）", file=sys.stderr)
+                print(f"{result}（未阅）", file=sys.stderr)
                 continue
-            m = mark_line(item, bank)
             marked += 1
             if as_json:
-                out.write(json_line(m))
+                out.write(result)
             else:
-                totals.add(m)
+                totals.add_entry(*result)
         if not as_json:
             table(totals.result(), out)
 

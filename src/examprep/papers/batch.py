@@ -50,6 +50,10 @@ class MarkedAnswer:
         """The input line with the grading fields added."""
         return {**self.line.fields(), **self.grading.to_json()}
 
+    def totals_entry(self) -> tuple[str, bool, float, float]:
+        """What a candidate's total takes from this answer (small, for a worker to send back)."""
+        return self.line.candidate, self.answered, self.grading.score, self.grading.max
+
 
 @dataclass(frozen=True)
 class CandidateTotal:
@@ -207,10 +211,13 @@ class Totals:
         self._totals: dict[str, list] = {}
 
     def add(self, m: MarkedAnswer) -> None:
-        entry = self._totals.setdefault(m.line.candidate, [0, 0.0, 0.0])
-        entry[0] += m.answered
-        entry[1] += m.grading.score
-        entry[2] += m.grading.max
+        self.add_entry(*m.totals_entry())
+
+    def add_entry(self, candidate: str, answered: bool, score: float, full: float) -> None:
+        entry = self._totals.setdefault(candidate, [0, 0.0, 0.0])
+        entry[0] += answered
+        entry[1] += score
+        entry[2] += full
 
     def result(self) -> list[CandidateTotal]:
         return [CandidateTotal(c, n, round(s, 2), round(x, 2)) for c, (n, s, x) in self._totals.items()]

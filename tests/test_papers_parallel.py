@@ -44,4 +44,4 @@ def test_mark_output_is_byte_identical_with_workers(tmp_path, monkeypatch, capsy
     capsys.readouterr()
     assert outputs["one process", "--json"] == outputs["workers", "--json"]
     assert outputs["one process", None] == outputs["workers", None]
-    assert outputs["workers", "--json"].count(b"\n") == 400
+    assert outputs["workers", "--json"].count(b"\n") == 240  # 80 candidates, 3 questions each

@@ -164,3 +164,23 @@ def test_grading_is_deterministic_with_concepts():
     answer = "回访在48小时内完成，72小时内要把投诉解决"
     first = grade_answer(q, answer)
     assert all(grade_answer(q, answer) == first for _ in range(5))
+
+
+@pytest.mark.parametrize("points, answer, expected", [
+    # a negative rule denied again earns nothing (不存在没满足好的问题)
+    pytest.param([("unmet", "企业未能很好地满足", ["没能满足", "没满足好"])], "企业这边不存在没满足好的问题", set(),
+                 id="negative-rule-denied"),
+    # a denial that has its own object does not reach back (用不着当天)
+    pytest.param([("refund", "3个工作日内返还", ["3个工作日"])], "三个工作日里退就行，用不着当天", {"refund"},
+                 id="next-clause-denial-with-its-own-object"),
+    # 别人 forbids nothing
+    pytest.param([("past", "以往的经历", ["以往的经历"])], "以往的经历、别人的介绍", {"past"}, id="bie-ren-is-no-negation"),
+    # a denial after a full stop does not reach back
+    pytest.param([("key", "理解说话的重点", ["说话的重点"])], "理解他说话的重点。不需要复述他的话", {"key"},
+                 id="denial-stops-at-full-stop"),
+    # a keyword with a single character or an order word keeps its order
+    pytest.param([("side", "站在对方的立场", ["站在对方的立场"])], "站在自己的立场理解对方", set(), id="no-reorder-single-char"),
+    pytest.param([("first", "先诊断后建议", ["先诊断后建议"])], "先给出建议，后进行诊断", set(), id="no-reorder-order-words"),
+])
+def test_guard_rule(points, answer, expected):
+    assert earned(points, answer) == expected

@@ -64,6 +64,12 @@ class Concept:
     strict: bool  # a keyword's concept: every word must be found
 
     @property
+    def ordered(self) -> bool:
+        """Whether its words must come in the point's order: when one is an order word (先, 后, 再) or
+        a single character, which says little wherever it stands."""
+        return any(len(w.text) == 1 or w.text in ORDER_WORDS for w in self.words)
+
+    @property
     def total(self) -> float:
         return sum(w.weight for w in self.words)
 
@@ -205,6 +211,14 @@ def _occurrences(text: str, form: str):
         pos = text.find(form, pos + 1)
 
 
+DENIALS = ("不存在", "并非", "不是")
+
+
+def _in_order(claims: list[tuple[int, int]]) -> bool:
+    """Whether the words were found in the order the concept lists them (the point's order)."""
+    return all(a[0] <= b[0] for a, b in zip(claims, claims[1:]))
+
+
 def _places(text: str, concept: Concept) -> list[list[tuple[int, int, str]]]:
     """For each word of the concept, where the answer says it (a longer form wins over a shorter one
     inside it), in order."""
@@ -285,6 +299,8 @@ def concept_hits(norm: Normalized, concept: Concept, limit: int = 3) -> list[Con
         coverage = weight / total if total else 0.0
         if coverage < (0.999 if concept.strict else THRESHOLD):
             continue
+        if concept.ordered and not _in_order(claims):
+            continue  # 先诊断后建议 is not 先建议后诊断
         negated = any(negation.negated(a) or post_negated(norm, b, a) for a, b in claims)
         if negated != concept.negative:
             continue
@@ -293,6 +309,8 @@ def concept_hits(norm: Normalized, concept: Concept, limit: int = 3) -> list[Con
         window = text[start:end]
         if any(o in window for o in concept.opposites):
             continue
+        if concept.negative and any(d in text[start:min(a for a, _ in claims)] for d in DENIALS):
+            continue  # a prohibition denied: 不存在没满足好的问题
         claims.sort()
         hits.append(ConceptHit(claims[0][0], claims[-1][1], tuple(claims), tuple(words), coverage))
     hits.sort(key=lambda h: (-h.coverage, h.end - h.start, h.start))

@@ -180,9 +180,18 @@ def acceptable(norm: Normalized, keyword: Keyword, start: int, end: int) -> bool
         return False
     if keyword.needs_before and not _stands_before(norm, keyword.needs_before, start):
         return False
-    if keyword.negative:
-        return not post_negated(norm, end, start)
+    if keyword.negative:  # its own negation must not be denied again (不存在没满足好的问题)
+        return not _denied_before(norm.text, start) and not post_negated(norm, end, start)
     return not negation_index(norm).negated(start) and not post_negated(norm, end, start)
+
+
+DENIALS = ("不存在", "不是", "并非", "没有")  # 不存在[没满足好的问题]: a negative keyword denied
+
+
+def _denied_before(text: str, start: int) -> bool:
+    """Whether a denial stands right before `start`, or one character before it."""
+    return any(text.startswith(d, at) for d in DENIALS for at in (start - len(d), start - len(d) - 1)
+               if at >= 0)
 
 
 def _stands_before(norm: Normalized, word: str, start: int) -> bool:

@@ -165,14 +165,23 @@ def _topic_pattern() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in words))
 
 
+def _separator_between(norm: Normalized, a: int, b: int) -> bool:
+    """Whether a list separator (、) lies in [a, b]: the next item is not what the first is about."""
+    seps = norm.list_separators
+    i = bisect_left(seps, a)
+    return i < len(seps) and seps[i] <= b
+
+
 def _topic_denied(norm: Normalized, end: int, clause_end: int) -> bool:
     """X就不用…了: the match is the topic of a short clause that denies it."""
     text = norm.text
     link = end
     while link < clause_end and link - end < 4 and text[link] in TOPIC_LINKS:
         link += 1
-    if link >= clause_end:
+    if link >= clause_end or _separator_between(norm, end, link):
         return False
+    if text.startswith(("别人", "别的", "别处"), link):
+        return False  # 别人的介绍 names someone, it forbids nothing
     m = _topic_pattern().match(text, link, clause_end)
     return m is not None and clause_end - m.end() <= TOPIC_TAIL
 
@@ -214,14 +223,20 @@ def post_negated(norm: Normalized, end: int, start: int | None = None) -> bool:
     clause_end = breaks[b] if b < len(breaks) else len(norm.text)
     if at < clause_end:
         return at - end <= POST_SCOPE
-    # The next clause of the same sentence may open with it, after a pointer word: ，这可不行.
+    # The next clause of the same sentence may open with it, after a pointer word (，这可不行), or be
+    # nothing but it (，没必要); not when it has an object of its own (，用不着当天).
     if _at_hard_break(norm, clause_end):
         return False
     next_end = breaks[b + 1] if b + 1 < len(breaks) else len(norm.text)
     if at >= next_end:
         return False
     lead = norm.text[clause_end:at]
-    return len(lead) <= 3 and all(ch in "这那此些是就也都可真其实根本完全" for ch in lead)
+    if len(lead) > 3 or not all(ch in "这那此些是就也都可真其实根本完全" for ch in lead):
+        return False
+    if lead and lead[0] in "这那此":
+        return True
+    m = _post_pattern().match(norm.text, at)
+    return m is not None and next_end - m.end() <= 1
 
 
 def _at_hard_break(norm: Normalized, position: int) -> bool:

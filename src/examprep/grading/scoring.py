@@ -295,7 +295,10 @@ def why_missed(norm: Normalized, point: CompiledPoint) -> str | None:
 def _unbound(norm: Normalized, point: CompiledPoint, start: int, end: int) -> str:
     """What an all: group found alone lacks in its clause, as the feedback says it."""
     a, b = _clause(norm, start, end)
+    found = norm.text[start:end]
     for group in point.groups:
+        if any(k.text == found for k in group):
+            continue  # the group of the word found: its partner is what is missing
         if _group_found(norm, group, a, b) is None:
             return f"同一句里没有与它对应的「{group[0].original}」"
     return "它在这里不算数"

@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from .negation import negation_index, post_negated, starts_negated
 from .normalize import Normalized, normalize, normalize_keyword
@@ -216,7 +217,7 @@ DENIALS = ("不存在", "并非", "不是")
 
 def _in_order(claims: list[tuple[int, int]]) -> bool:
     """Whether the words were found in the order the concept lists them (the point's order)."""
-    return all(a[0] <= b[0] for a, b in zip(claims, claims[1:]))
+    return all(a[0] <= b[0] for a, b in pairwise(claims))
 
 
 def _places(text: str, concept: Concept) -> list[list[tuple[int, int, str]]]:

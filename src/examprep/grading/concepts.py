@@ -66,9 +66,9 @@ class Concept:
 
     @property
     def ordered(self) -> bool:
-        """Whether its words must come in the point's order: when one is an order word (先, 后, 再) or
-        a single character, which says little wherever it stands."""
-        return any(len(w.text) == 1 or w.text in ORDER_WORDS for w in self.words)
+        """Whether its words must come in the point's order: when one is an order word (先, 后, 再), or
+        when it opens with a one-character verb (站在对方的立场, 用对手的产品), which governs what follows."""
+        return any(w.text in ORDER_WORDS for w in self.words) or bool(self.words and len(self.words[0].text) == 1)
 
     @property
     def total(self) -> float:
@@ -310,7 +310,7 @@ def concept_hits(norm: Normalized, concept: Concept, limit: int = 3) -> list[Con
         window = text[start:end]
         if any(o in window for o in concept.opposites):
             continue
-        if concept.negative and any(d in text[start:min(a for a, _ in claims)] for d in DENIALS):
+        if concept.negative and any(d in text[start:max(a for a, _ in claims)] for d in DENIALS):
             continue  # a prohibition denied: 不存在没满足好的问题
         claims.sort()
         hits.append(ConceptHit(claims[0][0], claims[-1][1], tuple(claims), tuple(words), coverage))

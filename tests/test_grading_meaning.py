@@ -184,3 +184,21 @@ def test_grading_is_deterministic_with_concepts():
 ])
 def test_guard_rule(points, answer, expected):
     assert earned(points, answer) == expected
+
+
+TECHNIQUES = [("ignore", "忽视法：客户只是发牢骚时不予理会", ["忽视法"]),
+              ("taiji", "太极法：先部分肯定对方，再说出自己的观点", ["太极法"])]
+HEADING = [("customer", "掌握客户的情况", ["客户的情况"]), ("needs", "分析客户需求", ["客户需求"])]
+
+
+@pytest.mark.parametrize("points, answer, expected", [
+    # a label naming another item's description, where that item is itself labelled elsewhere
+    pytest.param(TECHNIQUES, "忽视法：先部分肯定对方，再说自己的观点；太极法：客户只是发牢骚时不予理会", set(),
+                 id="labels-swapped"),
+    pytest.param(TECHNIQUES, "忽视法：客户只是发牢骚时不予理会；太极法：先部分肯定对方", {"ignore", "taiji"},
+                 id="labels-right"),
+    # a heading over its sub-points is no swap
+    pytest.param(HEADING, "一是掌握客户的情况：分析客户需求", {"customer", "needs"}, id="heading-over-sub-points"),
+])
+def test_label_rule(points, answer, expected):
+    assert earned(points, answer) == expected

@@ -47,6 +47,9 @@ class CompiledPoint:
     groups: tuple[tuple[Keyword, ...], ...]  # all: every group must be found in the match's clause
     concepts: tuple[Concept, ...]  # the keywords' own words in any order (strict), then the point's
     opposites: tuple[str, ...]  # antonyms of the point's words: a clause holding one earns nothing
+    marks: tuple[str, ...] = ()  # words only this point has (its keywords, its point's own words)
+    # per other point: (its keywords, its words that this point's text lacks)
+    rival_marks: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
 
 
 def _variants(text: str, thesaurus: Thesaurus) -> list[tuple[str, str]]:
@@ -140,8 +143,94 @@ def compile_rubric(question_id: str, rubric: tuple[RubricPoint, ...], stem: str 
         if concept is not None:
             concepts.append(concept)
         opposites = _opposites((point.point, *point.keywords), thesaurus)
-        compiled.append(CompiledPoint(point, keywords, groups, tuple(concepts), opposites))
+        marks, rival_marks = _marks(rubric, own, index, stem_norm)
+        compiled.append(CompiledPoint(point, keywords, groups, tuple(concepts), opposites, marks,
+                                      rival_marks))
     return tuple(compiled)
+
+
+def _point_marks(point: RubricPoint, words: set[str]) -> set[str]:
+    keywords = {normalize_keyword(k) for k in point.keywords}
+    return {w for w in words | keywords if len(w) >= 2}
+
+
+def _marks(rubric: tuple[RubricPoint, ...], own: list[set[str]], index: int,
+           stem_norm: str) -> tuple[tuple[str, ...], tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+    """The words that tell this point's item from the others' (none the stem gives away), and the
+    others' such words that this point's own text lacks."""
+    every = [_point_marks(p, own[i]) for i, p in enumerate(rubric)]
+
+    def unique(i: int) -> set[str]:
+        others: set[str] = set().union(*(every[:i] + every[i + 1:]))
+        return {w for w in every[i] if w not in stem_norm and not any(w in o or o in w for o in others)}
+
+    mine = unique(index)
+    text = normalize_keyword(rubric[index].point)
+    rivals = []
+    for i, other in enumerate(rubric):
+        if i != index:
+            words = tuple(sorted(w for w in unique(i) if w not in text))
+            if words:
+                rivals.append((tuple(normalize_keyword(k) for k in other.keywords), words))
+    return tuple(sorted(mine)), tuple(rivals)
+
+
+LABEL_MARKERS = ("就是", "是指", "指的是")  # besides a colon or a dash
+LABELLED_BY = ("属于", "体现", "叫做")
+
+
+def _mislabelled(norm: Normalized, point: CompiledPoint, match: Match) -> bool:
+    """Whether the match names this point's item as the label of another item's description:
+    忽视法：先部分肯定对方 (the 太极法's), or 逢年过节问候体现成长需求 (the 情感需求's)."""
+    if not point.rival_marks:
+        return False
+    text = norm.text
+    hard = norm.hard_breaks
+    i = bisect_right(hard, match.start) - 1
+    s0 = hard[i] if i >= 0 else 0
+    j = bisect_left(hard, match.end)
+    s1 = hard[j] if j < len(hard) else len(text)
+    after = match.end
+    labels = norm.labels
+    k = 0
+    while after + k < s1 and k <= 2 and not (_at(labels, after + k)
+                                              or text.startswith(LABEL_MARKERS, after + k)):
+        k += 1
+    if after + k < s1 and k <= 2:
+        # The description runs to the sentence's end, or to the clause before the next label.
+        end = s1
+        n = bisect_right(labels, after + k)
+        if n < len(labels) and labels[n] < s1:
+            stops = norm.stops
+            end = max(after + k, stops[bisect_left(stops, labels[n]) - 1])
+        segment = text[after + k:end]
+    elif text.endswith(LABELLED_BY, s0, match.start):
+        c0, _ = _clause(norm, match.start, match.end)
+        segment = text[max(s0, c0):match.start]
+    else:
+        return False
+    found = match.keyword.text
+    if any(m in segment for m in point.marks if m != found):
+        return False
+    # Another item's description, when that item is itself named as a label elsewhere in the answer
+    # (the swapped answer); a heading over its sub-points (掌握客户的情况：分析客户需求…) is no swap.
+    for keywords, words in point.rival_marks:
+        if any(w in segment for w in words) and any(
+                _labels_something(norm, text, k) for k in keywords if k and k not in segment):
+            return True
+    return False
+
+
+def _labels_something(norm: Normalized, text: str, keyword: str) -> bool:
+    """Whether `keyword` stands in the answer as a label: before a colon, a dash or 就是, or after
+    属于/体现."""
+    pos = text.find(keyword)
+    while pos != -1:
+        end = pos + len(keyword)
+        if _at(norm.labels, end) or text.startswith(LABEL_MARKERS, end) or text.endswith(LABELLED_BY, 0, pos):
+            return True
+        pos = text.find(keyword, pos + 1)
+    return False
 
 
 def _reorderable(concept: Concept) -> bool:
@@ -232,7 +321,8 @@ def _concept_matches(norm: Normalized, point: CompiledPoint) -> list[Match]:
 
 
 def _keep(norm: Normalized, point: CompiledPoint, matches: list[Match]) -> list[Match]:
-    return [m for m in matches if _bound(norm, point, m) and not _contradicted(norm, point, m)]
+    return [m for m in matches if _bound(norm, point, m) and not _contradicted(norm, point, m)
+            and not _mislabelled(norm, point, m)]
 
 
 def _candidates(norm, point: CompiledPoint) -> list[Match]:

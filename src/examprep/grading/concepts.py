@@ -215,6 +215,11 @@ def _occurrences(text: str, form: str):
 DENIALS = ("不存在", "并非", "不是")
 
 
+def _at(positions, p: int) -> bool:
+    i = bisect_left(positions, p)
+    return i < len(positions) and positions[i] == p
+
+
 def _in_order(claims: list[tuple[int, int]]) -> bool:
     """Whether the words were found in the order the concept lists them (the point's order)."""
     return all(a[0] <= b[0] for a, b in pairwise(claims))
@@ -307,7 +312,9 @@ def concept_hits(norm: Normalized, concept: Concept, limit: int = 3) -> list[Con
             continue
         start = starts[first]
         end = starts[last + 1] if last + 1 < len(starts) else len(text)
-        window = text[start:end]
+        # The label a colon or dash puts before the window belongs to it (太极法：客户只是发牢骚…).
+        labelled = starts[first - 1] if first > 0 and _at(norm.labels, start) else start
+        window = text[labelled:end]
         if any(o in window for o in concept.opposites):
             continue
         if concept.negative and any(d in text[start:max(a for a, _ in claims)] for d in DENIALS):

@@ -119,9 +119,10 @@ def test_stats_leave_a_damaged_file_where_it_is(root, tmp_path, capsys):
 
 def test_answers_the_disk_refused_to_the_end_make_the_exit_code_1(root, tmp_path, capsys, monkeypatch):
     def run(self):  # the trainer's session: the disk fills up, then an answer is given
-        pages = self.store._db.execute("PRAGMA page_count").fetchone()[0]
-        self.store._db.execute(f"PRAGMA max_page_count = {pages}")
-        self.store.record_answer(AnswerRecord("q.single", T0, 1, 1, True, '"B"' + " " * 5000))
+        store = self.trainer.store
+        pages = store._db.execute("PRAGMA page_count").fetchone()[0]
+        store._db.execute(f"PRAGMA max_page_count = {pages}")
+        store.record_answer(AnswerRecord("q.single", T0, 1, 1, True, '"B"' + " " * 5000))
 
     monkeypatch.setattr(ExamPrepApp, "run", run)
     assert main(["--content", str(root), "--data", str(tmp_path / "d")]) == 1

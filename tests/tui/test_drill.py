@@ -143,7 +143,7 @@ async def test_next_previous_and_the_summary(make_app, store):
         assert screen.session.finished
         assert "本轮练习完成" in screen_text(app)
         assert "作答 1 题，全对 1 题" in screen_text(app)
-        assert app.store.get_setting("last_session") is None  # a finished drill is not offered again
+        assert app.trainer.store.get_setting("last_session") is None  # a finished drill is not offered again
 
 
 async def test_favourite_toggle(make_app, store):

@@ -31,8 +31,7 @@ class CaseListScreen(TrainerScreen):
         self.fill()
 
     def fill(self) -> None:
-        app = self.app
-        bank, store = app.bank, app.store
+        bank, store = self.trainer.bank, self.trainer.store
         progress = store.progress()
         options = []
         level_rank = {level: i for i, level in enumerate(bank.levels)}

@@ -48,18 +48,18 @@ class DrillScreen(TrainerScreen):
 
     def on_mount(self) -> None:
         self.sub_title = self.session.title
-        self.app.save_session(self.session)
+        self.trainer.save_session(self.session)
         self.show_current()
 
     # -- what is on screen -------------------------------------------------------------------
     @property
     def question(self):
         qid = self.session.current
-        return self.app.bank.questions.get(qid) if qid else None
+        return self.trainer.bank.questions.get(qid) if qid else None
 
     def make_panel(self, question) -> QuestionPanel:
         # A case question drilled on its own (from the 错题本 or 收藏) comes with its scenario.
-        return QuestionPanel(question, scenario=case_scenario(self.app.bank, question))
+        return QuestionPanel(question, scenario=case_scenario(self.trainer.bank, question))
 
     def show_current(self) -> None:
         area = self.query_one("#question-area", Container)
@@ -82,7 +82,7 @@ class DrillScreen(TrainerScreen):
         else:
             status.append(f"第 {session.position + 1}/{len(session.question_ids)} 题", style="bold")
             question = self.question
-            if question is not None and self.app.store.is_favourite(question.id):
+            if question is not None and self.trainer.store.is_favourite(question.id):
                 status.append("  ★ 已收藏", style="bold yellow")
             if self.panel is not None and self.panel.graded:
                 status.append("  N / Enter 下一题", style="bold green")
@@ -119,10 +119,10 @@ class DrillScreen(TrainerScreen):
             self.notify("请先作答再提交。", severity="warning")
             return
         mode = self.session.kind if self.session.kind in MODES else "drill"
-        grading = self.app.grade_and_record(question, answer, mode)
+        grading = self.trainer.answer(question, answer, mode)
         self.session.record(question.id, float(grading.fraction))
         # Saved as if already moved on: continuing later starts at the next question.
-        self.app.save_session(replace(self.session, position=self.session.position + 1,
+        self.trainer.save_session(replace(self.session, position=self.session.position + 1,
                                       scores=dict(self.session.scores)))
         panel.show_feedback(answer, grading)
         self.update_status()
@@ -131,7 +131,7 @@ class DrillScreen(TrainerScreen):
         if self.session.finished:
             return
         self.session.advance()
-        self.app.save_session(self.session)
+        self.trainer.save_session(self.session)
         self.show_current()
 
     def action_continue(self) -> None:
@@ -149,9 +149,7 @@ class DrillScreen(TrainerScreen):
         question = self.question
         if question is None:
             return
-        store = self.app.store
-        on = not store.is_favourite(question.id)
-        store.set_favourite(question.id, on, self.app.clock())
+        on = self.trainer.toggle_favourite(question.id)
         self.notify("已收藏" if on else "已取消收藏", timeout=2)
         self.update_status()
 

@@ -8,7 +8,6 @@ from textual.containers import Grid, Vertical
 from textual.widgets import Button, Footer, Header, Label, RadioButton, RadioSet, Static
 
 from ...kinds import QUESTION_TYPES, TYPE_TITLES
-from ...practice.scheduler import end_of_day
 from ...practice.session import ORDERS, DrillScope, drill_questions
 from ..widgets.form.select import ChineseSelect as Select
 from .trainer_screen import TrainerScreen
@@ -28,7 +27,7 @@ class DrillSetupScreen(TrainerScreen):
         self.initial = scope or DrillScope()
 
     def compose(self) -> ComposeResult:
-        bank = self.app.bank
+        bank = self.trainer.bank
         yield Header()
         with Vertical(id="setup"):
             with Grid(id="fields"):
@@ -71,7 +70,7 @@ class DrillSetupScreen(TrainerScreen):
     def fill_topics(self) -> None:
         level = self.query_one("#level", Select).value
         topics: dict[str, str] = {}
-        for (lvl, tid), topic in self.app.bank.topics.items():
+        for (lvl, tid), topic in self.trainer.bank.topics.items():
             if level is Select.NULL or lvl == level:
                 topics.setdefault(tid, topic.title)
         select = self.query_one("#topic", Select)
@@ -81,15 +80,8 @@ class DrillSetupScreen(TrainerScreen):
             select.value = current
 
     def update_count(self) -> None:
-        app = self.app
-        questions = drill_questions(app.bank, self.scope())
-        until = end_of_day(app.clock())
-        due = app.store.due_ids(until)
-        seen = app.store.seen_ids()
-        n_due = sum(1 for q in questions if q.id in due)
-        n_new = sum(1 for q in questions if q.id not in seen)
-        self.query_one("#count", Static).update(
-            f"共 {len(questions)} 题：今日到期 {n_due}，新题 {n_new}")
+        total, due, new = self.trainer.scope_counts(self.scope())
+        self.query_one("#count", Static).update(f"共 {total} 题：今日到期 {due}，新题 {new}")
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "level":
@@ -102,7 +94,7 @@ class DrillSetupScreen(TrainerScreen):
     def action_start(self) -> None:
         app = self.app
         scope, order = self.scope(), self.order()
-        if not drill_questions(app.bank, scope):
+        if not drill_questions(self.trainer.bank, scope):
             self.notify("这个范围里没有题目，请换个级别、主题或题型。", severity="warning")
             return
         app.pop_screen()

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.widgets import Footer, Header, OptionList, Static
 
-from ...practice.exam import ExamOver, MockExam, exam_records
+from ...practice.exam import ExamOver, MockExam
 from ..widgets.answer import AnswerInput
 from ..widgets.exam.countdown import Countdown
 from ..widgets.exam.question_nav import QuestionNav
@@ -65,7 +65,7 @@ class ExamScreen(TrainerScreen):
         self.save_answers()
         item = self.item
         question = item.question
-        scenario = case_scenario(self.app.bank, question)
+        scenario = case_scenario(self.trainer.bank, question)
         section = next(s for s in self.exam.paper.sections if item in s.all_items)
         self.panel = QuestionPanel(
             question, number=f"{section.title} · 第 {item.number} 题", scenario=scenario,
@@ -102,11 +102,7 @@ class ExamScreen(TrainerScreen):
 
     def save_answers(self) -> None:
         """Write the answers changed since the last save; called on every move and clock tick."""
-        store = self.app.store
-        questions = {item.id: item.question for item in self.exam.paper.items}
-        for qid in sorted(self.unsaved):
-            value = self.exam.answers.get(qid)
-            store.save_exam_answer(self.exam_id, qid, None if value is None else questions[qid].encode(value))
+        self.trainer.save_exam_answers(self.exam_id, self.exam, self.unsaved)
         self.unsaved.clear()
 
     # -- time --------------------------------------------------------------------------------
@@ -155,9 +151,7 @@ class ExamScreen(TrainerScreen):
         self.closing = True
         self.save_answers()
         app = self.app
-        result = self.exam.submit()
-        app.store.finish_exam(self.exam_id, result.submitted_at, result.earned, result.marks,
-                              exam_records(result))
+        result = self.trainer.finish_exam(self.exam_id, self.exam)
         from .exam_result_screen import ExamResultScreen
 
         # A confirmation box still open over the exam (the clock ran out under it) goes too.

@@ -15,7 +15,7 @@ class FavouritesScreen(MistakesScreen):
     EMPTY = "还没有收藏的题目：作答时按 Ctrl+F 收藏。"
 
     def queue(self) -> list[str]:
-        return favourites_queue(self.app.bank, self.app.store.favourites())
+        return favourites_queue(self.trainer.bank, self.trainer.store.favourites())
 
     def note(self, qid: str, progress) -> str:
         p = progress.get(qid)
@@ -28,6 +28,6 @@ class FavouritesScreen(MistakesScreen):
 
         current = self.query_one(QuestionList).current_id
         if current:
-            self.app.store.set_favourite(current, False)
+            self.trainer.store.set_favourite(current, False)
             self.notify("已取消收藏", timeout=2)
             self.fill()

@@ -9,8 +9,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...practice.scheduler import end_of_day
-from ...practice.session import level_overview
 from ..format import clock_text
 from ..widgets.home.level_summary import LevelSummary
 from .case_list_screen import CaseListScreen
@@ -76,34 +74,25 @@ class HomeScreen(TrainerScreen):
         self.refresh_counts()
 
     def refresh_counts(self) -> None:
-        app = self.app
-        store, bank = app.store, app.bank
-        now = app.clock()
-        until = end_of_day(now)  # due today means due by tonight
-        rows = level_overview(bank, store.due_ids(until), store.seen_ids(), store.mistake_ids())
-        self.query_one(LevelSummary).show(rows)
-        today = now.astimezone().date().isoformat()
-        answered, right = store.totals_by_day(today).get(today, (0, 0))
-        due = sum(r.due for r in rows)
+        overview = self.trainer.overview()
+        self.query_one(LevelSummary).show(overview.levels)
+        answered, right, due = overview.answered_today, overview.right_today, overview.due
         self.query_one("#today", Static).update(
             f"今天已作答 {answered} 题，答对 {right} 题；还有 {due} 题到期待复习。" if answered or due
             else "今天还没有作答。按 D 开始练习，或按 S 先学习考点。")
-        session = app.last_session()
+        session, exam = overview.session, overview.exam
         lines = []
         if session:
             lines.append(f"上次：{session.title}（第 {session.position + 1}/{len(session.question_ids)} 题）")
-        exam = store.unfinished_exam()
         if exam is not None:
-            left = exam.started_at.timestamp() + exam.duration_s - now.timestamp()
+            left = overview.exam_left
             lines.append(f"模拟考试进行中：{exam.title}，" + (f"剩余 {clock_text(left)}（按 M 继续）"
                                                        if left > 0 else "时间已到（按 M 交卷）"))
         label = self.query_one("#continue", Static)
         label.update("\n".join(lines))
         label.display = bool(lines)
-        mistakes = sum(r.mistakes for r in rows)
-        favourites = sum(1 for q in store.favourites() if q in bank.questions)
-        counts = {"mistakes": mistakes, "favourites": favourites, "case": len(bank.cases),
-                  "exam": len(bank.blueprints)}
+        counts = {"mistakes": overview.mistakes, "favourites": overview.favourites, "case": overview.cases,
+                  "exam": overview.blueprints}
         menu = self.query_one("#menu", OptionList)
         highlighted = menu.highlighted_option.id if menu.highlighted_option else None
         options = []
@@ -121,16 +110,16 @@ class HomeScreen(TrainerScreen):
             self.action_open(event.option.id)
 
     def action_open(self, target: str) -> None:
-        app = self.app
+        app, bank = self.app, self.trainer.bank
         if target == "continue":
-            session = app.last_session()
+            session = self.trainer.last_session()
             if session:
                 app.resume(session)
             return
-        if target == "case" and not app.bank.cases:
+        if target == "case" and not bank.cases:
             self.notify("题库里还没有案例。", severity="warning")
             return
-        if target == "exam" and not app.bank.blueprints:
+        if target == "exam" and not bank.blueprints:
             self.notify("题库里还没有模拟试卷蓝图（papers/）。", severity="warning")
             return
         app.push_screen(SCREENS[target]())

@@ -37,7 +37,7 @@ class MistakesScreen(TrainerScreen):
         self.fill()
 
     def queue(self) -> list[str]:
-        return mistakes_queue(self.app.bank, self.app.store.progress())
+        return mistakes_queue(self.trainer.bank, self.trainer.store.progress())
 
     def note(self, qid: str, progress) -> str:
         p = progress.get(qid)
@@ -49,10 +49,10 @@ class MistakesScreen(TrainerScreen):
         return f"错{p.mistakes.wrong_count}次 · {when} · 再对{left}天移出"
 
     def fill(self) -> None:
-        app = self.app
+        trainer = self.trainer
         ids = self.queue()
-        progress = app.store.progress()
-        rows = [(app.bank.questions[q], self.note(q, progress), "") for q in ids]
+        progress = trainer.store.progress()
+        rows = [(trainer.bank.questions[q], self.note(q, progress), "") for q in ids]
         self.query_one(QuestionList).show(rows)
         hint = self.query_one("#list-hint", Static)
         hint.update(self.EMPTY if not ids else f"共 {len(ids)} 题；Enter 从所选题开始重做")

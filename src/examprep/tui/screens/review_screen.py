@@ -35,7 +35,7 @@ class ReviewScreen(TrainerScreen):
         r = self.results[self.index]
         item = r.item
         self.sub_title = f"回顾 · 第 {item.number} 题"
-        scenario = case_scenario(self.app.bank, item.question)
+        scenario = case_scenario(self.trainer.bank, item.question)
         panel = QuestionPanel(item.question, number=f"第 {item.number} 题", scenario=scenario,
                               paper_marks=item.marks, option_order=item.option_order or None,
                               item_order=item.item_order or None, mode="review", value=r.answer)

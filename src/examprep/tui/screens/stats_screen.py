@@ -23,8 +23,8 @@ class StatsScreen(TrainerScreen):
 
     def on_mount(self) -> None:
         self.sub_title = "统计"
-        app = self.app
-        now = app.clock()
-        stats = collect_stats(app.bank, app.store, now)
-        self.query_one("#report", Static).update(stats_report(stats, app.bank, now.astimezone().date()))
+        trainer = self.trainer
+        now = trainer.clock()
+        stats = collect_stats(trainer.bank, trainer.store, now)
+        self.query_one("#report", Static).update(stats_report(stats, trainer.bank, now.astimezone().date()))
         self.query_one("#stats").focus()

@@ -41,11 +41,11 @@ class StudyScreen(TrainerScreen):
     def on_mount(self) -> None:
         self.sub_title = "学习"
         self.fill_tree("")
-        self.query_one(PointView).show(self.app.bank, None)
+        self.query_one(PointView).show(self.trainer.bank, None)
         self.query_one("#points", Tree).focus()
 
     def fill_tree(self, query: str) -> None:
-        bank = self.app.bank
+        bank = self.trainer.bank
         tree = self.query_one("#points", Tree)
         tree.clear()
         tree.show_root = False
@@ -86,7 +86,7 @@ class StudyScreen(TrainerScreen):
     def select(self, data) -> None:
         self.selected = data
         if data and data[0] == "point":
-            self.query_one(PointView).show(self.app.bank, self.app.bank.points[data[1]])
+            self.query_one(PointView).show(self.trainer.bank, self.trainer.bank.points[data[1]])
 
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()
@@ -99,7 +99,7 @@ class StudyScreen(TrainerScreen):
         if data[0] == "topic":
             level, topic = data[1]
         else:
-            point = self.app.bank.points[data[1]]
+            point = self.trainer.bank.points[data[1]]
             level, topic = point.level, point.topic
         self.app.start_drill(DrillScope(level=level, topic=topic), "order")
 
@@ -108,7 +108,7 @@ class StudyScreen(TrainerScreen):
         if not data or data[0] != "point":
             self.notify("先在左侧选一个考点。", severity="warning")
             return
-        point = self.app.bank.points[data[1]]
+        point = self.trainer.bank.points[data[1]]
         self.app.start_drill(DrillScope(level=point.level, point=point.id), "order")
 
     def action_leave(self) -> None:

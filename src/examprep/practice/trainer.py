@@ -1,0 +1,242 @@
+"""The trainer service: the bank, the progress store and the clock, and every workflow the screens run.
+
+It is the one place that grades and records an answer, so every answer, from any screen, reaches the
+store the moment it is given. It starts, resumes, finishes and abandons mock exams, builds drill
+queues and computes the home overview and the day's counts. Screens only show what it returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING
+
+from ..content.model import Answer, Bank, Blueprint, Case, Question
+from .exam import ExamResult, MockExam, exam_records
+from .records import AnswerRecord
+from .scheduler import end_of_day
+from .session import ORDERS, DrillScope, DrillSession, LevelOverview, drill_questions, drill_queue, level_overview
+from .store import ExamRecord, ProgressStore, StoreWriteError
+
+if TYPE_CHECKING:
+    from ..grading.results import Grading
+
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class ExamUnavailable(Exception):
+    """A mock exam could not be started or continued; the message says why, in Chinese."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class ExamBusy(ExamUnavailable):
+    """A new exam was asked for while one is still unfinished."""
+
+
+@dataclass(frozen=True)
+class HomeOverview:
+    """What the home screen shows: per level, today, where I left off, and the menu's counts."""
+
+    levels: list[LevelOverview]
+    answered_today: int
+    right_today: int
+    session: DrillSession | None
+    exam: ExamRecord | None
+    exam_left: float  # seconds left of the unfinished exam (<= 0 when its time is up)
+    favourites: int
+    cases: int
+    blueprints: int
+
+    @property
+    def due(self) -> int:
+        return sum(r.due for r in self.levels)
+
+    @property
+    def mistakes(self) -> int:
+        return sum(r.mistakes for r in self.levels)
+
+
+class Trainer:
+    """The workflows of one candidate's training on one bank, recorded in one store."""
+
+    def __init__(self, bank: Bank, store: ProgressStore, clock: Clock = system_clock, seed: int | None = None):
+        self.bank = bank
+        self.store = store
+        self.clock = clock
+        # Seeds random drills and mock papers; None draws a fresh one each time.
+        self.seed = seed
+
+    def next_seed(self) -> int:
+        if self.seed is not None:
+            return self.seed
+        return int(self.clock().timestamp() * 1000) % 1_000_000
+
+    # -- answers -----------------------------------------------------------------------------
+    def answer(self, question: Question, answer: Answer, mode: str) -> Grading:
+        """Grade an answer and commit it to the store before anything else happens."""
+        grading = question.grade(answer)
+        self.store.record_answer(AnswerRecord(
+            question.id, self.clock(), float(grading.score), float(grading.max), bool(grading.correct),
+            question.encode(answer), mode,
+        ))
+        return grading
+
+    # -- drills ------------------------------------------------------------------------------
+    def drill(self, scope: DrillScope, order: str) -> DrillSession | None:
+        """A drill over `scope` in `order`; None when the scope has no questions."""
+        queue = drill_queue(self.bank, scope, order, self.store.progress(), self.clock(), seed=self.next_seed())
+        if not queue:
+            return None
+        return DrillSession("drill", drill_title(self.bank, scope, ORDERS[order]), queue, scope=scope, order=order)
+
+    def scope_counts(self, scope: DrillScope) -> tuple[int, int, int]:
+        """How many questions `scope` holds, how many of them are due today and how many are new."""
+        questions = drill_questions(self.bank, scope)
+        due = self.store.due_ids(end_of_day(self.clock()))
+        seen = self.store.seen_ids()
+        return (len(questions), sum(1 for q in questions if q.id in due),
+                sum(1 for q in questions if q.id not in seen))
+
+    def case_session(self, case_id: str) -> tuple[Case, DrillSession]:
+        case = self.bank.cases[case_id]
+        session = DrillSession("case", f"案例 · {case.title}", [q.id for q in case.questions], case_id=case_id)
+        return case, session
+
+    def save_session(self, session: DrillSession) -> None:
+        self.store.set_setting("last_session", None if session.finished else session.to_dict())
+
+    def last_session(self) -> DrillSession | None:
+        data = self.store.get_setting("last_session")
+        if not isinstance(data, dict):
+            return None
+        session = DrillSession.from_dict(data, self.bank)
+        return session if session and not session.finished else None
+
+    def toggle_favourite(self, question_id: str) -> bool:
+        """Favour a question or stop favouring it; whether it is a favourite now."""
+        on = not self.store.is_favourite(question_id)
+        self.store.set_favourite(question_id, on, self.clock())
+        return on
+
+    # -- the home screen ---------------------------------------------------------------------
+    def overview(self) -> HomeOverview:
+        store, bank = self.store, self.bank
+        now = self.clock()
+        until = end_of_day(now)  # due today means due by tonight
+        rows = level_overview(bank, store.due_ids(until), store.seen_ids(), store.mistake_ids())
+        today = now.astimezone().date().isoformat()
+        answered, right = store.totals_by_day(today).get(today, (0, 0))
+        exam = store.unfinished_exam()
+        return HomeOverview(
+            levels=rows, answered_today=answered, right_today=right, session=self.last_session(),
+            exam=exam, exam_left=self.exam_left(exam) if exam is not None else 0.0,
+            favourites=sum(1 for q in store.favourites() if q in bank.questions),
+            cases=len(bank.cases), blueprints=len(bank.blueprints),
+        )
+
+    # -- mock exams --------------------------------------------------------------------------
+    def blueprints(self) -> list[tuple[str, Blueprint]]:
+        """The bank's blueprints by level (in the bank's order), then name."""
+        level_rank = {level: i for i, level in enumerate(self.bank.levels)}
+        return sorted(self.bank.blueprints.items(), key=lambda nb: (level_rank.get(nb[1].level, 99), nb[0]))
+
+    def unfinished_exam(self) -> ExamRecord | None:
+        return self.store.unfinished_exam()
+
+    def exam_left(self, record: ExamRecord) -> float:
+        """Seconds left of a stored exam; <= 0 when its time is up."""
+        return record.started_at.timestamp() + record.duration_s - self.clock().timestamp()
+
+    def start_exam(self, name: str) -> tuple[MockExam, int]:
+        """Draw a paper from blueprint `name` and start its clock; raises ExamUnavailable."""
+        from ..papers.draw import BlueprintError, draw_paper
+
+        if self.store.unfinished_exam() is not None:
+            raise ExamBusy("还有一场未完成的考试，请先继续并交卷。")
+        blueprint = self.bank.blueprints[name]
+        seed = self.next_seed()
+        try:
+            paper = draw_paper(self.bank, blueprint, seed)
+        except BlueprintError as err:
+            raise ExamUnavailable(f"无法组卷：{err.message}") from err
+        started = self.clock()
+        try:
+            exam_id = self.store.start_exam(name, paper.title, seed, paper.variant, started, paper.duration * 60)
+        except StoreWriteError as err:
+            raise ExamUnavailable(f"无法开始考试：{err}") from err
+        return MockExam(paper, started, self.clock), exam_id
+
+    def resume_exam(self) -> tuple[MockExam, int] | None:
+        """The unfinished exam, drawn again with its answers; None when there is none. One that
+        cannot be drawn again is abandoned (it must never lock exams out) and ExamUnavailable raised."""
+        record = self.store.unfinished_exam()
+        if record is None:
+            return None
+        try:
+            exam = self.rebuild(record)
+        except Exception as err:  # whatever broke it, a stored exam must never lock exams out
+            self.store.abandon_exam(record.id, self.clock())
+            reason = getattr(err, "message", None) or str(err) or type(err).__name__
+            raise ExamUnavailable(f"这场考试无法继续，已放弃：{reason}") from err
+        return exam, record.id
+
+    def rebuild(self, record: ExamRecord) -> MockExam:
+        """A stored exam drawn again with its answers; raises when it cannot be."""
+        from ..papers.draw import BlueprintError, draw_paper
+
+        blueprint = self.bank.blueprints.get(record.blueprint)
+        if blueprint is None:
+            raise BlueprintError("", 0, f"试卷蓝图 {record.blueprint} 已不在题库中")
+        paper = draw_paper(self.bank, blueprint, record.seed, record.variant)
+        exam = MockExam(paper, record.started_at, self.clock)
+        exam.remaining()  # a clock that cannot be computed (an absurd duration) fails here, not later
+        stored = self.store.exam_answers(record.id)
+        for item in paper.items:
+            if item.id in stored:
+                value = item.question.decode(stored[item.id])
+                if value is not None:
+                    exam.answers[item.id] = value
+        return exam
+
+    def save_exam_answers(self, exam_id: int, exam: MockExam, question_ids: set[str]) -> None:
+        """Write the answers of `question_ids` as they stand now (a blank one is cleared)."""
+        questions = {item.id: item.question for item in exam.paper.items}
+        for qid in sorted(question_ids):
+            value = exam.answers.get(qid)
+            self.store.save_exam_answer(exam_id, qid, None if value is None else questions[qid].encode(value))
+
+    def finish_exam(self, exam_id: int, exam: MockExam) -> ExamResult:
+        """Grade the paper and commit the exam and its answers."""
+        result = exam.submit()
+        self.store.finish_exam(exam_id, result.submitted_at, result.earned, result.marks, exam_records(result))
+        return result
+
+    def abandon_exam(self, record: ExamRecord) -> None:
+        """Give up an unfinished exam: no score."""
+        self.store.abandon_exam(record.id, self.clock())
+
+
+def drill_title(bank: Bank, scope: DrillScope, order_title: str) -> str:
+    parts = ["练习"]
+    if scope.level:
+        parts.append(bank.level_title(scope.level).split("/")[0])
+    if scope.topic:
+        titles = {t.title for (lvl, tid), t in bank.topics.items()
+                  if tid == scope.topic and (not scope.level or lvl == scope.level)}
+        parts.append("、".join(sorted(titles)) or scope.topic)
+    if scope.point and scope.point in bank.points:
+        parts.append(bank.points[scope.point].title)
+    if scope.types:
+        from ..kinds import TYPE_TITLES
+
+        parts.append("、".join(TYPE_TITLES.get(t, t) for t in scope.types))
+    parts.append(order_title)
+    return " · ".join(parts)

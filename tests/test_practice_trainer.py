@@ -1,0 +1,220 @@
+"""The trainer service without a screen: answers graded and recorded, drills, the home overview and
+the day's counts, and a mock exam started, kept, resumed, finished and abandoned."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from examprep.practice.records import AnswerRecord
+from examprep.practice.session import DrillScope
+from examprep.practice.store import open_memory_store
+from examprep.practice.trainer import ExamBusy, ExamUnavailable, Trainer
+
+from test_practice_fixtures import sample_bank
+
+T0 = datetime(2024, 3, 1, 2, tzinfo=timezone.utc)  # 10:00 in China
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = T0
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture(scope="module")
+def bank(tmp_path_factory):
+    return sample_bank(tmp_path_factory.mktemp("content"))
+
+
+@pytest.fixture()
+def clock():
+    return Clock()
+
+
+@pytest.fixture()
+def trainer(bank, clock):
+    store = open_memory_store()
+    yield Trainer(bank, store, clock, seed=1)
+    store.close()
+
+
+# -- answers and drills ------------------------------------------------------------------------
+def test_an_answer_is_graded_and_recorded_at_once(trainer):
+    grading = trainer.answer(trainer.bank.questions["q.recall"], "企业决策", "drill")
+    assert grading.fraction == pytest.approx(1 / 3)
+    [stored] = trainer.store.answers()
+    assert (stored.question_id, stored.mode, stored.score, stored.max) == ("q.recall", "drill", 1, 3)
+    assert stored.answered_at == T0 and "q.recall" in trainer.store.mistake_ids()
+
+
+def test_a_drill_has_a_title_and_a_queue_and_an_empty_scope_has_none(trainer):
+    session = trainer.drill(DrillScope(level="primary"), "order")
+    assert session is not None
+    assert session.title == "练习 · 初级 · 顺序" and session.question_ids[:2] == ["q.recall", "q.single"]
+    assert len(session.question_ids) == 6
+    assert trainer.drill(DrillScope(level="primary", topic="nothing"), "order") is None
+
+
+def test_the_drill_title_names_the_topic_point_and_types(trainer):
+    scope = DrillScope(level="primary", topic="customer-info", point="primary.customer-info.importance",
+                       types=("recall",))
+    session = trainer.drill(scope, "order")
+    assert session is not None
+    assert session.title == "练习 · 初级 · 客户信息管理 · 客户信息的重要性 · 默写 · 顺序"
+
+
+def test_the_last_session_is_kept_until_it_is_finished(trainer):
+    session = trainer.drill(DrillScope(level="primary"), "order")
+    assert session is not None and trainer.last_session() is None
+    session.record("q.recall", 0.5)
+    session.advance()
+    trainer.save_session(session)
+    again = trainer.last_session()
+    assert again is not None and again.position == 1 and again.scores == {"q.recall": 0.5}
+    while not session.finished:
+        session.advance()
+    trainer.save_session(session)
+    assert trainer.last_session() is None
+
+
+def test_a_case_session_holds_its_questions(trainer):
+    case, session = trainer.case_session("case.promise")
+    assert case.id == "case.promise" and session.kind == "case" and session.case_id == "case.promise"
+    assert session.question_ids == [q.id for q in case.questions]
+    assert session.title == f"案例 · {case.title}"
+
+
+def test_favourites_toggle(trainer):
+    assert trainer.toggle_favourite("q.single") is True
+    assert trainer.store.favourites() == ["q.single"]
+    assert trainer.toggle_favourite("q.single") is False
+    assert trainer.store.favourites() == []
+
+
+def test_the_seed_is_fixed_or_drawn_from_the_clock(bank, clock):
+    store = open_memory_store()
+    try:
+        assert Trainer(bank, store, clock, seed=7).next_seed() == 7
+        assert Trainer(bank, store, clock).next_seed() == int(T0.timestamp() * 1000) % 1_000_000
+    finally:
+        store.close()
+
+
+# -- the home overview and the day's counts ------------------------------------------------------
+def test_an_empty_overview(trainer):
+    overview = trainer.overview()
+    assert (overview.answered_today, overview.right_today, overview.due, overview.mistakes) == (0, 0, 0, 0)
+    assert overview.session is None and overview.exam is None
+    assert (overview.favourites, overview.cases, overview.blueprints) == (0, 1, 1)
+
+
+def test_the_overview_counts_per_level_and_today(trainer, clock):
+    trainer.store.record_answer(AnswerRecord("q.single", T0, 0, 1, False, '"A"'))  # due in a minute, in the 错题本
+    trainer.store.record_answer(AnswerRecord("q.judge", T0, 1, 1, True, "true"))
+    trainer.toggle_favourite("q.single")
+    trainer.toggle_favourite("gone.from.the.bank")
+    clock.now = T0 + timedelta(minutes=5)
+    overview = trainer.overview()
+    primary = next(r for r in overview.levels if r.level == "primary")
+    assert (primary.due, primary.new, primary.mistakes, primary.questions, primary.cases) == (2, 4, 1, 6, 0)
+    assert (overview.answered_today, overview.right_today, overview.due, overview.mistakes) == (2, 1, 2, 1)
+    assert overview.favourites == 1  # a favourite no longer in the bank is not counted
+
+
+def test_scope_counts_are_all_due_and_new(trainer):
+    assert trainer.scope_counts(DrillScope(level="primary")) == (6, 0, 6)
+    trainer.store.record_answer(AnswerRecord("q.single", T0, 0, 1, False, '"A"'))
+    assert trainer.scope_counts(DrillScope(level="primary")) == (6, 1, 5)
+
+
+def test_the_overview_shows_the_session_and_the_exam_left(trainer, clock):
+    session = trainer.drill(DrillScope(level="primary"), "order")
+    assert session is not None
+    session.advance()
+    trainer.save_session(session)
+    trainer.start_exam("mock-primary")
+    clock.now = T0 + timedelta(minutes=10)
+    overview = trainer.overview()
+    assert overview.session is not None and overview.session.position == 1
+    assert overview.exam is not None and overview.exam_left == 20 * 60
+    clock.now = T0 + timedelta(minutes=31)
+    assert trainer.overview().exam_left < 0
+
+
+# -- mock exams --------------------------------------------------------------------------------
+def test_blueprints_by_level_then_name(trainer):
+    assert [name for name, _ in trainer.blueprints()] == ["mock-primary"]
+
+
+def answer_paper(exam, right: bool = True) -> None:
+    items = {item.question.type: item for item in exam.paper.items}
+    single = items["single"]
+    exam.answer(single.id, "B" if right else "A")
+    exam.answer(items["recall"].id, "企业决策和客户分类")
+
+
+def test_an_exam_started_is_stored_and_one_at_a_time(trainer):
+    exam, exam_id = trainer.start_exam("mock-primary")
+    record = trainer.unfinished_exam()
+    assert record is not None and record.id == exam_id and record.blueprint == "mock-primary"
+    assert exam.started_at == T0 and trainer.exam_left(record) == 30 * 60
+    with pytest.raises(ExamBusy, match="还有一场未完成的考试"):
+        trainer.start_exam("mock-primary")
+
+
+def test_answers_are_saved_and_the_exam_resumed_with_them(trainer, clock):
+    exam, exam_id = trainer.start_exam("mock-primary")
+    answer_paper(exam)
+    trainer.save_exam_answers(exam_id, exam, set(exam.answers))
+    assert set(trainer.store.exam_answers(exam_id)) == {"q.single", "q.recall"}
+    clock.now = T0 + timedelta(minutes=10)
+    resumed = trainer.resume_exam()
+    assert resumed is not None
+    again, again_id = resumed
+    assert again_id == exam_id and again.answers == exam.answers
+    assert again.remaining() == timedelta(minutes=20)
+    exam.answer("q.single", None)  # cleared: saved as blank
+    trainer.save_exam_answers(exam_id, exam, {"q.single"})
+    assert set(trainer.store.exam_answers(exam_id)) == {"q.recall"}
+
+
+def test_no_exam_to_resume(trainer):
+    assert trainer.resume_exam() is None
+
+
+def test_finishing_records_the_score_and_the_answers(trainer):
+    exam, exam_id = trainer.start_exam("mock-primary")
+    answer_paper(exam)
+    result = trainer.finish_exam(exam_id, exam)
+    assert (result.earned, result.marks, result.passed) == (4, 6, True)
+    assert trainer.unfinished_exam() is None
+    assert trainer.store.exams()[-1].score == 4
+    assert [a.mode for a in trainer.store.answers()] == ["exam", "exam"]  # blank ones are not answers
+    assert "q.recall" in trainer.store.mistake_ids()
+
+
+def test_an_exam_that_cannot_be_drawn_again_is_abandoned(trainer, clock):
+    trainer.store.start_exam("mock-primary", "坏掉的考试", 1, "no such variant", clock(), 60)
+    with pytest.raises(ExamUnavailable, match="这场考试无法继续，已放弃"):
+        trainer.resume_exam()
+    assert trainer.unfinished_exam() is None
+    trainer.start_exam("mock-primary")  # a new exam can start at once
+
+
+def test_an_exam_whose_blueprint_is_gone_is_abandoned(trainer, clock):
+    trainer.store.start_exam("gone", "旧试卷", 1, "A", clock(), 60)
+    with pytest.raises(ExamUnavailable, match="试卷蓝图 gone 已不在题库中"):
+        trainer.resume_exam()
+    assert trainer.unfinished_exam() is None
+
+
+def test_abandoning_leaves_no_score(trainer):
+    trainer.start_exam("mock-primary")
+    record = trainer.unfinished_exam()
+    assert record is not None
+    trainer.abandon_exam(record)
+    assert trainer.unfinished_exam() is None and trainer.store.exams()[-1].score is None

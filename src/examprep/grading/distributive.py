@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from .matching import LIST, Keyword, Match, acceptable, clause_breaks_between
+from .matching import LIST, Keyword, Match, acceptable, anchors, clause_breaks_between
 from .normalize import Normalized
 from .separators import separators
 
 MIN_PART = 2  # characters of the head and of the tail
 MAX_ITEM = 6  # characters of one list item
 MAX_GAP = 16  # characters between a keyword's head and its tail
-MAX_ANCHORS = 2000  # places a head or tail is examined at: a bound for pathological answers
 OPTIONAL_LINKS = ("的", "之")  # 客户的需求、期望: the head may be joined by 的
 
 
@@ -107,7 +106,7 @@ def list_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Match]:
     found: list[Match] = []
     for head, tail in _splits(keyword.text):
         # A shared tail: <head>、<item>…<tail>, as in 感受与期望管理.
-        for own_start in _anchors(text, head):
+        for own_start in anchors(text, head):
             sep = _separator_at(seps, sep_starts, own_start + len(head))
             if sep is None:
                 continue
@@ -127,7 +126,7 @@ def list_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Match]:
             if len(found) >= limit:
                 return found
         # A shared head: <head>[的]<item>、…<tail>, as in 客户的需求、期望和感受.
-        for tail_start in _anchors(text, tail):
+        for tail_start in anchors(text, tail):
             sep = _separator_ending_at(by_end, sep_ends, tail_start)
             if sep is None:
                 continue
@@ -147,12 +146,3 @@ def list_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Match]:
             if len(found) >= limit:
                 return found
     return found
-
-
-def _anchors(text: str, piece: str):
-    pos = text.find(piece)
-    seen = 0
-    while pos != -1 and seen < MAX_ANCHORS:
-        yield pos
-        seen += 1
-        pos = text.find(piece, pos + 1)

@@ -233,7 +233,7 @@ def _edits_allowed(keyword: str, text: str, start: int, end: int) -> bool:
     return True
 
 
-def _anchors(text: str, piece: str):
+def anchors(text: str, piece: str):
     pos = text.find(piece)
     seen = 0
     while pos != -1 and seen < MAX_OCCURRENCES:
@@ -249,11 +249,11 @@ def typo_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Match]:
     half = n // 2
     head, tail = k[:half], k[half:]
     windows: set[tuple[int, int]] = set()
-    for pos in _anchors(text, head):  # the edit is in the tail: the stretch starts here
+    for pos in anchors(text, head):  # the edit is in the tail: the stretch starts here
         for m in (n, n - 1, n + 1):
             if pos + m <= size:
                 windows.add((pos, pos + m))
-    for pos in _anchors(text, tail):  # the edit is in the head: the stretch ends here
+    for pos in anchors(text, tail):  # the edit is in the head: the stretch ends here
         end = pos + len(tail)
         for m in (n, n - 1, n + 1):
             if end - m >= 0:
@@ -293,7 +293,7 @@ def homophone_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Ma
     found: list[Match] = []
     starts: set[int] = set()
     for pattern in keyword.sounds:
-        for pos in _anchors(encoded, pattern):
+        for pos in anchors(encoded, pattern):
             if pos in starts:
                 continue
             window = text[pos:pos + n]
@@ -324,7 +324,7 @@ def gap_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Match]:
     found: list[Match] = []
     for cut in range(2, len(k) - 1):
         head, tail = k[:cut], k[cut:]
-        for pos in _anchors(text, head):
+        for pos in anchors(text, head):
             head_end = pos + cut
             for gap in range(1, GAP_MAX + 1):
                 tail_start = head_end + gap
@@ -353,7 +353,7 @@ def compound_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Mat
     if len(k) != 2 or not all(_is_han(c) and c not in NEGATION_CHARS for c in k):
         return []
     found: list[Match] = []
-    for pos in _anchors(text, k[0]):
+    for pos in anchors(text, k[0]):
         for gap in (1, 2):
             link = pos + gap
             if link >= len(text) or text[link] not in COMPOUND_LINKS:

@@ -207,11 +207,8 @@ def _fold(text: str, offset: int, out: list, starts: list, ends: list, breaks: l
         ch = folded[i]
         kind = _MARKER_KINDS.get(ch)
         if kind is None:  # a joiner: part of a number between two digits (1.5, 9:30, 3-5)
-            before = out[-1][-1:] if out else ""
-            if before.isdigit() and i + 1 < n and folded[i + 1].isdigit():
-                out.append(ch)
-                starts.append(offset + i)
-                ends.append(offset + i + 1)
+            if _joins(out, i + 1 < n and folded[i + 1].isdigit()):
+                _keep(out, starts, ends, ch, offset + i)
                 continue
             kind = NUMBER_JOINERS[ch]
         if kind == DROP:
@@ -221,6 +218,17 @@ def _fold(text: str, offset: int, out: list, starts: list, ends: list, breaks: l
         out.append(folded[pos:])
         starts.extend(range(offset + pos, offset + n))
         ends.extend(range(offset + pos + 1, offset + n + 1))
+
+
+def _joins(out: list, digit_follows: bool) -> bool:
+    """Whether a joiner (. : - ~ /) stands between two digits and so belongs to the number."""
+    return digit_follows and bool(out) and out[-1][-1:].isdigit()
+
+
+def _keep(out: list, starts: list, ends: list, ch: str, at: int) -> None:
+    out.append(ch)
+    starts.append(at)
+    ends.append(at + 1)
 
 
 def _mark(kind: int, position: int, breaks: list, stops: list, hard: list, seps: list, labels: list) -> None:
@@ -252,11 +260,8 @@ def _fold_slowly(text: str, offset: int, out: list, starts: list, ends: list, br
                 ends.append(offset + i + 1)
             continue
         if kind == JOIN:
-            before = out[-1][-1:] if out else ""
-            if before.isdigit() and i + 1 < n and table[text[i + 1]][1][:1].isdigit():
-                out.append(value)
-                starts.append(offset + i)
-                ends.append(offset + i + 1)
+            if _joins(out, i + 1 < n and table[text[i + 1]][1][:1].isdigit()):
+                _keep(out, starts, ends, value, offset + i)
                 continue
             kind = NUMBER_JOINERS[value]
         if kind == DROP:

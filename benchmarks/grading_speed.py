@@ -134,7 +134,8 @@ def long_answers(bank, size: int = 1_000_000) -> dict[str, str]:
         "one word repeated": "客户",
     }
     patterns["fragments, 、-separated"] = "".join(k[:1] + "、" for k in keywords)
-    patterns["clauses of concept words"] = "，".join(p.point[:6] for q in bank.questions.values() for p in q.rubric)
+    patterns["clauses of concept words"] = "，".join(
+        p.point[:6] for q in bank.questions.values() for p in getattr(q, "rubric", ()))
     return {name: (unit * (size // max(1, len(unit)) + 1))[:size] for name, unit in patterns.items()}
 
 

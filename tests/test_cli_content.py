@@ -50,15 +50,15 @@ def test_validate_reports_problems_and_exits_1(tmp_path, capsys):
     root = make_root(tmp_path, {"questions/q.yaml": SINGLE.replace("answer: B", "answer: D")})
     assert main(["validate", "--content", str(root)]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "questions/q.yaml:9: answer 'D' is not among the option keys A, B, C"
-    assert out[-1] == f"1 problem(s) in {root}"
+    assert out[0] == "questions/q.yaml:9: 答案 'D' 不在选项键 A、B、C 之中"
+    assert out[-1] == f"{root} 中有 1 个问题"
 
 
 def test_validate_clean_root_prints_a_summary(tmp_path, capsys):
     root = make_root(tmp_path, {"questions/q.yaml": SINGLE})
     assert main(["validate", "--content", str(root)]) == 0
     assert capsys.readouterr().out.strip() == (
-        "ok: 2 points in 1 topics, 1 questions (single 1), 0 cases, 0 blueprints; levels: primary")
+        "通过：1 个主题共 2 个知识点，1 道题（single 1），0 个案例，0 份试卷蓝图；级别：primary")
 
 
 def test_list_json_and_filters(tmp_path, capsys):
@@ -116,8 +116,8 @@ def test_errors_caused_by_an_unreadable_points_file_are_grouped_under_it(tmp_pat
     })
     assert main(["validate", "--content", str(root)]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("points/primary/t1.yaml:3: YAML syntax")
+    assert lines[0].startswith("points/primary/t1.yaml:3: YAML 语法错误")
     assert lines[1] == "  因此文件无法读取，引用其中考点的 2 处也报错："
-    assert lines[2] == "    questions/q.yaml:2: question 'q.a' names unknown point 'primary.t1.a'"
-    assert lines[3].startswith("    questions/q.yaml:3: question 'q.b'")
-    assert lines[-1] == f"3 problem(s) in {root}"
+    assert lines[2] == "    questions/q.yaml:2: 题目 'q.a' 引用了未知的知识点 'primary.t1.a'"
+    assert lines[3].startswith("    questions/q.yaml:3: 题目 'q.b'")
+    assert lines[-1] == f"{root} 中有 3 个问题"

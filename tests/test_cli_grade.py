@@ -156,7 +156,7 @@ def test_missing_file_is_an_error(root, tmp_path, capsys):
 def test_unknown_question_suggests_the_closest(root, capsys):
     assert grade(root, "q.demo.recal", "--answer", "x") == 1
     err = capsys.readouterr().err
-    assert "unknown question 'q.demo.recal'" in err and "did you mean 'q.demo.recall'" in err
+    assert "未知的题目 'q.demo.recal'（是不是 'q.demo.recall'？）；" in err
 
 
 @pytest.mark.parametrize("qid, answer, score, verdict", [

@@ -79,11 +79,11 @@ def test_bad_lines_are_reported_by_number_and_skipped(root, tmp_path, capsys):
     assert mark(root, path, "--json") == 1
     captured = capsys.readouterr()
     err = captured.err
-    assert f"{path}:3: not JSON" in err
-    assert f"{path}:4: unknown question 'q.demo.recal' (did you mean 'q.demo.recall'?)" in err
-    assert f"{path}:5: missing 'question'" in err
-    assert f"{path}:6: a line must be a JSON object" in err
-    assert f"{path}:8: C001 already answered q.demo.recall on line 1" in err
+    assert f"{path}:3: 不是 JSON" in err
+    assert f"{path}:4: 未知的题目 'q.demo.recal'（是不是 'q.demo.recall'？）" in err
+    assert f"{path}:5: 缺少 'question'" in err
+    assert f"{path}:6: 每一行必须是一个 JSON 对象" in err
+    assert f"{path}:8: C001 已在第 1 行回答过 q.demo.recall" in err
     assert ":7:" not in err  # a blank line is no problem
     assert len(captured.out.splitlines()) == 2
 

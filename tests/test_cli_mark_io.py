@@ -89,7 +89,7 @@ def test_nan_in_a_sheet_is_refused(root, tmp_path, capsys):
                                        '{"candidate": "C1", "question": "q.demo.calc", "answer": -Infinity}'])
     assert mark(root, path, "--json") == 1
     err = capsys.readouterr().err
-    assert ":1: not JSON (NaN 不是数" in err and ":2: not JSON (-Infinity 不是数" in err
+    assert ":1: 不是 JSON（NaN 不是数" in err and ":2: 不是 JSON（-Infinity 不是数" in err
 
 
 def test_closed_stdin_and_stdout_give_a_message_and_exit_1(root, tmp_path, capsys, monkeypatch):

@@ -69,14 +69,14 @@ def test_a_blueprint_by_path(root, tmp_path):
 
 @pytest.mark.parametrize("text, message", [
     ("title: x\nlevel: primary\nduration: 30\nsections:\n  - {title: 一, type: judge, count: [\n",
-     ":6: YAML syntax"),
+     ":6: YAML 语法错误"),
     ("title: x\nlevel: primary\nduration: 30\nsections:\n  - title: 一\n    type: judge\n    cout: 2\n",
-     ":7: unknown field 'cout' in a section (did you mean 'count'?)"),
+     ":7: 大题中有未知字段 'cout'（是不是 'count'？）"),
     ("title: x\nlevel: senior\nduration: 30\nsections:\n  - {title: 一, type: judge, count: 2}\n",
-     ":2: unknown level 'senior'"),
+     ":2: 未知的级别 'senior'"),
     ("title: x\nlevel: primary\nduration: 30\nsections:\n  - {title: 一, type: essay, count: 2}\n",
-     ":5: 'type' must be one of"),
-    ("", ":1: file is empty"),
+     ":5: 'type' 必须是 recall、"),
+    ("", ":1: 文件是空的"),
 ])
 def test_a_broken_blueprint_file_says_file_and_line(root, tmp_path, text, message, capsys):
     blueprint = tmp_path / "bad.yaml"
@@ -90,13 +90,13 @@ def test_a_broken_blueprint_file_says_file_and_line(root, tmp_path, text, messag
 
 def test_a_missing_blueprint_file(root, tmp_path, capsys):
     assert paper(root, tmp_path / "out", str(tmp_path / "nope.yaml")) == 1
-    assert "nope.yaml: blueprint file not found" in capsys.readouterr().err
+    assert "nope.yaml: 找不到试卷蓝图文件" in capsys.readouterr().err
 
 
 def test_an_unknown_blueprint_name_lists_the_known_ones(root, tmp_path, capsys):
     assert paper(root, tmp_path / "out", "minni") == 1
     err = capsys.readouterr().err
-    assert "no blueprint 'minni' (did you mean 'mini'?); blueprints there: mini" in err
+    assert "没有名为 'minni' 的试卷蓝图（是不是 'mini'？）；这里有：mini" in err
 
 
 def test_an_unsatisfiable_blueprint_names_the_section_and_what_is_available(root, tmp_path, capsys):
@@ -119,7 +119,7 @@ def test_pdf_without_weasyprint_says_what_to_install(root, tmp_path, monkeypatch
     monkeypatch.setitem(__import__("sys").modules, "weasyprint", None)  # import now raises ImportError
     assert paper(root, tmp_path / "out", "mini", "--format", "pdf") == 1
     err = capsys.readouterr().err
-    assert "PDF output needs WeasyPrint, which is not installed: pip install 'examprep[pdf]'" in err
+    assert "输出 PDF 需要 WeasyPrint，但它没有安装：pip install 'examprep[pdf]'" in err
     assert not (tmp_path / "out").exists()
 
 

@@ -61,66 +61,66 @@ CASES = [
     # (name, files, expected problems)
     ("clean", {"questions/q.yaml": SINGLE}, []),
     ("yaml syntax", {"questions/q.yaml": "questions:\n  - id: [\n"},
-     ["questions/q.yaml:3: YAML syntax: while parsing a flow node, did not find expected node content"]),
+     ["questions/q.yaml:3: YAML 语法错误：while parsing a flow node, did not find expected node content"]),
     ("not utf-8", {"questions/q.yaml": b"questions:\n  - id: \xff\n"},
-     ["questions/q.yaml:2: not UTF-8 text (byte 0xff); save the file as UTF-8"]),
+     ["questions/q.yaml:2: 不是 UTF-8 文本（字节 0xff）；请把文件另存为 UTF-8"]),
     ("python tag refused", {"questions/q.yaml": "a: !!python/object/apply:os.system [echo]\n"},
-     ["questions/q.yaml:1: tag !!python/object/apply:os.system is not allowed: content is read with a safe loader"]),
+     ["questions/q.yaml:1: 不允许使用标签 !!python/object/apply:os.system：内容用安全方式读取"]),
     ("duplicate key", {"questions/q.yaml": "questions: []\nquestions: []\n"},
-     ["questions/q.yaml:2: duplicate key 'questions'"]),
-    ("empty file", {"questions/q.yaml": ""}, ["questions/q.yaml:1: file is empty"]),
+     ["questions/q.yaml:2: 重复的键 'questions'"]),
+    ("empty file", {"questions/q.yaml": ""}, ["questions/q.yaml:1: 文件是空的"]),
     ("top level not a mapping", {"questions/q.yaml": "- 1\n- 2\n"},
-     ["questions/q.yaml:1: the file must hold a mapping of fields at its top level"]),
+     ["questions/q.yaml:1: 文件的顶层必须是由字段组成的映射"]),
     ("unknown field with did-you-mean", {"questions/q.yaml": question("type: single\noptions: {A: 一, B: 二}\nanswer: A\nexplanaton: 说明")},
-     ["questions/q.yaml:9: unknown field 'explanaton' in a question (did you mean 'explanation'?)"]),
+     ["questions/q.yaml:9: 题目中有未知字段 'explanaton'（是不是 'explanation'？）"]),
     ("missing required field", {"questions/q.yaml": "questions:\n  - id: q.x\n    type: judge\n    level: primary\n    points: [primary.t1.a]\n    answer: true\n"},
-     ["questions/q.yaml:2: a question is missing required field 'stem'"]),
+     ["questions/q.yaml:2: 题目缺少必填字段 'stem'"]),
     ("wrong type", {"questions/q.yaml": question("type: calc\nanswer: 五十")},
-     ["questions/q.yaml:7: 'answer' must be a number, not text"]),
+     ["questions/q.yaml:7: 'answer' 必须是数字，不能是文本"]),
     ("score must be positive", {"questions/q.yaml": question("type: judge\nanswer: true\nscore: 0")},
-     ["questions/q.yaml:8: 'score' must be greater than 0, not 0"]),
+     ["questions/q.yaml:8: 'score' 必须大于 0，不能是 0"]),
     ("bad id", {"questions/q.yaml": SINGLE.replace("q.s", "Q.S")},
-     ["questions/q.yaml:2: bad id 'Q.S': use lowercase ASCII segments of [a-z0-9-] joined by dots"]),
+     ["questions/q.yaml:2: id 'Q.S' 不合规：请用小写 ASCII 字符 [a-z0-9-] 组成的段，段与段之间用点连接"]),
     ("duplicate id across files", {"questions/q.yaml": SINGLE, "questions/r.yaml": SINGLE},
-     ["questions/r.yaml:2: duplicate id 'q.s' (first defined at questions/q.yaml:2)"]),
+     ["questions/r.yaml:2: 重复的 id 'q.s'（首次定义于 questions/q.yaml:2）"]),
     ("id shared by a point and a question", {"questions/q.yaml": SINGLE.replace("q.s", "primary.t1.b")},
-     ["questions/q.yaml:2: duplicate id 'primary.t1.b' (first defined at points/primary/t1.yaml:11)"]),
+     ["questions/q.yaml:2: 重复的 id 'primary.t1.b'（首次定义于 points/primary/t1.yaml:11）"]),
     ("unknown point", {"questions/q.yaml": SINGLE.replace("[primary.t1.a]", "[primary.t1.aa]")},
-     ["questions/q.yaml:5: question 'q.s' names unknown point 'primary.t1.aa' (did you mean 'primary.t1.a'?)"]),
+     ["questions/q.yaml:5: 题目 'q.s' 引用了未知的知识点 'primary.t1.aa'（是不是 'primary.t1.a'？）"]),
     ("unknown type", {"questions/q.yaml": question("type: singel")},
-     ["questions/q.yaml:6: 'type' must be one of recall, single, multiple, judge, fill, order, calc, short, not 'singel' (did you mean 'single'?)"]),
+     ["questions/q.yaml:6: 'type' 必须是 recall、single、multiple、judge、fill、order、calc、short 之一，不能是 'singel'（是不是 'single'？）"]),
     ("single answer not an option", {"questions/q.yaml": SINGLE.replace("answer: B", "answer: D")},
-     ["questions/q.yaml:9: answer 'D' is not among the option keys A, B, C"]),
+     ["questions/q.yaml:9: 答案 'D' 不在选项键 A、B、C 之中"]),
     ("multiple answer not a subset", {"questions/q.yaml": question("type: multiple\noptions: {A: 一, B: 二, C: 三}\nanswer: [A, E]")},
-     ["questions/q.yaml:8: answer E not among the option keys A, B, C"]),
+     ["questions/q.yaml:8: 答案 E 不在选项键 A、B、C 之中"]),
     ("multiple answer repeated", {"questions/q.yaml": question("type: multiple\noptions: {A: 一, B: 二, C: 三}\nanswer: [A, A]")},
-     ["questions/q.yaml:8: an answer key is listed twice"]),
+     ["questions/q.yaml:8: 答案中有一个选项键列了两次"]),
     ("choice without options", {"questions/q.yaml": question("type: single\nanswer: A")},
-     ["questions/q.yaml:2: a single question needs 'options', a mapping such as {A: …, B: …}"]),
+     ["questions/q.yaml:2: single 题需要 'options'：一个映射，例如 {A: …, B: …}"]),
     ("judge needs true/false", {"questions/q.yaml": question("type: judge\nanswer: 对")},
-     ["questions/q.yaml:7: a judge question needs 'answer: true' or 'answer: false'"]),
+     ["questions/q.yaml:7: judge 题需要 'answer: true' 或 'answer: false'"]),
     ("calc needs a number", {"questions/q.yaml": question("type: calc")},
-     ["questions/q.yaml:2: a question is missing required field 'answer'"]),
+     ["questions/q.yaml:2: 题目缺少必填字段 'answer'"]),
     ("order needs two items", {"questions/q.yaml": question("type: order\nitems: [只有一项]")},
-     ["questions/q.yaml:7: an order question needs at least 2 items"]),
+     ["questions/q.yaml:7: 排序题至少需要 2 个条目"]),
     ("order items must differ", {"questions/q.yaml": question("type: order\nitems: [一, 一]")},
-     ["questions/q.yaml:7: an order question's items must differ from each other"]),
+     ["questions/q.yaml:7: 排序题的条目不能相同"]),
     ("single needs an answer", {"questions/q.yaml": question("type: single\noptions: {A: 一, B: 二}")},
-     ["questions/q.yaml:2: a single question needs 'answer': one option key"]),
+     ["questions/q.yaml:2: single 题需要 'answer'：一个选项键"]),
     ("option without text", {"questions/q.yaml": question("type: single\noptions: {A: 一, B: }\nanswer: A")},
-     ["questions/q.yaml:7: option B needs a text"]),
+     ["questions/q.yaml:7: 选项 B 需要文本"]),
     ("ordered point needs two items", {"points/primary/t1.yaml": POINTS.replace("items: [一, 二, 三]", "items: [一]")},
-     ["points/primary/t1.yaml:9: an ordered point needs at least 2 items"]),
+     ["points/primary/t1.yaml:9: 有序知识点（ordered）至少需要 2 个条目"]),
     ("points file without points", {"points/primary/t1.yaml": POINTS.split("points:")[0] + "points: []\n"},
-     ["points/primary/t1.yaml:5: 'points' must not be empty"]),
+     ["points/primary/t1.yaml:5: 'points' 不能为空"]),
     ("list items must be text", {"points/primary/t1.yaml": POINTS.replace("items: [一, 二, 三]", "items: [一, [二], 三]")},
-     ["points/primary/t1.yaml:8: item 2 of 'items' must be text, not a list"]),
+     ["points/primary/t1.yaml:8: 'items' 的第 2 项必须是文本，不能是列表"]),
     ("bad rubric id", {"questions/q.yaml": question("""
         type: recall
         rubric:
           - {id: Key-1, point: 一, keywords: [一]}
         """)},
-     ["questions/q.yaml:8: bad rubric id 'Key-1': use lowercase ASCII [a-z0-9-]"]),
+     ["questions/q.yaml:8: 得分点 id 'Key-1' 不合规：请用小写 ASCII 字符 [a-z0-9-]"]),
     ("example needs an answer", {"questions/q.yaml": question("""
         type: recall
         rubric:
@@ -128,7 +128,7 @@ CASES = [
         examples:
           - {score: 1}
         """)},
-     ["questions/q.yaml:10: an example needs 'answer': the sample answer's text"]),
+     ["questions/q.yaml:10: 示例答案需要 'answer'：示例答案的文本"]),
     ("case needs questions", {"cases/c.yaml": """\
         id: case.primary.c
         title: 案例
@@ -138,7 +138,7 @@ CASES = [
         scenario: 情景
         questions: []
         """},
-     ["cases/c.yaml:7: 'questions' must not be empty"]),
+     ["cases/c.yaml:7: 'questions' 不能为空"]),
     ("blueprint duration must be whole minutes", {"papers/p.yaml": """\
         title: 模拟卷
         level: primary
@@ -146,34 +146,34 @@ CASES = [
         sections:
           - {title: 一, type: single, count: 1}
         """},
-     ["papers/p.yaml:3: 'duration' must be a whole number, not a number"]),
+     ["papers/p.yaml:3: 'duration' 必须是整数，不能是数字"]),
     ("blueprint needs sections", {"papers/p.yaml": "title: 模拟卷\nlevel: primary\nduration: 90\nsections: []\n"},
-     ["papers/p.yaml:4: 'sections' must not be empty"]),
+     ["papers/p.yaml:4: 'sections' 不能为空"]),
     ("field not for this type", {"questions/q.yaml": question("type: judge\nanswer: false\nitems: [一, 二]")},
-     ["questions/q.yaml:8: 'items' does not apply to a judge question"]),
+     ["questions/q.yaml:8: 'items' 不适用于 judge 题"]),
     ("rubric ids unique", {"questions/q.yaml": question("""
         type: recall
         rubric:
           - {id: a, point: 一, keywords: [一]}
           - {id: a, point: 二, keywords: [二]}
         """)},
-     ["questions/q.yaml:9: duplicate rubric id 'a' (first at line 8)"]),
+     ["questions/q.yaml:9: 重复的得分点 id 'a'（首次出现在第 8 行）"]),
     ("rubric keywords non-empty", {"questions/q.yaml": question("""
         type: short
         rubric:
           - {id: a, point: 一, keywords: []}
         """)},
-     ["questions/q.yaml:8: 'keywords' must not be empty"]),
+     ["questions/q.yaml:8: 'keywords' 不能为空"]),
     ("free text needs a rubric", {"questions/q.yaml": question("type: short")},
-     ["questions/q.yaml:2: a question is missing required field 'rubric'"]),
+     ["questions/q.yaml:2: 题目缺少必填字段 'rubric'"]),
     ("unknown level", {"questions/q.yaml": SINGLE.replace("level: primary", "level: primray")},
-     ["questions/q.yaml:4: unknown level 'primray' (did you mean 'primary'?); levels are primary, intermediate (declare more in levels.yaml)"]),
+     ["questions/q.yaml:4: 未知的级别 'primray'（是不是 'primary'？）；已有级别：primary、intermediate（可在 levels.yaml 中声明更多）"]),
     ("topic must match file", {"points/primary/t2.yaml": POINTS.replace("primary.t1", "primary.t2")},
-     ["points/primary/t2.yaml:1: topic 't1' does not match the file name 't2'"]),
+     ["points/primary/t2.yaml:1: 主题 't1' 与文件名 't2' 不一致"]),
     ("level must match folder", {"points/intermediate/t1.yaml": POINTS.replace("primary.t1", "intermediate.t1")},
-     ["points/intermediate/t1.yaml:3: level 'primary' does not match the folder 'intermediate'"]),
+     ["points/intermediate/t1.yaml:3: 级别 'primary' 与所在文件夹 'intermediate' 不一致"]),
     ("point needs items or text", {"points/primary/t1.yaml": POINTS.replace("    text: 说明\n", "")},
-     ["points/primary/t1.yaml:11: point 'primary.t1.b' needs 'items' or 'text'"]),
+     ["points/primary/t1.yaml:11: 知识点 'primary.t1.b' 需要 'items' 或 'text'"]),
     ("case with unknown point", {"cases/c.yaml": """\
         id: case.primary.c
         title: 案例
@@ -188,7 +188,7 @@ CASES = [
             score: 10
             rubric: [{id: a, point: 一, keywords: [一]}]
         """},
-     ["cases/c.yaml:4: case 'case.primary.c' names unknown point 'primary.t1.aa' (did you mean 'primary.t1.a'?)"]),
+     ["cases/c.yaml:4: 案例 'case.primary.c' 引用了未知的知识点 'primary.t1.aa'（是不是 'primary.t1.a'？）"]),
     ("blueprint asks for more than the bank holds", {"questions/q.yaml": SINGLE, "papers/p.yaml": """\
         title: 模拟卷
         level: primary
@@ -218,7 +218,7 @@ CASES = [
         sections:
           - {title: 一, type: essay, count: 1}
         """},
-     ["papers/p.yaml:5: 'type' must be one of recall, single, multiple, judge, fill, order, calc, short, case, not 'essay'"]),
+     ["papers/p.yaml:5: 'type' 必须是 recall、single、multiple、judge、fill、order、calc、short、case 之一，不能是 'essay'"]),
 ]
 
 
@@ -292,7 +292,7 @@ def test_load_bank_raises_with_every_problem(tmp_path):
 def test_missing_root_is_a_problem_not_a_crash(tmp_path):
     _, problems = read_bank(tmp_path / "nowhere")
     assert [str(p) for p in problems] == [
-        f"{tmp_path / 'nowhere'}: content root not found (expected a folder with points/, questions/, cases/)"]
+        f"{tmp_path / 'nowhere'}: 找不到内容根目录（应是一个含有 points/、questions/、cases/ 的文件夹）"]
 
 
 def test_alias_bomb_ends_fast_with_an_error(tmp_path):
@@ -305,7 +305,7 @@ def test_alias_bomb_ends_fast_with_an_error(tmp_path):
     _, problems = read_bank(root)
     assert time.perf_counter() - started < 5  # a guard against a hang, not a speed target
     assert [str(p) for p in problems] == [
-        "questions/q.yaml:1: aliases expand to too many nodes (an alias bomb?); write the content out"
+        "questions/q.yaml:1: 别名展开后节点太多（别名炸弹？）；请把内容直接写出来"
     ]
 
 
@@ -323,7 +323,7 @@ def test_huge_file_is_refused_without_reading_it(tmp_path, monkeypatch):
     root = make_root(tmp_path, {"questions/q.yaml": "questions: []\n" + "#" * 2000 + "\n"})
     _, problems = read_bank(root)
     assert len(problems) == 1
-    assert problems[0].file == "questions/q.yaml" and "content files are limited to" in problems[0].message
+    assert problems[0].file == "questions/q.yaml" and "内容文件最大" in problems[0].message
 
 
 def test_deep_nesting_is_an_error(tmp_path):
@@ -363,10 +363,10 @@ def test_synonyms_yaml_is_the_banks_lexicon_and_free_text_questions_carry_it(tmp
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("synonyms:\n  - [只有一个]\n", "synonyms.yaml:2: item 1 of 'synonyms' needs at least 2 texts"),
-    ("synonyms: 吐字清晰\n", "synonyms.yaml:1: 'synonyms' must be a list of lists, not text"),
-    ("antonyms:\n  - [正面, [背面]]\n", "synonyms.yaml:2: item 1 of 'antonyms' must hold texts only, not a list"),
-    ("synonym:\n  - [a, b]\n", "synonyms.yaml:1: unknown field 'synonym' in synonyms.yaml (did you mean 'synonyms'?)"),
+    ("synonyms:\n  - [只有一个]\n", "synonyms.yaml:2: 'synonyms' 的第 1 项至少需要 2 个文本"),
+    ("synonyms: 吐字清晰\n", "synonyms.yaml:1: 'synonyms' 必须是由列表组成的列表，不能是文本"),
+    ("antonyms:\n  - [正面, [背面]]\n", "synonyms.yaml:2: 'antonyms' 的第 1 项只能包含文本，不能包含列表"),
+    ("synonym:\n  - [a, b]\n", "synonyms.yaml:1: synonyms.yaml中有未知字段 'synonym'（是不是 'synonyms'？）"),
 ])
 def test_synonyms_yaml_problems_name_file_and_line(tmp_path, text, expected):
     assert problems_of(tmp_path, {"synonyms.yaml": text}) == [expected]
@@ -379,7 +379,7 @@ def test_all_group_must_hold_text(tmp_path):
           - {id: a, point: 一, keywords: [一], all: [[], [二]]}
         """)
     assert problems_of(tmp_path, {"questions/q.yaml": body}) == [
-        "questions/q.yaml:8: item 1 of 'all' needs at least one text"]
+        "questions/q.yaml:8: 'all' 的第 1 项至少需要 1 个文本"]
 
 
 def test_rubrics_that_do_not_share_in_half_marks_are_warned_about(tmp_path):

@@ -95,12 +95,12 @@ def test_read_from_yaml(tmp_path):
 
 
 @pytest.mark.parametrize("stem, answer, extra, line, message", [
-    ("甲（　）乙", "[一, 二]", "", 6, "the stem has 1 blank(s)"),
-    ("甲（　）乙（　）", "一", "", 7, "a fill question needs 'answer': a list"),
-    ("甲（　）乙（　）", "[一, []]", "", 7, "blank 2 of 'answer' has no alternatives"),
-    ("甲（　）乙（　）", "[一, [二, {a: 1}]]", "", 7, "blank 2 of 'answer' needs a text"),
-    ("甲（　）", "[一]", "            ordered: 也许\n", 8, "'ordered' must be true or false"),
-    ("甲（　）", "[一]", "            options: {A: 一, B: 二}\n", 8, "'options' does not apply to a fill question"),
+    ("甲（　）乙", "[一, 二]", "", 6, "题干有 1 个空"),
+    ("甲（　）乙（　）", "一", "", 7, "fill 题需要 'answer'：每个空一项的列表"),
+    ("甲（　）乙（　）", "[一, []]", "", 7, "'answer' 的第 2 空没有任何可接受的答案"),
+    ("甲（　）乙（　）", "[一, [二, {a: 1}]]", "", 7, "'answer' 的第 2 空需要文本"),
+    ("甲（　）", "[一]", "            ordered: 也许\n", 8, "'ordered' 必须是布尔值（true 或 false）"),
+    ("甲（　）", "[一]", "            options: {A: 一, B: 二}\n", 8, "'options' 不适用于 fill 题"),
 ])
 def test_yaml_problems_name_file_and_line(tmp_path, stem, answer, extra, line, message):
     _, problems = read_bank(_root(tmp_path, stem, answer, extra))

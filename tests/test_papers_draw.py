@@ -150,7 +150,7 @@ def test_variant_index(variant, index):
 
 @pytest.mark.parametrize("variant", ["a", "AA", "", "1"])
 def test_bad_variant_names_are_refused(bank, variant):
-    with pytest.raises(ValueError, match="one capital letter"):
+    with pytest.raises(ValueError, match="A–Z 中的一个大写字母"):
         draw_paper(bank, bank.blueprints["mini"], 1, variant)
 
 

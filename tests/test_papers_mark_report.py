@@ -108,11 +108,11 @@ def test_skipped_lines_are_reported_and_exit_1_after_the_rest_is_marked(printed,
     out = tmp_path / "report.html"
     assert mark(str(root), str(bad), "--paper", str(manifest), "--format", "html", "-o", str(out)) == 1
     err = capsys.readouterr().err
-    assert f"{bad}:5: not JSON (Expecting value)（未阅）" in err
+    assert f"{bad}:5: 不是 JSON（Expecting value）（未阅）" in err
     assert err.index("未阅的行（按考生）：（无法读取） 1 行") < err.index(f"{bad}:5:")
     assert err.rstrip().endswith("共 1 行未阅，4 个答案已阅")
     html = out.read_text(encoding="utf-8")
-    assert "未阅的答题行" in html and "第 5 行：not JSON (Expecting value)" in html
+    assert "未阅的答题行" in html and "第 5 行：不是 JSON（Expecting value）" in html
 
 
 def test_same_answers_same_report(printed, tmp_path):
@@ -135,8 +135,8 @@ def test_csv_without_a_manifest(printed, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("content, message", [
-    ("{", "m.json:1: not JSON"),
-    ('{"a": 1}', "m.json:1: not a paper manifest"),
+    ("{", "m.json:1: 不是 JSON"),
+    ('{"a": 1}', "m.json:1: 不是试卷清单"),
 ])
 def test_a_bad_manifest_exits_1(printed, tmp_path, content, message, capsys):
     root, answers, _ = printed
@@ -152,14 +152,14 @@ def test_missing_answers_file_and_nothing_to_mark_exit_1(printed, tmp_path, caps
     (tmp_path / "bad.jsonl").write_text("nope\n", encoding="utf-8")
     assert mark(str(root), str(tmp_path / "bad.jsonl"), "--paper", str(manifest)) == 1
     err = capsys.readouterr().err
-    assert "bad.jsonl:1: not JSON (Expecting value)" in err and "nothing to mark" in err
+    assert "bad.jsonl:1: 不是 JSON（Expecting value）" in err and "nothing to mark" in err
 
 
 def test_marking_with_another_bank_is_refused(printed, tmp_path, capsys):
     _, answers, manifest = printed
     other = make_bank_root(tmp_path / "other", questions=[], cases={}, blueprints={})
     assert mark(str(other), str(answers), "--paper", str(manifest)) == 1
-    assert "mark with the --content the paper was printed from" in capsys.readouterr().err
+    assert "；请用打印试卷时的 --content 阅卷" in capsys.readouterr().err
 
 
 def test_the_mark_command_hands_over_to_the_report(printed, capsys):

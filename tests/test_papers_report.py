@@ -60,11 +60,11 @@ def test_read_answer_lines_reports_bad_lines_by_number():
     lines, problems = parse_answer_lines(text, "sheet.jsonl")
     assert lines == [AnswerLine(1, "C1", "q.a", "B"), AnswerLine(7, "C2", "3", ["A", "C"], "B")]
     assert [str(p) for p in problems] == [
-        "sheet.jsonl:3: not JSON (Expecting value)",
-        "sheet.jsonl:4: a line must be a JSON object like {\"candidate\": …, \"question\": …, \"answer\": …}",
-        "sheet.jsonl:5: missing 'question'",
-        "sheet.jsonl:6: 'candidate' must be a name or number",
-        "sheet.jsonl:8: 'paper' must be a letter such as \"A\"",
+        "sheet.jsonl:3: 不是 JSON（Expecting value）",
+        "sheet.jsonl:4: 每一行必须是一个 JSON 对象，例如 {\"candidate\": …, \"question\": …, \"answer\": …}",
+        "sheet.jsonl:5: 缺少 'question'",
+        "sheet.jsonl:6: 'candidate' 必须是姓名或编号",
+        "sheet.jsonl:8: 'paper' 必须是一个字母，例如 \"A\"",
     ]
 
 
@@ -237,7 +237,7 @@ def test_a_changed_bank_is_warned_about_and_a_missing_question_refused(printed, 
     assert report.warnings == (
         ("1 道题在打印试卷之后改动过（q.primary.t1.single-1），按题库现在的内容阅卷",) if on_paper else ())
     smaller = load_bank(make_bank_root(tmp_path / "smaller", questions=QUESTIONS[:3]))
-    with pytest.raises(LookupError, match="the manifest names .* question\\(s\\) the bank does not have"):
+    with pytest.raises(LookupError, match="试卷清单中有 .* 道题在题库里不存在"):
         mark_with_manifest([], manifest, smaller, "s.jsonl")
 
 
@@ -292,10 +292,10 @@ def test_manifest_round_trip(printed):
 
 
 @pytest.mark.parametrize("text, message", [
-    ("{", ":1: not JSON"),
-    ("[]", ":1: not a paper manifest"),
-    ('{"examprep_manifest": 9}', ":1: manifest format 9 is not known"),
-    ('{"examprep_manifest": 1, "blueprint": "b"}', ":1: the manifest is damaged (KeyError"),
+    ("{", ":1: 不是 JSON"),
+    ("[]", ":1: 不是试卷清单"),
+    ('{"examprep_manifest": 9}', ":1: 本版本不认识试卷清单格式 9"),
+    ('{"examprep_manifest": 1, "blueprint": "b"}', ":1: 试卷清单已损坏（KeyError"),
 ])
 def test_a_bad_manifest_says_what_is_wrong(tmp_path, text, message):
     path = tmp_path / "m.json"

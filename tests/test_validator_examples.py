@@ -31,14 +31,14 @@ def test_each_disagreement_is_a_problem_at_its_line(tmp_path):
     assert len(problems) == 2  # 1.995 is within the rounding tolerance of 2
     first, second = problems
     assert first.file == "questions/demo.yaml" and "不是客户分类" in text[first.line - 1]
-    assert first.message == ("example scored 1 by the grader, 2 expected "
-                             "(earned: decision「企业决策」; missed: classify（找到「客户分类」，但被否定）, "
-                             "satisfy, work)")
-    assert second.message.startswith("example scored 2 by the grader, 1 expected (earned: satisfy「客户满意」, work")
+    assert first.message == ("示例答案评分器给 1 分，应为 2 分"
+                             "（得分：decision「企业决策」；失分：classify（找到「客户分类」，但被否定）、"
+                             "satisfy、work）")
+    assert second.message.startswith("示例答案评分器给 2 分，应为 1 分（得分：satisfy「客户满意」、work")
 
 
 def test_validate_command_prints_them_and_exits_1(tmp_path, capsys):
     root = write_root(tmp_path, DISAGREEING)
     assert main(["validate", "--content", str(root)]) == 1
     out = capsys.readouterr().out
-    assert "questions/demo.yaml:" in out and "example scored 1 by the grader, 2 expected" in out
+    assert "questions/demo.yaml:" in out and "示例答案评分器给 1 分，应为 2 分" in out

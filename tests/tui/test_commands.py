@@ -37,11 +37,11 @@ def opened(monkeypatch):
 
 
 @pytest.mark.parametrize("argv, message", [
-    (["drill", "--level", "primry"], "unknown level 'primry' (did you mean 'primary'?)"),
-    (["drill", "--topic", "custmer-info"], "unknown topic 'custmer-info' (did you mean 'customer-info'?)"),
+    (["drill", "--level", "primry"], "未知的级别 'primry'（是不是 'primary'？）；可用的级别：primary（初级/五级）"),
+    (["drill", "--topic", "custmer-info"], "未知的主题 'custmer-info'（是不是 'customer-info'？）；"),
     (["drill", "--level", "intermediate", "--topic", "customer-info"],
-     "unknown topic 'customer-info' at level 'intermediate'"),
-    (["case", "case.promis"], "unknown case 'case.promis' (did you mean 'case.promise'?)"),
+     "未知的主题 'customer-info'（级别 'intermediate'）"),
+    (["case", "case.promis"], "未知的案例 'case.promis'（是不是 'case.promise'？）；"),
 ])
 def test_unknown_names_exit_1_before_the_app_opens(root, tmp_path, capsys, opened, argv, message):
     assert main(["--content", str(root), "--data", str(tmp_path / "d"), *argv]) == 1

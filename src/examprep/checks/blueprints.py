@@ -9,6 +9,7 @@ from ..format import marks_text, number_text
 from ..kinds.free_text import FreeText
 from ..marks import uneven_shares
 from ..papers.selection import eligible_questions, shortfall_message, shortfalls, unknown_filters
+from . import messages as m
 
 
 def blueprint_problems(bank: Bank) -> list[Problem]:
@@ -34,8 +35,9 @@ def half_mark_warnings(bank: Bank) -> list[Problem]:
         weights = [p.weight for p in question.rubric] if isinstance(question, FreeText) else []
         if weights and uneven_shares(question.score, weights):
             warnings.append(Problem(question.where.file, question.where.line,
-                                    f"（提醒）题目 {question.id} 满分 {marks_text(question.score)} 分，得分点权重"
-                                    f" {'、'.join(number_text(w) for w in weights)} 不能按半分分配；答案上按半分取整"))
+                                    m.QUESTION_HALF_MARKS.format(
+                                        ident=question.id, score=marks_text(question.score),
+                                        weights=m.LIST_SEPARATOR.join(number_text(w) for w in weights))))
     for blueprint in bank.blueprints.values():
         for section in blueprint.sections:
             if section.score is None or section.type == "case":
@@ -44,9 +46,9 @@ def half_mark_warnings(bank: Bank) -> list[Problem]:
                       if isinstance(q, FreeText) and q.rubric
                       and uneven_shares(section.score, [p.weight for p in q.rubric])]
             if uneven:
-                listed = "、".join(uneven[:3]) + (" 等" if len(uneven) > 3 else "")
+                listed = m.LIST_SEPARATOR.join(uneven[:3]) + (m.AND_MORE if len(uneven) > 3 else "")
                 warnings.append(Problem(
                     section.where.file, section.where.line,
-                    f"（提醒）大题“{section.title}”每题 {marks_text(section.score)} 分，{len(uneven)} 道题的"
-                    f"得分点不能按半分分配（{listed}）；答案上按半分取整"))
+                    m.SECTION_HALF_MARKS.format(title=section.title, score=marks_text(section.score),
+                                              count=len(uneven), listed=listed)))
     return warnings

@@ -8,6 +8,7 @@ from ..format import marks_text
 from ..grading.explain import point_detail
 from ..grading.results import PointResult
 from ..kinds.free_text import FreeText
+from . import messages as m
 
 EXAMPLE_TOLERANCE = 0.01  # marks: the grader rounds each score to two decimals
 
@@ -23,12 +24,12 @@ def example_problems(bank: Bank) -> list[Problem]:
             grading = question.grade(example.answer)
             if abs(grading.score - example.score) <= EXAMPLE_TOLERANCE:
                 continue
-            earned = ", ".join(_shown(p) for p in grading.points if p.hit) or "none"
-            missed = ", ".join(_shown(p) for p in grading.points if not p.hit) or "none"
+            earned = m.LIST_SEPARATOR.join(_shown(p) for p in grading.points if p.hit) or m.NONE
+            missed = m.LIST_SEPARATOR.join(_shown(p) for p in grading.points if not p.hit) or m.NONE
             problems.append(Problem(
                 example.where.file, example.where.line,
-                f"example scored {marks_text(grading.score)} by the grader, {marks_text(example.score)} expected "
-                f"(earned: {earned}; missed: {missed})",
+                m.EXAMPLE_MISMATCH.format(scored=marks_text(grading.score), expected=marks_text(example.score),
+                                         earned=earned, missed=missed),
             ))
     return problems
 

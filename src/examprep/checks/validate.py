@@ -10,6 +10,7 @@ from pathlib import Path
 from ..content.errors import Problem
 from ..content.loader import read_bank
 from ..content.model import Bank
+from . import messages as m
 from .blueprints import blueprint_problems, half_mark_warnings
 from .examples import example_problems
 
@@ -26,12 +27,12 @@ class ValidationReport:
 
     def summary(self) -> str:
         by_type = Counter(q.type for q in self.bank.questions.values())
-        types = ", ".join(f"{t} {n}" for t, n in sorted(by_type.items()))
-        levels = ", ".join(sorted({p.level for p in self.bank.points.values()}))
-        return (
-            f"ok: {len(self.bank.points)} points in {len(self.bank.topics)} topics, "
-            f"{len(self.bank.questions)} questions ({types}), {len(self.bank.cases)} cases, "
-            f"{len(self.bank.blueprints)} blueprints; levels: {levels or 'none'}"
+        types = m.LIST_SEPARATOR.join(f"{t} {n}" for t, n in sorted(by_type.items()))
+        levels = m.LIST_SEPARATOR.join(sorted({p.level for p in self.bank.points.values()}))
+        return m.SUMMARY.format(
+            points=len(self.bank.points), topics=len(self.bank.topics), questions=len(self.bank.questions),
+            types=types, cases=len(self.bank.cases), blueprints=len(self.bank.blueprints),
+            levels=levels or m.NONE,
         )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .. import exit_codes
 from ..content.fields import did_you_mean
+from . import messages as m
 from .common import error, load_bank_or_report
 
 
@@ -16,11 +17,10 @@ def run(args) -> int:
         return exit_codes.INVALID
     case_id = args.case_id
     if case_id is not None and case_id not in bank.cases:
-        error(f"unknown case '{case_id}'{did_you_mean(case_id, bank.cases)}; "
-              "`examprep list cases` shows them")
+        error(m.UNKNOWN_CASE.format(ident=case_id, hint=did_you_mean(case_id, bank.cases)))
         return exit_codes.INVALID
     if not bank.cases:
-        error("this bank has no case studies")
+        error(m.NO_CASES)
         return exit_codes.INVALID
     from ..tui.app import Start
     from .app import launch

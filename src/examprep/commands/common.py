@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from ..locations import default_cache_dir, default_data_dir, shipped_content_dir
+from . import messages as m
 
 MAX_PROBLEMS_SHOWN = 20
 
@@ -49,8 +50,8 @@ def load_bank_or_report(args):
             print(problem, file=sys.stderr)
         more = len(problems) - MAX_PROBLEMS_SHOWN
         if more > 0:
-            print(f"… and {more} more", file=sys.stderr)
-        error(f"the content in {root} has {len(problems)} problem(s); run `examprep validate` for all")
+            print(m.MORE_PROBLEMS.format(more=more), file=sys.stderr)
+        error(m.CONTENT_HAS_PROBLEMS.format(root=root, count=len(problems)))
         return None
     return bank
 

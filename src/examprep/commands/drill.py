@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .. import exit_codes
 from ..content.fields import did_you_mean
+from . import messages as m
 from .common import error, load_bank_or_report
 
 
@@ -16,21 +17,21 @@ def resolve_scope(bank, level: str | None, topic: str | None):
     from ..practice.session import DrillScope, drill_questions
 
     if level is not None and level not in bank.levels:
-        choices = ", ".join(f"{k} ({v})" for k, v in bank.levels.items())
-        return None, f"unknown level '{level}'{did_you_mean(level, bank.levels)}; levels are {choices}"
+        choices = m.LIST_SEPARATOR.join(m.LEVEL_CHOICE.format(key=k, title=v) for k, v in bank.levels.items())
+        return None, m.UNKNOWN_LEVEL.format(level=level, hint=did_you_mean(level, bank.levels), levels=choices)
     if topic is not None:
         ids = {tid for (lvl, tid) in bank.topics if level is None or lvl == level}
         by_title = {t.title: tid for (lvl, tid), t in bank.topics.items() if level is None or lvl == level}
         if topic in by_title:
             topic = by_title[topic]
         elif topic not in ids:
-            where = f" at level '{level}'" if level else ""
+            where = m.AT_LEVEL.format(level=level) if level else ""
             hint = did_you_mean(topic, sorted(ids | set(by_title)))
-            return None, (f"unknown topic '{topic}'{where}{hint}; "
-                          f"`examprep list points{' --level ' + level if level else ''}` shows the topics")
+            command = f"examprep list points{' --level ' + level if level else ''}"
+            return None, m.UNKNOWN_TOPIC.format(topic=topic, where=where, hint=hint, command=command)
     scope = DrillScope(level=level, topic=topic)
     if not drill_questions(bank, scope):
-        return None, "no questions to drill in that scope"
+        return None, m.NOTHING_TO_DRILL
     return scope, None
 
 

@@ -12,6 +12,7 @@ from .. import exit_codes
 from ..content.fields import did_you_mean
 from ..format import marks_text
 from ..grading.explain import point_detail
+from . import messages as m
 from .common import error, load_bank_or_report
 from .text_input import read_text
 
@@ -98,8 +99,8 @@ def run(args) -> int:
         return exit_codes.INVALID
     question = bank.questions.get(args.question_id)
     if question is None:
-        error(f"unknown question '{args.question_id}'{did_you_mean(args.question_id, bank.questions)}; "
-              "`examprep list questions` lists them")
+        error(m.UNKNOWN_QUESTION.format(ident=args.question_id,
+                                        hint=did_you_mean(args.question_id, bank.questions)))
         return exit_codes.INVALID
     answer = _read_answer(args)
     if answer is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import exit_codes
 from ..checks import validate
+from . import messages as m
 from .common import content_root
 
 
@@ -21,7 +22,7 @@ def problem_lines(problems) -> list[str]:
         lines.append(str(problem))
         group = followers.pop(problem.file, None)  # under the first (the file's own) error
         if group:
-            lines.append(f"  因此文件无法读取，引用其中考点的 {len(group)} 处也报错：")
+            lines.append(m.FOLLOWERS_HEADER.format(count=len(group)))
             lines.extend(f"    {p}" for p in group)
     for group in followers.values():  # a cause reported without a line of its own (should not happen)
         lines.extend(str(p) for p in group)
@@ -36,7 +37,7 @@ def run(args) -> int:
     for warning in report.warnings:
         print(warning)
     if report.problems:
-        print(f"{len(report.problems)} problem(s) in {root}")
+        print(m.PROBLEM_COUNT.format(root=root, count=len(report.problems)))
         return exit_codes.INVALID
     print(report.summary())
     return exit_codes.OK

@@ -10,6 +10,7 @@ import difflib
 import math
 import re
 
+from . import messages as m
 from .errors import Problem
 from .yamlfile import YamlList, YamlMap
 
@@ -21,23 +22,23 @@ _MISSING = object()
 
 def type_name(value) -> str:
     if isinstance(value, bool):
-        return "true/false"
+        return m.TYPE_BOOL
     if isinstance(value, (int, float)):
-        return "a number"
+        return m.TYPE_NUMBER
     if isinstance(value, str):
-        return "text"
+        return m.TYPE_TEXT
     if isinstance(value, list):
-        return "a list"
+        return m.TYPE_LIST
     if isinstance(value, dict):
-        return "a mapping"
+        return m.TYPE_MAPPING
     if value is None:
-        return "nothing"
+        return m.TYPE_NOTHING
     return type(value).__name__
 
 
 def did_you_mean(word: str, choices) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return m.DID_YOU_MEAN.format(close=close[0]) if close else ""
 
 
 class FieldReader:
@@ -58,7 +59,7 @@ class FieldReader:
             if key not in allowed:
                 self.fail(
                     data.line_of(key),
-                    f"unknown field '{key}' in {what}{did_you_mean(str(key), allowed)}",
+                    m.UNKNOWN_FIELD.format(what=what, key=key, hint=did_you_mean(str(key), allowed)),
                 )
 
     # -- reporting ---------------------------------------------------------------
@@ -73,16 +74,16 @@ class FieldReader:
         value = self.data.get(key, _MISSING)
         if value is _MISSING:
             if required:
-                self.fail(self.data.line, f"{self.what} is missing required field '{key}'")
+                self.fail(self.data.line, m.MISSING_FIELD.format(what=self.what, key=key))
             return _MISSING
         if value is None:
             if required:
-                self.fail(self.line(key), f"'{key}' is empty")
+                self.fail(self.line(key), m.FIELD_EMPTY.format(key=key))
             return _MISSING
         return value
 
     def _wrong(self, key: str, expected: str, value) -> None:
-        self.fail(self.line(key), f"'{key}' must be {expected}, not {type_name(value)}")
+        self.fail(self.line(key), m.FIELD_WRONG_TYPE.format(key=key, expected=expected, actual=type_name(value)))
 
     # -- typed getters -------------------------------------------------------------
     def text(self, key: str, required: bool = False, default: str | None = None) -> str | None:
@@ -90,11 +91,11 @@ class FieldReader:
         if value is _MISSING:
             return default
         if isinstance(value, (bool, list, dict)):
-            self._wrong(key, "text", value)
+            self._wrong(key, m.TYPE_TEXT, value)
             return default
         value = str(value).strip()
         if not value and required:
-            self.fail(self.line(key), f"'{key}' must not be empty")
+            self.fail(self.line(key), m.FIELD_MUST_NOT_BE_EMPTY.format(key=key))
         return value
 
     def number(self, key: str, required: bool = False, default: float | None = None,
@@ -103,16 +104,16 @@ class FieldReader:
         if value is _MISSING:
             return default
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self._wrong(key, "a number", value)
+            self._wrong(key, m.TYPE_NUMBER, value)
             return default
         if not math.isfinite(value):
             self._not_finite(key, value)
             return default
         if positive and value <= 0:
-            self.fail(self.line(key), f"'{key}' must be greater than 0, not {value}")
+            self.fail(self.line(key), m.FIELD_NOT_POSITIVE.format(key=key, value=value))
             return default
         if value < 0:
-            self.fail(self.line(key), f"'{key}' must not be negative")
+            self.fail(self.line(key), m.FIELD_NEGATIVE.format(key=key))
             return default
         return float(value)
 
@@ -122,7 +123,7 @@ class FieldReader:
         if value is _MISSING:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self._wrong(key, "a number", value)
+            self._wrong(key, m.TYPE_NUMBER, value)
             return None
         if not math.isfinite(value):
             self._not_finite(key, value)
@@ -130,7 +131,7 @@ class FieldReader:
         return float(value)
 
     def _not_finite(self, key: str, value: float) -> None:
-        self.fail(self.line(key), f"'{key}' 必须是一个有限的数，不能是 {value}（.nan、.inf 或超出范围的数）")
+        self.fail(self.line(key), m.FIELD_NOT_FINITE.format(key=key, value=value))
 
     def integer(self, key: str, required: bool = False, default: int | None = None,
                 maximum: int | None = None, unit: str = "") -> int | None:
@@ -138,13 +139,13 @@ class FieldReader:
         if value is _MISSING:
             return default
         if isinstance(value, bool) or not isinstance(value, int):
-            self._wrong(key, "a whole number", value)
+            self._wrong(key, m.TYPE_WHOLE_NUMBER, value)
             return default
         if value <= 0:
-            self.fail(self.line(key), f"'{key}' must be greater than 0, not {value}")
+            self.fail(self.line(key), m.FIELD_NOT_POSITIVE.format(key=key, value=value))
             return default
         if maximum is not None and value > maximum:
-            self.fail(self.line(key), f"'{key}' 应在 1 到 {maximum}{unit} 之间，不能是 {value}")
+            self.fail(self.line(key), m.FIELD_OUT_OF_RANGE.format(key=key, maximum=maximum, unit=unit, value=value))
             return default
         return value
 
@@ -153,7 +154,7 @@ class FieldReader:
         if value is _MISSING:
             return default
         if not isinstance(value, bool):
-            self._wrong(key, "true or false", value)
+            self._wrong(key, m.TYPE_TRUE_OR_FALSE, value)
             return default
         return value
 
@@ -164,21 +165,21 @@ class FieldReader:
         if isinstance(value, str):  # `tags: 客户信息` is a common slip; accept a single item
             value = [value]
         if not isinstance(value, list):
-            self._wrong(key, "a list", value)
+            self._wrong(key, m.TYPE_LIST, value)
             return ()
         out = []
         for index, item in enumerate(value):
             item_line = value.line_of(index) if isinstance(value, YamlList) else self.line(key)
             if item is None or isinstance(item, (bool, list, dict)):
-                self.fail(item_line, f"item {index + 1} of '{key}' must be text, not {type_name(item)}")
+                self.fail(item_line, m.ITEM_NOT_TEXT.format(key=key, n=index + 1, actual=type_name(item)))
                 continue
             item = str(item).strip()
             if not item:
-                self.fail(item_line, f"item {index + 1} of '{key}' is empty")
+                self.fail(item_line, m.ITEM_EMPTY.format(key=key, n=index + 1))
                 continue
             out.append(item)
         if non_empty and not out and self.ok:
-            self.fail(self.line(key), f"'{key}' must not be empty")
+            self.fail(self.line(key), m.FIELD_MUST_NOT_BE_EMPTY.format(key=key))
         return tuple(out)
 
     def text_groups(self, key: str, minimum: int = 1) -> tuple[tuple[str, ...], ...]:
@@ -188,7 +189,7 @@ class FieldReader:
         if value is _MISSING:
             return ()
         if not isinstance(value, list):
-            self._wrong(key, "a list of lists", value)
+            self._wrong(key, m.TYPE_LIST_OF_LISTS, value)
             return ()
         groups = []
         for index, group in enumerate(value):
@@ -196,20 +197,19 @@ class FieldReader:
             if isinstance(group, str):
                 group = [group]
             if not isinstance(group, list):
-                self.fail(line, f"item {index + 1} of '{key}' must be a list of texts, not {type_name(group)}")
+                self.fail(line, m.GROUP_NOT_LIST.format(key=key, n=index + 1, actual=type_name(group)))
                 continue
             texts = []
             bad = [item for item in group if item is None or isinstance(item, (bool, list, dict))]
             if bad:
-                self.fail(line, f"item {index + 1} of '{key}' must hold texts only, not {type_name(bad[0])}")
+                self.fail(line, m.GROUP_NOT_TEXTS.format(key=key, n=index + 1, actual=type_name(bad[0])))
                 continue
             for item in group:
                 text = str(item).strip()
                 if text:
                     texts.append(text)
             if len(texts) < minimum:
-                need = "at least one text" if minimum == 1 else f"at least {minimum} texts"
-                self.fail(line, f"item {index + 1} of '{key}' needs {need}")
+                self.fail(line, m.GROUP_TOO_SHORT.format(key=key, n=index + 1, minimum=minimum))
                 continue
             groups.append(tuple(texts))
         return tuple(groups)
@@ -219,13 +219,13 @@ class FieldReader:
         if value is _MISSING:
             return []
         if not isinstance(value, list):
-            self._wrong(key, "a list", value)
+            self._wrong(key, m.TYPE_LIST, value)
             return []
         out = []
         for index, item in enumerate(value):
             if not isinstance(item, YamlMap):
                 line = value.line_of(index) if isinstance(value, YamlList) else self.line(key)
-                self.fail(line, f"item {index + 1} of '{key}' must be a mapping, not {type_name(item)}")
+                self.fail(line, m.ITEM_NOT_MAPPING.format(key=key, n=index + 1, actual=type_name(item)))
                 continue
             out.append(item)
         return out
@@ -235,7 +235,7 @@ class FieldReader:
         if value is not None and not ID_PATTERN.match(value):
             self.fail(
                 self.line(key),
-                f"bad id '{value}': use lowercase ASCII segments of [a-z0-9-] joined by dots",
+                m.BAD_ID.format(value=value),
             )
         return value
 
@@ -244,7 +244,8 @@ class FieldReader:
         if value is not None and value not in choices:
             self.fail(
                 self.line(key),
-                f"'{key}' must be one of {', '.join(choices)}, not '{value}'{did_you_mean(value, choices)}",
+                m.NOT_A_CHOICE.format(key=key, choices="、".join(choices), value=value,
+                                 hint=did_you_mean(value, choices)),
             )
             return None
         return value

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..kinds.registry import KIND_FIELDS, KINDS, QUESTION_TYPES
+from . import messages as m
 from .errors import ContentError, Problem
 from .fields import ID_PATTERN, SEGMENT_PATTERN, FieldReader, did_you_mean
 from .model import (
@@ -81,7 +82,7 @@ class _Builder:
     def read(self, path: Path, expect: type = YamlMap):
         name = self.rel(path)
         if not self.inside_root(path):  # a link out of the bank (to /etc/shadow): never read or echoed
-            self.problem(name, 1, "这是一个指向内容文件夹之外的链接，不会读取；请把文件复制到内容文件夹里")
+            self.problem(name, 1, m.LINK_OUTSIDE)
             return None
         try:
             data = read_yaml(path, name)
@@ -89,10 +90,10 @@ class _Builder:
             self.problems.extend(err.problems)
             return None
         if data is None:
-            self.problem(name, 1, "file is empty")
+            self.problem(name, 1, m.FILE_EMPTY)
             return None
         if not isinstance(data, expect):
-            self.problem(name, 1, "the file must hold a mapping of fields at its top level")
+            self.problem(name, 1, m.NOT_A_MAPPING)
             return None
         return data
 
@@ -102,7 +103,7 @@ class _Builder:
             return False
         first = self.id_sites.get(ident)
         if first is not None:
-            self.problem(where.file, where.line, f"duplicate id '{ident}' (first defined at {first})")
+            self.problem(where.file, where.line, m.DUPLICATE_ID.format(ident=ident, first=first))
             return False
         self.id_sites[ident] = where
         return True
@@ -112,8 +113,8 @@ class _Builder:
         if value is not None and value not in self.levels:
             reader.fail(
                 reader.line("level"),
-                f"unknown level '{value}'{did_you_mean(value, self.levels)}; levels are "
-                f"{', '.join(self.levels)} (declare more in levels.yaml)",
+                m.UNKNOWN_LEVEL_DECLARE.format(value=value, hint=did_you_mean(value, self.levels),
+                                              levels="、".join(self.levels)),
             )
             return None
         return value
@@ -134,7 +135,7 @@ class _Builder:
             return
         for key, title in data.items():
             if not isinstance(key, str) or not SEGMENT_PATTERN.match(key):
-                self.problem(self.rel(path), data.line_of(key), f"bad level name '{key}'")
+                self.problem(self.rel(path), data.line_of(key), m.BAD_LEVEL_NAME.format(key=key))
             else:
                 self.levels[key] = str(title)
 
@@ -148,7 +149,7 @@ class _Builder:
         if data is None:
             return
         name = self.rel(path)
-        r = FieldReader(data, name, self.problems, "synonyms.yaml", SYNONYMS_FIELDS)
+        r = FieldReader(data, name, self.problems, m.WHAT_SYNONYMS, SYNONYMS_FIELDS)
         synonyms = r.text_groups("synonyms", minimum=2)
         antonyms = r.text_groups("antonyms", minimum=2)
         self.lexicon = Lexicon(synonyms, antonyms)
@@ -160,23 +161,23 @@ class _Builder:
             self.unreadable[(path.parent.name, path.stem)] = self.rel(path)
             return
         name = self.rel(path)
-        r = FieldReader(data, name, self.problems, "a points file", POINTS_FILE_FIELDS)
+        r = FieldReader(data, name, self.problems, m.WHAT_POINTS_FILE, POINTS_FILE_FIELDS)
         topic = r.text("topic", True)
         title = r.text("title", True)
         level = self.level(r)
         source = r.text("source", True)
         entries = r.mapping_list("points", True)
         if topic is not None and not SEGMENT_PATTERN.match(topic):
-            r.fail(r.line("topic"), f"bad topic '{topic}': use lowercase ASCII [a-z0-9-]")
+            r.fail(r.line("topic"), m.BAD_TOPIC.format(topic=topic))
         in_place = True
         if topic is not None and topic != path.stem:
-            r.fail(r.line("topic"), f"topic '{topic}' does not match the file name '{path.stem}'")
+            r.fail(r.line("topic"), m.TOPIC_NOT_FILE_NAME.format(topic=topic, stem=path.stem))
             in_place = False
         if level is not None and path.parent.name != level:
-            r.fail(r.line("level"), f"level '{level}' does not match the folder '{path.parent.name}'")
+            r.fail(r.line("level"), m.LEVEL_NOT_FOLDER.format(level=level, folder=path.parent.name))
             in_place = False
         if "points" in data and not entries and r.ok:
-            r.fail(r.line("points"), "'points' must not be empty")
+            r.fail(r.line("points"), m.FIELD_MUST_NOT_BE_EMPTY.format(key="points"))
         ids = []
         for entry in entries:
             point = self.read_point(entry, name, topic or path.stem, title or "", level or "", source or "")
@@ -186,23 +187,23 @@ class _Builder:
         if topic and level and in_place:
             key = (level, topic)
             if key in self.topics:
-                self.problem(name, data.line, f"topic '{topic}' of level '{level}' is defined twice")
+                self.problem(name, data.line, m.TOPIC_TWICE.format(topic=topic, level=level))
             else:
                 self.topics[key] = Topic(topic, title or topic, level, source or "", tuple(ids),
                                          Location(name, data.line))
 
     def read_point(self, data: YamlMap, name: str, topic: str, topic_title: str, level: str,
                    source: str) -> Point | None:
-        r = FieldReader(data, name, self.problems, "a point", POINT_FIELDS)
+        r = FieldReader(data, name, self.problems, m.WHAT_POINT, POINT_FIELDS)
         ident = r.ident("id")
         title = r.text("title", True)
         items = r.text_list("items")
         text = r.text("text")
         if not items and not text:
-            r.fail(data.line, f"point '{ident}' needs 'items' or 'text'")
+            r.fail(data.line, m.POINT_NEEDS_BODY.format(ident=ident))
         ordered = r.boolean("ordered")
         if ordered and len(items) < 2:
-            r.fail(r.line("ordered"), "an ordered point needs at least 2 items")
+            r.fail(r.line("ordered"), m.ORDERED_POINT_TOO_SHORT)
         point = Point(
             id=ident or "", title=title or "", level=level, topic=topic, topic_title=topic_title,
             source=r.text("source") or source, items=items, ordered=ordered, text=text,
@@ -216,7 +217,7 @@ class _Builder:
         if data is None:
             return
         name = self.rel(path)
-        r = FieldReader(data, name, self.problems, "a questions file", ("questions",))
+        r = FieldReader(data, name, self.problems, m.WHAT_QUESTIONS_FILE, ("questions",))
         for entry in r.mapping_list("questions", True):
             self.add_question(self.read_question(entry, name), entry, name)
 
@@ -233,7 +234,7 @@ class _Builder:
         return True
 
     def read_question(self, data: YamlMap, name: str, case: dict | None = None) -> Question | None:
-        r = FieldReader(data, name, self.problems, "a question", QUESTION_FIELDS)
+        r = FieldReader(data, name, self.problems, m.WHAT_QUESTION, QUESTION_FIELDS)
         ident = r.ident("id")
         qtype = r.choice("type", QUESTION_TYPES)
         if case is not None:  # a case's questions inherit its level and points
@@ -250,7 +251,7 @@ class _Builder:
         if kind is not None:
             for key in KIND_FIELDS:
                 if key in data and key not in kind.FIELDS:
-                    r.fail(r.line(key), f"'{key}' does not apply to a {qtype} question")
+                    r.fail(r.line(key), m.FIELD_NOT_FOR_TYPE.format(key=key, qtype=qtype))
         fields: dict[str, Any] = dict(
             id=ident or "", type=qtype or "", level=level or "", points=points, stem=stem or "",
             explanation=r.text("explanation"), tags=r.text_list("tags"), note=r.text("note"),
@@ -268,12 +269,12 @@ class _Builder:
         rubric = []
         seen: dict[str, int] = {}
         for entry in r.mapping_list("rubric", True):
-            rr = FieldReader(entry, name, self.problems, "a rubric point", RUBRIC_FIELDS)
+            rr = FieldReader(entry, name, self.problems, m.WHAT_RUBRIC_POINT, RUBRIC_FIELDS)
             rid = rr.text("id", True)
             if rid is not None and not SEGMENT_PATTERN.match(rid):
-                rr.fail(rr.line("id"), f"bad rubric id '{rid}': use lowercase ASCII [a-z0-9-]")
+                rr.fail(rr.line("id"), m.BAD_RUBRIC_ID.format(rid=rid))
             if rid in seen:
-                rr.fail(rr.line("id"), f"duplicate rubric id '{rid}' (first at line {seen[rid]})")
+                rr.fail(rr.line("id"), m.DUPLICATE_RUBRIC_ID.format(rid=rid, line=seen[rid]))
             elif rid is not None:
                 seen[rid] = rr.line("id")
             point = rr.text("point", True)
@@ -287,16 +288,16 @@ class _Builder:
             rubric.append(RubricPoint(rid or "", point or "", keywords, weight or 1.0, all_of, note,
                                       Location(name, entry.line)))
         if "rubric" in r.data and not rubric and r.ok:
-            r.fail(r.line("rubric"), "'rubric' must not be empty")
+            r.fail(r.line("rubric"), m.FIELD_MUST_NOT_BE_EMPTY.format(key="rubric"))
         return tuple(rubric)
 
     def read_examples(self, r: FieldReader, name: str) -> tuple[Example, ...]:
         examples = []
         for entry in r.mapping_list("examples"):
-            er = FieldReader(entry, name, self.problems, "an example", EXAMPLE_FIELDS)
+            er = FieldReader(entry, name, self.problems, m.WHAT_EXAMPLE, EXAMPLE_FIELDS)
             answer = entry.get("answer")
             if not isinstance(answer, str):
-                er.fail(entry.line, "an example needs 'answer': the sample answer's text")
+                er.fail(entry.line, m.EXAMPLE_NEEDS_ANSWER)
             score = er.number("score", True, default=0.0) or 0.0
             if er.ok and isinstance(answer, str):
                 examples.append(Example(answer, score, Location(name, entry.line)))
@@ -310,7 +311,7 @@ class _Builder:
         if data is None:
             return
         name = self.rel(path)
-        r = FieldReader(data, name, self.problems, "a case", CASE_FIELDS)
+        r = FieldReader(data, name, self.problems, m.WHAT_CASE, CASE_FIELDS)
         r.text("note")  # an authoring note: checked, never shown
         ident = r.ident("id")
         level = self.level(r)
@@ -319,7 +320,7 @@ class _Builder:
         questions = []
         entries = r.mapping_list("questions", True)
         if "questions" in data and not entries and r.ok:
-            r.fail(r.line("questions"), "'questions' must not be empty")
+            r.fail(r.line("questions"), m.FIELD_MUST_NOT_BE_EMPTY.format(key="questions"))
         self.references.append(("case", str(ident), points, Location(name, data.line_of("points"))))
         for entry in entries:
             q = self.read_question(entry, name, context)
@@ -351,7 +352,8 @@ class _Builder:
                     cause = self.unreadable.get((parts[0], parts[1])) if len(parts) >= 3 else None
                     hint = "" if cause else did_you_mean(pid, self.points)
                     self.problems.append(Problem(where.file, where.line,
-                                                 f"{what} '{ident}' names unknown point '{pid}'{hint}", cause))
+                                                 m.UNKNOWN_POINT.format(what=m.WHAT_REFERENCE[what], ident=ident,
+                                                                       pid=pid, hint=hint), cause))
 
     def bank(self) -> Bank:
         return Bank(str(self.root), self.points, self.topics, self.questions, self.cases,
@@ -380,21 +382,21 @@ def read_blueprint(data, name: str, stem: str, problems: list[Problem],
                    levels: dict[str, str]) -> Blueprint | None:
     """Read one blueprint mapping; problems are appended to `problems`."""
     if not isinstance(data, YamlMap):
-        problems.append(Problem(name, 1, "a blueprint must be a mapping of fields"))
+        problems.append(Problem(name, 1, m.BLUEPRINT_NOT_MAPPING))
         return None
-    r = FieldReader(data, name, problems, "a blueprint", BLUEPRINT_FIELDS)
+    r = FieldReader(data, name, problems, m.WHAT_BLUEPRINT, BLUEPRINT_FIELDS)
     title = r.text("title", True)
     level = r.text("level", True)
     if level is not None and level not in levels:
-        r.fail(r.line("level"), f"unknown level '{level}'{did_you_mean(level, levels)}")
+        r.fail(r.line("level"), m.UNKNOWN_LEVEL.format(value=level, hint=did_you_mean(level, levels)))
     duration = r.integer("duration", True, maximum=MAX_DURATION_MINUTES, unit=" 分钟")
     pass_mark = r.number("pass_mark", positive=True)
     sections = []
     entries = r.mapping_list("sections", True)
     if "sections" in data and not entries and r.ok:
-        r.fail(r.line("sections"), "'sections' must not be empty")
+        r.fail(r.line("sections"), m.FIELD_MUST_NOT_BE_EMPTY.format(key="sections"))
     for entry in entries:
-        s = FieldReader(entry, name, problems, "a section", SECTION_FIELDS)
+        s = FieldReader(entry, name, problems, m.WHAT_SECTION, SECTION_FIELDS)
         section = Section(
             title=s.text("title", True) or "", type=s.choice("type", SECTION_TYPES) or "",
             count=s.integer("count", True) or 0, score=s.number("score", positive=True),
@@ -415,11 +417,11 @@ def read_bank(root: Path | str) -> tuple[Bank, list[Problem]]:
     root = Path(root)
     builder = _Builder(root)
     if not root.is_dir():
-        builder.problem(str(root), 0, "content root not found (expected a folder with points/, questions/, cases/)")
+        builder.problem(str(root), 0, m.ROOT_NOT_FOUND)
         return builder.bank(), builder.problems
     missing = [f for f in ("points", "questions", "cases") if not (root / f).is_dir()]
     if len(missing) == 3:
-        builder.problem(str(root), 0, "not a content root: it has none of points/, questions/, cases/")
+        builder.problem(str(root), 0, m.NOT_A_ROOT)
         return builder.bank(), builder.problems
     builder.read_levels()
     builder.read_synonyms()

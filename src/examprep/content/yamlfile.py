@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from . import messages as m
 from .errors import ContentError
 
 # The C parser is several times faster on a large bank; PyYAML built without libyaml has only Python's.
@@ -110,7 +111,7 @@ def _decode(raw: bytes, name: str) -> str:
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         raise ContentError.single(
-            name, line, f"not UTF-8 text (byte 0x{raw[err.start]:02x}); save the file as UTF-8"
+            name, line, m.NOT_UTF8.format(byte=raw[err.start])
         ) from None
     return text.removeprefix("\ufeff")
 
@@ -119,7 +120,7 @@ def _bad_character(text: str, name: str, err: yaml.reader.ReaderError) -> Conten
     """A character YAML does not allow (NUL, ESC, …), at its own line."""
     line = text.count("\n", 0, err.position) + 1
     code = err.character if isinstance(err.character, int) else ord(err.character)
-    return ContentError.single(name, line, f"不允许的字符 U+{code:04X}（控制字符），请删除它")
+    return ContentError.single(name, line, m.BAD_CHARACTER.format(code=code))
 
 
 def parse_yaml(text: str, name: str):
@@ -138,16 +139,16 @@ def parse_yaml(text: str, name: str):
         message = err.problem or str(err)
         if "could not determine a constructor" in message:
             tag = message.split("tag", 1)[-1].strip(" '").replace("tag:yaml.org,2002:", "!!")
-            message = f"tag {tag} is not allowed: content is read with a safe loader"
+            message = m.TAG_NOT_ALLOWED.format(tag=tag)
         elif err.context:
-            message = f"YAML syntax: {err.context}, {message}"
+            message = m.YAML_SYNTAX_CONTEXT.format(context=err.context, message=message)
         else:
-            message = f"YAML syntax: {message}"
+            message = m.YAML_SYNTAX.format(message=message)
         raise ContentError.single(name, line, message) from None
     except yaml.YAMLError as err:
-        raise ContentError.single(name, 1, f"YAML: {err}") from None
+        raise ContentError.single(name, 1, m.YAML_OTHER.format(error=err)) from None
     except RecursionError:
-        raise ContentError.single(name, 1, "nested too deeply to be content") from None
+        raise ContentError.single(name, 1, m.NESTED_TOO_DEEPLY) from None
     finally:
         loader.dispose()
     if loader.saw_alias:
@@ -157,11 +158,11 @@ def parse_yaml(text: str, name: str):
             size = MAX_EXPANDED_NODES + 1
         if size > MAX_EXPANDED_NODES:
             raise ContentError.single(
-                name, 1, "aliases expand to too many nodes (an alias bomb?); write the content out"
+                name, 1, m.ALIAS_BOMB
             )
     if loader.duplicate_keys:
         line, key = loader.duplicate_keys[0]
-        raise ContentError.single(name, line, f"duplicate key '{key}'")
+        raise ContentError.single(name, line, m.DUPLICATE_KEY.format(key=key))
     return data
 
 
@@ -171,10 +172,9 @@ def read_yaml(path: Path, name: str):
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ContentError.single(
-                name, 1, f"file is {size // 1024 // 1024} MiB; content files are limited to "
-                f"{MAX_FILE_BYTES // 1024 // 1024} MiB"
+                name, 1, m.FILE_TOO_LARGE.format(size=size // 1024 // 1024, limit=MAX_FILE_BYTES // 1024 // 1024)
             )
         raw = path.read_bytes()
     except OSError as err:
-        raise ContentError.single(name, 1, f"cannot read: {err.strerror}") from None
+        raise ContentError.single(name, 1, m.CANNOT_READ.format(reason=err.strerror)) from None
     return parse_yaml(_decode(raw, name), name)

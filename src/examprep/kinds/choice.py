@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from ..content import messages as m
 from ..content.fields import FieldReader
 from ..content.model import Question, ReadContext, Shuffles
 from ..content.yamlfile import YamlMap
@@ -54,16 +55,16 @@ class Choice(Question):
         qtype = data.get("type")
         if not isinstance(options, YamlMap) or not options:
             r.fail(r.line("options") if "options" in data else data.line,
-                   f"a {qtype} question needs 'options', a mapping such as {{A: …, B: …}}")
+                   m.CHOICE_NEEDS_OPTIONS.format(qtype=qtype))
         else:
             for key, text in options.items():
                 key = str(key)
                 if text is None or isinstance(text, (list, dict)) or not str(text).strip():
-                    r.fail(options.line_of(key), f"option {key} needs a text")
+                    r.fail(options.line_of(key), m.OPTION_NEEDS_TEXT.format(key=key))
                 keys.append(key)
                 pairs.append((key, str(text).strip() if text is not None else ""))
             if len(keys) < 2:
-                r.fail(r.line("options"), "a choice question needs at least 2 options")
+                r.fail(r.line("options"), m.CHOICE_TOO_FEW_OPTIONS)
         return tuple(pairs), keys
 
     # -- answers ---------------------------------------------------------------------------------
@@ -181,11 +182,11 @@ class SingleChoice(Choice):
         answer = r.data.get("answer")
         line = r.line("answer") if "answer" in r.data else r.data.line
         if isinstance(answer, bool) or answer is None or isinstance(answer, (list, dict)):
-            r.fail(line, "a single question needs 'answer': one option key")
+            r.fail(line, m.SINGLE_NEEDS_ANSWER)
             return {"options": options}
         answer = str(answer).strip()
         if keys and answer not in keys:
-            r.fail(line, f"answer '{answer}' is not among the option keys {', '.join(keys)}")
+            r.fail(line, m.ANSWER_NOT_AN_OPTION.format(answer=answer, keys="、".join(keys)))
         return {"options": options, "answer": answer}
 
     @property
@@ -214,14 +215,14 @@ class MultipleChoice(Choice):
         if isinstance(answer, str):
             answer = list(answer.replace(",", "").replace(" ", ""))
         if not isinstance(answer, list) or not answer:
-            r.fail(line, "a multiple question needs 'answer': a list of option keys such as [A, C]")
+            r.fail(line, m.MULTIPLE_NEEDS_ANSWER)
             return {"options": options}
         picked = [str(a).strip() for a in answer]
         unknown = [a for a in picked if a not in keys]
         if keys and unknown:
-            r.fail(line, f"answer {', '.join(unknown)} not among the option keys {', '.join(keys)}")
+            r.fail(line, m.ANSWERS_NOT_OPTIONS.format(unknown="、".join(unknown), keys="、".join(keys)))
         if len(set(picked)) != len(picked):
-            r.fail(line, "an answer key is listed twice")
+            r.fail(line, m.ANSWER_KEY_TWICE)
         return {"options": options, "answer": tuple(sorted(set(picked)))}
 
     @property

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from ..content import messages as m
 from ..content.fields import FieldReader, type_name
 from ..content.model import EMPTY_LEXICON, Lexicon, Question, ReadContext, RubricPoint, Shuffles
 from ..content.yamlfile import YamlList
@@ -63,8 +64,7 @@ class Fill(Question):
         line = r.line("answer") if "answer" in data else data.line
         blanks = []
         if not isinstance(raw, list) or not raw:
-            r.fail(line, "a fill question needs 'answer': a list with one entry per blank, each a text "
-                         "or a list of accepted alternatives")
+            r.fail(line, m.FILL_NEEDS_ANSWER)
         else:
             for index, entry in enumerate(raw):
                 entry_line = raw.line_of(index) if isinstance(raw, YamlList) else line
@@ -72,18 +72,17 @@ class Fill(Question):
                 texts = []
                 for alt in alternatives:
                     if alt is None or isinstance(alt, (bool, list, dict)) or not str(alt).strip():
-                        r.fail(entry_line, f"blank {index + 1} of 'answer' needs a text, not {type_name(alt)}")
+                        r.fail(entry_line, m.BLANK_NEEDS_TEXT.format(n=index + 1, actual=type_name(alt)))
                         continue
                     texts.append(str(alt).strip())
                 if isinstance(entry, list) and not entry:
-                    r.fail(entry_line, f"blank {index + 1} of 'answer' has no alternatives")
+                    r.fail(entry_line, m.BLANK_NO_ALTERNATIVES.format(n=index + 1))
                 blanks.append(tuple(texts))
         stem = data.get("stem")
         if isinstance(stem, str) and blanks:
             found = count_blanks(stem)
             if found != len(blanks):
-                r.fail(r.line("stem"), f"the stem has {found} blank(s) （　） or ____, but 'answer' gives "
-                                       f"{len(blanks)}; give one answer per blank")
+                r.fail(r.line("stem"), m.BLANKS_MISMATCH.format(found=found, given=len(blanks)))
         return {"answer": tuple(blanks), "ordered": r.boolean("ordered", default=True),
                 "lexicon": context.lexicon}
 

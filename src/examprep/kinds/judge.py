@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from ..content import messages as m
 from ..content.fields import FieldReader
 from ..content.model import Question, ReadContext, Shuffles
 from ..grading.results import Grading
@@ -46,7 +47,7 @@ class Judge(Question):
         answer = r.data.get("answer")
         if not isinstance(answer, bool):
             r.fail(r.line("answer") if "answer" in r.data else r.data.line,
-                   "a judge question needs 'answer: true' or 'answer: false'")
+                   m.JUDGE_NEEDS_ANSWER)
         return {"answer": bool(answer)}
 
     def parse_answer(self, text: str) -> bool | None:

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from ..content import messages as m
 from ..content.fields import FieldReader
 from ..content.model import Question, ReadContext, Shuffles
 from ..grading.normalize import normalize_keyword
@@ -43,9 +44,9 @@ class Order(Question):
     def read_fields(cls, r: FieldReader, context: ReadContext) -> dict[str, Any]:
         items = r.text_list("items", True)
         if "items" in r.data and len(items) < 2:
-            r.fail(r.line("items"), "an order question needs at least 2 items")
+            r.fail(r.line("items"), m.ORDER_TOO_FEW_ITEMS)
         if len(set(items)) != len(items):
-            r.fail(r.line("items"), "an order question's items must differ from each other")
+            r.fail(r.line("items"), m.ORDER_ITEMS_REPEAT)
         return {"items": items}
 
     def presented_order(self, seed: int = 0) -> tuple[int, ...]:

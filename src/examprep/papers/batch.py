@@ -18,6 +18,7 @@ from ..content.errors import Problem
 from ..content.fields import did_you_mean
 from ..content.model import Bank
 from ..grading.results import Grading
+from . import messages as m
 
 REQUIRED_FIELDS = ("candidate", "question", "answer")
 MAX_LINE_BYTES = 1 << 20  # 1 MiB: far above any typed answer, small enough to refuse at once
@@ -69,17 +70,17 @@ class CandidateTotal:
 
 def _line_problem(data) -> str | None:
     if not isinstance(data, dict):
-        return "a line must be a JSON object like {\"candidate\": …, \"question\": …, \"answer\": …}"
+        return m.LINE_NOT_OBJECT
     missing = [f for f in REQUIRED_FIELDS if f not in data]
     if missing:
-        return "missing " + ", ".join(f"'{f}'" for f in missing)
+        return m.LINE_MISSING.format(fields=m.FIELD_SEPARATOR.join(f"'{f}'" for f in missing))
     candidate, question, paper = data["candidate"], data["question"], data.get("paper")
     if not isinstance(candidate, (str, int)) or isinstance(candidate, bool) or not str(candidate).strip():
-        return "'candidate' must be a name or number"
+        return m.CANDIDATE_NOT_NAME
     if not isinstance(question, (str, int)) or isinstance(question, bool):
-        return "'question' must be a question id or number"
+        return m.QUESTION_NOT_ID
     if paper is not None and not isinstance(paper, str):
-        return "'paper' must be a letter such as \"A\""
+        return m.PAPER_NOT_LETTER
     return None
 
 
@@ -116,7 +117,7 @@ def parse_line(number: int, raw: str, source: str, keep_fields: bool = True) -> 
     try:
         data = json.loads(raw, parse_constant=refuse_json_constant)
     except ValueError as err:
-        return Problem(source, number, f"not JSON ({getattr(err, 'msg', err)})")
+        return Problem(source, number, m.NOT_JSON_LINE.format(reason=getattr(err, 'msg', err)))
     problem = _line_problem(data)
     if problem is not None:
         return Problem(source, number, problem)
@@ -168,13 +169,14 @@ def checked_answers(items: Iterable[AnswerLine | Problem], source: str,
             continue
         i = index.get(line.question)
         if i is None:
-            yield Problem(source, line.line, f"unknown question '{line.question}'"
-                                             f"{did_you_mean(line.question, bank.questions)}")
+            yield Problem(source, line.line, m.UNKNOWN_QUESTION.format(
+                question=line.question, hint=did_you_mean(line.question, bank.questions)))
             continue
         asked, on_line = seen.setdefault(line.candidate, (array("I"), array("I")))
         if i in asked:
             first = on_line[asked.index(i)]
-            yield Problem(source, line.line, f"{line.candidate} already answered {line.question} on line {first}")
+            yield Problem(source, line.line, m.ANSWERED_TWICE.format(
+                candidate=line.candidate, question=line.question, first=first))
             continue
         asked.append(i)
         on_line.append(line.line)
@@ -226,6 +228,6 @@ class Totals:
 def candidate_totals(marked: Iterable[MarkedAnswer]) -> list[CandidateTotal]:
     """Per candidate, in the order they first appear: answers given, score and maximum."""
     totals = Totals()
-    for m in marked:
-        totals.add(m)
+    for one in marked:
+        totals.add(one)
     return totals.result()

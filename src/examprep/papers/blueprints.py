@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..content import messages as m
 from ..content.errors import ContentError, Problem
 from ..content.fields import did_you_mean
 from ..content.loader import read_blueprint
@@ -19,14 +20,14 @@ def read_blueprint_file(path: Path, bank: Bank) -> Blueprint:
     """Read a blueprint file outside the content root; raises ContentError with file:line problems."""
     name = str(path)
     if not path.is_file():
-        raise ContentError.single(name, 0, "blueprint file not found")
+        raise ContentError.single(name, 0, m.BLUEPRINT_FILE_NOT_FOUND)
     data = read_yaml(path, name)
     if data is None:
-        raise ContentError.single(name, 1, "file is empty")
+        raise ContentError.single(name, 1, m.FILE_EMPTY)
     problems: list[Problem] = []
     blueprint = read_blueprint(data, name, path.stem, problems, bank.levels)
     if problems or blueprint is None:
-        raise ContentError(problems or [Problem(name, 1, "not a blueprint")])
+        raise ContentError(problems or [Problem(name, 1, m.NOT_A_BLUEPRINT)])
     return blueprint
 
 
@@ -38,10 +39,9 @@ def find_blueprint(argument: str, bank: Bank) -> Blueprint:
     blueprint = bank.blueprints.get(argument)
     if blueprint is None:
         folder = Path(bank.root) / "papers"
-        known = ", ".join(sorted(bank.blueprints)) or "none"
+        known = "、".join(sorted(bank.blueprints)) or "无"
         raise ContentError.single(
             str(folder), 0,
-            f"no blueprint '{argument}'{did_you_mean(argument, bank.blueprints)}; "
-            f"blueprints there: {known} (or give the path of a .yaml file)",
+            m.NO_BLUEPRINT.format(name=argument, hint=did_you_mean(argument, bank.blueprints), known=known),
         )
     return blueprint

@@ -14,6 +14,7 @@ from typing import Any
 from ..content.model import Bank, Blueprint, Case, Question, Section
 from ..kinds.base import LETTERS
 from ..marks import share_marks
+from . import messages as m
 from .selection import eligible_cases, eligible_questions, shortfall_message
 
 MAX_VARIANTS = len(LETTERS)
@@ -129,7 +130,7 @@ class Paper:
 
 def variant_index(variant: str) -> int:
     if len(variant) != 1 or variant not in LETTERS:
-        raise ValueError(f"a paper variant is one capital letter A–Z, not '{variant}'")
+        raise ValueError(m.BAD_VARIANT.format(variant=variant))
     return LETTERS.index(variant)
 
 

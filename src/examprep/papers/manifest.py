@@ -14,6 +14,7 @@ from pathlib import Path
 from ..content.errors import ContentError
 from ..content.model import Question
 from ..kinds.base import LETTERS
+from . import messages as m
 from .batch import refuse_json_constant
 from .draw import Paper
 
@@ -148,22 +149,22 @@ def read_manifest(path: Path | str) -> Manifest:
     try:
         data = json.loads(path.read_text(encoding="utf-8"), parse_constant=refuse_json_constant)
     except OSError as err:
-        raise _fail(name, f"cannot read the manifest: {err.strerror}") from None
+        raise _fail(name, m.MANIFEST_UNREADABLE.format(reason=err.strerror)) from None
     except UnicodeDecodeError:
-        raise _fail(name, "the manifest is not UTF-8 text") from None
+        raise _fail(name, m.MANIFEST_NOT_UTF8) from None
     except json.JSONDecodeError as err:
-        raise ContentError.single(name, err.lineno, f"not JSON: {err.msg}") from None
+        raise ContentError.single(name, err.lineno, m.MANIFEST_NOT_JSON.format(reason=err.msg)) from None
     except ValueError as err:  # NaN or Infinity: not JSON
-        raise _fail(name, f"not JSON: {err}") from None
+        raise _fail(name, m.MANIFEST_NOT_JSON.format(reason=err)) from None
     if not isinstance(data, dict) or "examprep_manifest" not in data:
-        raise _fail(name, "not a paper manifest (write one with `examprep paper`)")
+        raise _fail(name, m.NOT_A_MANIFEST)
     if data["examprep_manifest"] != MANIFEST_FORMAT:
-        raise _fail(name, f"manifest format {data['examprep_manifest']} is not known to this version")
+        raise _fail(name, m.MANIFEST_FORMAT_UNKNOWN.format(format=data['examprep_manifest']))
     try:
         variants = {}
         for vname, v in data["variants"].items():
             if vname not in LETTERS:
-                raise _fail(name, f"bad variant name '{vname}'")
+                raise _fail(name, m.BAD_VARIANT_NAME.format(name=vname))
             sections, questions = [], []
             for s_index, s in enumerate(v["sections"]):
                 sections.append(ManifestSection(str(s["title"]), str(s["type"]), float(s["marks"])))
@@ -179,4 +180,4 @@ def read_manifest(path: Path | str) -> Manifest:
         return Manifest(str(data["blueprint"]), str(data["title"]), str(data["level"]),
                         int(data["seed"]), variants)
     except (KeyError, TypeError, ValueError, AttributeError) as err:
-        raise _fail(name, f"the manifest is damaged ({type(err).__name__}: {err}); print the paper again") from None
+        raise _fail(name, m.MANIFEST_DAMAGED.format(error=f"{type(err).__name__}: {err}")) from None

@@ -9,18 +9,16 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-INSTALL_WEASYPRINT = ("pip install 'examprep[pdf]'  (WeasyPrint; it also needs Pango: "
-                      "apt-get install libpango-1.0-0 libpangoft2-1.0-0)")
-INSTALL_FONT = "apt-get install fonts-noto-cjk  (Debian/Ubuntu; any font covering simplified Chinese will do)"
+from . import messages as m
 
 
 def _weasyprint_problem() -> str | None:
     try:
         import weasyprint  # noqa: F401
     except ImportError:
-        return f"PDF output needs WeasyPrint, which is not installed: {INSTALL_WEASYPRINT}"
+        return m.NO_WEASYPRINT.format(install=m.INSTALL_WEASYPRINT)
     except OSError as err:  # the Python package is there but Pango/cairo are not
-        return f"WeasyPrint cannot load its system libraries ({err}): {INSTALL_WEASYPRINT}"
+        return m.WEASYPRINT_BROKEN.format(error=err, install=m.INSTALL_WEASYPRINT)
     return None
 
 
@@ -44,8 +42,7 @@ def pdf_problems() -> list[str]:
     if missing:
         problems.append(missing)
     if not chinese_fonts():
-        problems.append(f"PDF output needs a font covering simplified Chinese, and fontconfig (fc-list) "
-                        f"finds none: {INSTALL_FONT}")
+        problems.append(m.NO_CHINESE_FONT.format(install=m.INSTALL_FONT))
     return problems
 
 

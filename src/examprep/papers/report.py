@@ -18,6 +18,7 @@ from ..content.errors import Problem
 from ..content.model import Bank, Question
 from ..grading.results import Grading
 from ..kinds import QUESTION_TYPES, TYPE_TITLES
+from . import messages as m
 from .batch import AnswerLine
 from .item_analysis import ItemStatistics, TestStatistics, analyse
 from .manifest import Manifest, ManifestQuestion, ManifestVariant, question_digest
@@ -230,8 +231,8 @@ def mark_with_manifest(lines: list[AnswerLine], manifest: Manifest, bank: Bank, 
     missing = sorted({q.id for v in manifest.variants.values() for q in v.questions} - set(bank.questions))
     if missing:
         raise LookupError(
-            f"the manifest names {len(missing)} question(s) the bank does not have ({', '.join(missing[:5])}"
-            f"{', …' if len(missing) > 5 else ''}); mark with the --content the paper was printed from")
+            m.MANIFEST_QUESTIONS_MISSING.format(count=len(missing), listed="、".join(missing[:5]),
+                                                more="、…" if len(missing) > 5 else ""))
     changed = sorted({q.id for v in manifest.variants.values() for q in v.questions
                       if q.digest and q.digest != question_digest(bank.questions[q.id])})
     # one warning for them all: a hundred lines would bury the report under them

@@ -18,7 +18,7 @@ async def open_drill(app, pilot, *ids: str) -> DrillScreen:
     return app.screen
 
 
-@pytest.mark.parametrize("qid, keys, verdict, shown", [
+OBJECTIVE = [
     ("q.single", ["b", "enter"], "✓ 正确", ["得分 1 / 1", "你的答案\nB. 企业决策"]),
     ("q.single", ["a", "enter"], "✗ 错误", ["得分 0 / 1", "参考答案\nB. 企业决策", "解析\n客户信息是企业决策的基础。"]),
     ("q.single", ["down", "space", "enter"], "✓ 正确", ["B. 企业决策"]),  # with the cursor
@@ -28,19 +28,25 @@ async def open_drill(app, pilot, *ids: str) -> DrillScreen:
     ("q.judge", ["b", "enter"], "✗ 错误", ["你的答案\n错", "参考答案\n对"]),
     ("q.calc", ["4", "5", "enter"], "✓ 正确", ["参考答案\n45 %（允许误差 ±0.5）"]),
     ("q.calc", ["5", "0", "enter"], "✗ 错误", ["你的答案\n50 %"]),
-])
-async def test_objective_types(make_app, store, qid, keys, verdict, shown):
-    app = make_app()
+]
+
+
+async def test_objective_types(make_app, store):
+    app = make_app()  # one run of the app, a fresh drill per row: starting the app is most of the time
     async with app.run_test(size=SIZE) as pilot:
-        await open_drill(app, pilot, qid)
-        await pilot.press(*keys)
-        await pilot.pause()
-        text = feedback_text(app)
-        assert text.startswith(verdict)
-        for piece in shown:
-            assert piece in text
-        answers = store.answers(qid)
-        assert len(answers) == 1 and answers[0].correct == verdict.startswith("✓")
+        for row, (qid, keys, verdict, shown) in enumerate(OBJECTIVE):
+            before = len(store.answers(qid))
+            screen = await open_drill(app, pilot, qid)
+            await pilot.press(*keys)
+            await pilot.pause()
+            text = feedback_text(app)
+            assert text.startswith(verdict), row
+            for piece in shown:
+                assert piece in text, row
+            answers = store.answers(qid)
+            assert len(answers) == before + 1 and answers[-1].correct == verdict.startswith("✓"), row
+            app.pop_screen()
+            await until(pilot, lambda: app.screen is not screen)
 
 
 async def test_order_question(make_app, bank, store):

@@ -38,22 +38,6 @@ async def answer_all(screen, pilot, right: bool = True, typing: bool = False):
     await pilot.pause()
 
 
-async def test_answers_are_kept_when_moving_and_saved(make_app, store):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await start_exam(app, pilot)
-        assert "已答 0/3" in screen_text(app) and "剩余 30:00" in screen_text(app)
-        await answer_all(screen, pilot, typing=True)
-        assert "已答 2/3" in screen_text(app)
-        await go_to(screen, pilot, "single")  # back: the choice is still there
-        assert screen.panel.value == "B"
-        await go_to(screen, pilot, "recall")
-        assert screen.panel.value == "企业决策和客户分类"
-        exam = store.unfinished_exam()
-        assert exam is not None
-        assert set(store.exam_answers(exam.id)) == {"q.single", "q.recall"}
-
-
 async def test_submit_shows_the_result_by_section_and_every_question(make_app, store):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -116,14 +100,22 @@ async def test_time_out_submits(make_app, store, clock):
         assert store.exams()[-1].submitted_at is not None
 
 
-async def test_leave_and_resume_with_the_clock_still_running(make_app, store, clock):
+async def test_answers_are_kept_when_moving_and_the_exam_resumed_with_the_clock_running(make_app, store, clock):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await start_exam(app, pilot)
-        await answer_all(screen, pilot)
+        assert "已答 0/3" in screen_text(app) and "剩余 30:00" in screen_text(app)
+        await answer_all(screen, pilot, typing=True)
+        assert "已答 2/3" in screen_text(app)
+        await go_to(screen, pilot, "single")  # back: the choice is still there
+        assert screen.panel.value == "B"
+        await go_to(screen, pilot, "recall")
+        assert screen.panel.value == "企业决策和客户分类"
         await pilot.press("escape", "escape")  # leave the room, and go home; the exam keeps its time
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"
+        exam = store.unfinished_exam()
+        assert exam is not None and set(store.exam_answers(exam.id)) == {"q.single", "q.recall"}
         clock.advance(minutes=10)
         app.screen.refresh_counts()
         assert "模拟考试进行中：初级模拟试卷，剩余 20:00（按 M 继续）" in screen_text(app)
@@ -138,7 +130,7 @@ async def test_leave_and_resume_with_the_clock_still_running(make_app, store, cl
         assert screen.exam.answers.get("q.recall") == "企业决策和客户分类"
 
 
-async def test_an_exam_that_cannot_be_drawn_again_is_abandoned_not_a_crash(make_app, store, bank, clock):
+async def test_a_broken_exam_is_abandoned_not_a_crash_and_an_unfinished_one_by_hand(make_app, store, bank, clock):
     name = next(iter(bank.blueprints))
     # A stored exam whose paper cannot be drawn again (here a variant no paper has).
     store.start_exam(name, "坏掉的考试", 1, "no such variant", clock(), 60)
@@ -154,14 +146,9 @@ async def test_an_exam_that_cannot_be_drawn_again_is_abandoned_not_a_crash(make_
         await pilot.press("enter")  # a new exam can start at once
         await pilot.pause()
         assert isinstance(app.screen, ExamScreen)
-
-
-async def test_the_unfinished_exam_can_be_abandoned_by_hand(make_app, store, bank, clock):
-    store.start_exam(next(iter(bank.blueprints)), "模拟", 1, "A", clock(), 60)
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("m")
+        await pilot.press("escape")  # leave it unfinished: the list offers to continue it
         await pilot.pause()
+        assert "继续未完成的考试" in screen_text(app)
         await pilot.press("x")
         await pilot.pause()
         await pilot.press("enter")  # 放弃

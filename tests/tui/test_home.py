@@ -25,7 +25,7 @@ async def test_counts_per_level(make_app, store):
         assert "q 退出" in text  # keys are shown in the footer
 
 
-@pytest.mark.parametrize("key, screen_name, sees", [
+MENU_KEYS = [
     ("s", "StudyScreen", "客户信息管理"),
     ("d", "DrillSetupScreen", "共 7 题"),
     ("c", "CaseListScreen", "八大承诺"),
@@ -34,17 +34,20 @@ async def test_counts_per_level(make_app, store):
     ("m", "ExamSetupScreen", "初级模拟试卷"),
     ("t", "StatsScreen", "各主题正确率"),
     ("question_mark", "HelpScreen", "Ctrl+Q"),
-])
-async def test_menu_keys_open_each_screen_and_escape_returns(make_app, key, screen_name, sees):
-    app = make_app()
+]
+
+
+async def test_menu_keys_open_each_screen_and_escape_returns(make_app):
+    app = make_app()  # one run of the app for every key: starting the app is most of a pilot test's time
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(key)
-        await pilot.pause()
-        assert type(app.screen).__name__ == screen_name
-        assert sees in screen_text(app)
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
+        for key, screen_name, sees in MENU_KEYS:
+            await pilot.press(key)
+            await pilot.pause()
+            assert type(app.screen).__name__ == screen_name, key
+            assert sees in screen_text(app), key
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen), key
 
 
 async def test_menu_with_enter(make_app):
@@ -55,18 +58,20 @@ async def test_menu_with_enter(make_app):
         assert type(app.screen).__name__ == "DrillSetupScreen"
 
 
-async def test_continue_where_i_left_off(make_app, store):
+async def test_continue_where_i_left_off(make_app, bank, store, clock):
     from examprep.practice.session import DrillScope
+    from examprep.practice.trainer import Trainer
     from examprep.tui.screens.drill_screen import DrillScreen
 
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        app.start_drill(DrillScope(level="primary"), "order")
-        await pilot.pause()
-        assert app.screen.question.id == "q.recall"
-        await pilot.press(*"企业决策", "ctrl+s")
-        await pilot.pause()
-    assert store.answer_count() == 1
+    # A drill left after its first answer, saved as the drill screen saves it (tests/tui/test_commands.py
+    # checks that it does): as if already moved on to the next question.
+    trainer = Trainer(bank, store, clock, seed=1)
+    session = trainer.drill(DrillScope(level="primary"), "order")
+    assert session is not None and session.current == "q.recall"
+    grading = trainer.answer(bank.questions["q.recall"], "企业决策", "drill")
+    session.record("q.recall", float(grading.fraction))
+    session.advance()
+    trainer.save_session(session)
     app = make_app()  # a new run of the app: home offers to go on from the next question
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -140,6 +140,8 @@ def test_how_each_point_was_found_is_reported(points, answer, point_id, expected
 
 @pytest.mark.parametrize("points, answer, point_id, expected", [
     (PUBLICITY, "企业的宣传不必太在意", "publicity", "找到「企业的宣传」，但被否定"),
+    ([("publicity", "企业的宣传会影响客户期望", ["企业宣传"])], "企业的宣传不必太在意", "publicity",
+     "找到「企业的宣传」，但被否定"),
     (CALL, "通话时间越长越好，控制通话时间没必要", "length", "找到「控制通话时间」，但被否定"),
     (CALLBACK, "投诉要48小时内处理好，处理完毕72小时内回访", "callback",
      "找到「回访」，但同一句里没有与它对应的「48小时」"),

@@ -353,17 +353,35 @@ def _candidates(norm, point: CompiledPoint) -> list[Match]:
     return found[:OPTIONS_PER_POINT]
 
 
+def _loosely_found(text: str, keyword: str) -> tuple[int, int]:
+    """Where a keyword stands as written, or with one character between its halves (企业[的]宣传);
+    (-1, -1) when it does not."""
+    if not keyword:
+        return -1, -1
+    pos = text.find(keyword)
+    if pos != -1:
+        return pos, pos + len(keyword)
+    if len(keyword) >= 4:
+        half = len(keyword) // 2
+        head, tail = keyword[:half], keyword[half:]
+        pos = text.find(head)
+        while pos != -1:
+            if text.startswith(tail, pos + half + 1):
+                return pos, pos + half + 1 + len(tail)
+            pos = text.find(head, pos + 1)
+    return -1, -1
+
+
 def why_missed(norm: Normalized, point: CompiledPoint) -> str | None:
     """Why a missed point was missed although its words are there: negated, contradicted, or a fact
     beside the wrong item. None when its words are simply not in the answer."""
     text = norm.text
     negation = negation_index(norm)
     for keyword in point.keywords:
-        pos = text.find(keyword.text) if keyword.text else -1
-        if pos == -1 or clause_breaks_between(norm, pos, pos + len(keyword.text)):
+        pos, end = _loosely_found(text, keyword.text)
+        if pos == -1 or clause_breaks_between(norm, pos, end):
             continue  # not there, or only across a comma (上级，先): nothing to explain
-        shown = norm.original_text(pos, pos + len(keyword.text))
-        end = pos + len(keyword.text)
+        shown = norm.original_text(pos, end)
         if not keyword.negative and (negation.negated(pos) or post_negated(norm, end, pos)):
             return f"找到「{shown}」，但被否定"
         probe = Match(pos, end, "exact", keyword)

@@ -78,13 +78,13 @@ def test_list_table_is_readable(tmp_path, capsys):
     root = make_root(tmp_path, {"questions/q.yaml": SINGLE})
     assert main(["list", "questions", "--content", str(root)]) == 0
     out = capsys.readouterr().out
-    assert "q.s" in out and "单项选择" in out and "1 questions" in out
+    assert "q.s" in out and "单项选择" in out and "共 1 道题" in out
 
 
 def test_list_unknown_level_is_a_usage_error(tmp_path, capsys):
     root = make_root(tmp_path, {})
     assert main(["list", "points", "--content", str(root), "--level", "senior"]) == 2
-    assert "unknown level 'senior'" in capsys.readouterr().err
+    assert "未知的级别 'senior'；可用的级别：primary、intermediate" in capsys.readouterr().err
 
 
 def test_commands_on_broken_content_exit_1_with_file_and_line(tmp_path, capsys):

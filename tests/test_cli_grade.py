@@ -100,7 +100,7 @@ def test_plain_output_marks_points_and_matched_words(root, capsys):
     answer = "客戶資訊是企業決策的基礎，也是客户分类的依据，不是客户满意的基础。"
     assert grade(root, "q.demo.recall", "--answer", answer) == 0
     out = capsys.readouterr().out
-    assert "得分 score: 2 / 4" in out
+    assert "得分：2 / 4" in out
     assert "✓ 客户信息是企业决策的基础" in out and "「企業決策」" in out
     assert "✗ 客户信息是客户满意的基础" in out
     assert "【企業決策】" in out and "【客户分类】" in out
@@ -161,15 +161,15 @@ def test_unknown_question_suggests_the_closest(root, capsys):
 
 @pytest.mark.parametrize("qid, answer, score, verdict", [
     ("q.demo.single", "b", 1, "✓ 正确"),
-    ("q.demo.single", "C", 0, "正确答案 expected: B"),
+    ("q.demo.single", "C", 0, "正确答案：B"),
     ("q.demo.judge", "对", 1, "✓ 正确"),
     ("q.demo.calc", "５５％", 2, "✓ 正确"),
-    ("q.demo.calc", "54", 0, "你的答案 read as: 54"),
+    ("q.demo.calc", "54", 0, "你的答案：54"),
 ])
 def test_objective_questions(root, capsys, qid, answer, score, verdict):
     assert grade(root, qid, "--answer", answer) == 0
     out = capsys.readouterr().out
-    assert f"得分 score: {score} /" in out and verdict in out
+    assert f"得分：{score} /" in out and verdict in out
 
 
 @pytest.mark.parametrize("answer, score", [
@@ -185,8 +185,8 @@ def test_fill_shows_each_blank_earned_or_missed(root, capsys):
     assert grade(root, "q.demo.fill", "--answer", "决策|天气") == 0
     out = capsys.readouterr().out
     assert "（填空，2分）" in out and "客户信息是企业（\u30001\u3000）和客户（\u30002\u3000）的基础。" in out
-    assert "得分 score: 1 / 2" in out and "✓ 第1空：决策  +1" in out and "✗ 第2空：分类  0" in out
-    assert "答案 answer: 【决策】|天气" in out
+    assert "得分：1 / 2" in out and "✓ 第1空：决策  +1" in out and "✗ 第2空：分类  0" in out
+    assert "答案：【决策】|天气" in out
 
 
 def test_a_very_long_answer_is_graded(root, capsys):

@@ -45,7 +45,7 @@ def test_default_is_a_table_per_candidate(root, tmp_path, capsys):
     assert mark(root, answers_file(tmp_path, LINES)) == 0
     out = capsys.readouterr().out
     rows = {line.split()[0]: line.split() for line in out.splitlines()[1:] if line.strip()}
-    assert out.splitlines()[0].split() == ["candidate", "answered", "score", "max", "%"]
+    assert out.splitlines()[0].split() == ["考生", "已答", "得分", "满分", "%"]
     assert rows["C001"] == ["C001", "2", "3", "5", "60.0"]
     assert rows["C002"] == ["C002", "3", "2", "6", "33.3"]
     assert rows["C003"] == ["C003", "1", "2", "2", "100.0"]

@@ -112,7 +112,7 @@ def test_an_unsatisfiable_blueprint_names_the_section_and_what_is_available(root
 @pytest.mark.parametrize("n", ["0", "27"])
 def test_variants_out_of_range_is_a_usage_error(root, tmp_path, n, capsys):
     assert paper(root, tmp_path, "mini", "--variants", n) == 2
-    assert "--variants must be between 1 and 26" in capsys.readouterr().err
+    assert "--variants 应在 1 到 26 之间" in capsys.readouterr().err
 
 
 def test_pdf_without_weasyprint_says_what_to_install(root, tmp_path, monkeypatch, capsys):

@@ -152,7 +152,7 @@ def test_missing_answers_file_and_nothing_to_mark_exit_1(printed, tmp_path, caps
     (tmp_path / "bad.jsonl").write_text("nope\n", encoding="utf-8")
     assert mark(str(root), str(tmp_path / "bad.jsonl"), "--paper", str(manifest)) == 1
     err = capsys.readouterr().err
-    assert "bad.jsonl:1: 不是 JSON（Expecting value）" in err and "nothing to mark" in err
+    assert "bad.jsonl:1: 不是 JSON（Expecting value）" in err and "中没有可阅的答案" in err
 
 
 def test_marking_with_another_bank_is_refused(printed, tmp_path, capsys):

@@ -20,7 +20,7 @@ from .text_input import read_text
 def _read_answer(args) -> str | None:
     if args.answer is not None:
         return args.answer
-    return read_text(args.file, "请输入答案，以 Ctrl-D 结束 (type the answer, end with Ctrl-D):")
+    return read_text(args.file, m.ANSWER_PROMPT)
 
 
 def highlighted(answer: str, grading, color: bool):
@@ -47,8 +47,7 @@ def highlighted(answer: str, grading, color: bool):
         out.append(safe[cursor:])
         text = Text("".join(out))
     if shown.shortened:
-        text.append(f"\n（答案共 {len(answer)} 字，只显示命中处附近 — the answer is long: only the text around "
-                    "each match is shown）", style="dim" if color else "")
+        text.append(m.LONG_ANSWER.format(length=len(answer)), style="dim" if color else "")
     return text
 
 
@@ -58,21 +57,21 @@ def report(question, answer: str, grading, color: bool) -> list:
 
     from ..format import visible
 
-    lines = [Text(f"{question.id}（{question.title}，{marks_text(question.score)}分）",
+    lines = [Text(m.QUESTION_HEADING.format(ident=question.id, title=question.title, score=marks_text(question.score)),
                   style="bold" if color else ""),
              Text(question.shown_stem().strip())]
     lines += [Text(f"  {letter}. {text}") for letter, text in question.shown_choices()]
     lines.append(Text(""))
-    score = Text(f"得分 score: {marks_text(grading.score)} / {marks_text(grading.max)}")
+    score = Text(m.SCORE_LINE.format(score=marks_text(grading.score), max=marks_text(grading.max)))
     if color:
         score.stylize("bold green" if grading.correct else "bold yellow" if grading.score else "bold red")
     lines.append(score)
     if not question.reports_points:
-        verdict = Text("✓ 正确" if grading.correct else "✗ 错误", style=("green" if grading.correct else "red")
+        verdict = Text(m.RIGHT if grading.correct else m.WRONG, style=("green" if grading.correct else "red")
                        if color else "")
         if not grading.correct:
-            given = grading.given if grading.given is not None else "（无法识别 unreadable）"
-            verdict.append(visible(f"  正确答案 expected: {grading.expected}   你的答案 read as: {given}"))
+            given = grading.given if grading.given is not None else m.UNREADABLE
+            verdict.append(visible(m.EXPECTED_GIVEN.format(expected=grading.expected, given=given)))
         lines.append(verdict)
         return lines
     for p in grading.points:
@@ -87,7 +86,7 @@ def report(question, answer: str, grading, color: bool) -> list:
             mark.append(f"（{shown}）" if p.hit else f"  {shown}", style="dim" if color else "")
         lines.append(mark)
     lines.append(Text(""))
-    answer_line = Text("答案 answer: ")
+    answer_line = Text(m.ANSWER_LINE)
     answer_line.append_text(highlighted(answer, grading, color))
     lines.append(answer_line)
     return lines

@@ -9,13 +9,14 @@ from typing import Any
 from .. import exit_codes
 from ..content.export import case_dict, point_dict, question_dict
 from ..format import marks_text
+from . import messages as m
 from .common import error, load_bank_or_report
 
 
 def _select(bank, args):
     level, topic = args.level, args.topic
     if level and level not in bank.levels:
-        error(f"unknown level '{level}'; levels are {', '.join(bank.levels)}")
+        error(m.LIST_UNKNOWN_LEVEL.format(level=level, levels=m.LIST_SEPARATOR.join(bank.levels)))
         return None
     if args.kind == "points":
         rows = [p for p in bank.points.values()
@@ -76,5 +77,5 @@ def run(args) -> int:
             table.add_row(c.id, bank.level_title(c.level), c.title, str(len(c.questions)))
     console = Console(soft_wrap=False)
     console.print(table)
-    console.print(f"{len(rows)} {args.kind}")
+    console.print(m.LIST_COUNT.format(count=len(rows), unit=m.LIST_KINDS[args.kind]))
     return exit_codes.OK

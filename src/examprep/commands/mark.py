@@ -14,6 +14,7 @@ import sys
 
 from .. import exit_codes
 from ..format import marks_text
+from . import messages as m
 from .common import error, load_bank_or_report
 from .text_input import answer_stream
 
@@ -38,8 +39,8 @@ def table(totals, file) -> None:
     from ..format import visible
 
     grid = Table(box=None, header_style="bold", pad_edge=False)
-    grid.add_column("candidate")
-    for name in ("answered", "score", "max", "%"):
+    grid.add_column(m.MARK_COLUMNS[0])
+    for name in m.MARK_COLUMNS[1:]:
         grid.add_column(name, justify="right")
     for t in totals:
         grid.add_row(Text(visible(t.candidate, newlines=False)), str(t.answered), marks_text(t.score),

@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .. import exit_codes
+from . import messages as m
 from .common import error, load_bank_or_report
 
 
@@ -82,7 +83,7 @@ def run(args) -> int:
     for warning in report.warnings:
         error(warning)
     if not report.candidates:
-        error(f"nothing to mark in {args.answers}")
+        error(m.NOTHING_TO_MARK.format(source=args.answers))
         return exit_codes.INVALID
 
     output = Path(args.output) if args.output else None

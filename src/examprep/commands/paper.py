@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .. import exit_codes
 from ..format import marks_text
+from . import messages as m
 from .common import error, load_bank_or_report
 
 
@@ -41,7 +42,7 @@ def run(args) -> int:
     from ..papers.render import render_key, render_paper
 
     if not 1 <= args.variants <= MAX_VARIANTS:
-        error(f"--variants must be between 1 and {MAX_VARIANTS}, not {args.variants}")
+        error(m.VARIANTS_OUT_OF_RANGE.format(maximum=MAX_VARIANTS, value=args.variants))
         return exit_codes.USAGE
     if args.format == "pdf":
         from ..papers.pdf import pdf_problems

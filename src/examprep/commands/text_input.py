@@ -8,6 +8,7 @@ import sys
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
+from . import messages as m
 from .common import error
 from .output import os_reason
 
@@ -28,7 +29,7 @@ def read_text(path: str | None, prompt: str | None = None) -> str | None:
     except OSError as err:
         error(f"无法读取 {path}：{os_reason(err)}")
     except UnicodeDecodeError:
-        error(f"{path} is not UTF-8 text")
+        error(m.NOT_UTF8_FILE.format(path=path))
     return None
 
 

@@ -59,7 +59,9 @@ def clock():
 @pytest.fixture()
 def make_app(bank, store, clock):
     def make(start: Start = Start(), **kwargs) -> ExamPrepApp:
-        return ExamPrepApp(bank, store, start=start, clock=clock, seed=1, **kwargs)
+        app = ExamPrepApp(bank, store, start=start, clock=clock, seed=1, **kwargs)
+        app.animation_level = "none"  # nothing here looks at animations, and waiting for them is slow
+        return app
 
     return make
 

@@ -35,16 +35,6 @@ async def test_case_scenario_beside_the_question(make_app, store):
         assert not app.screen.query_one("#scenario").display
 
 
-async def test_case_list_opens_a_case(make_app):
-    app = make_app(Start("case"))
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert "八大承诺" in screen_text(app) and "1 小题 · 10 分" in screen_text(app)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, CaseScreen)
-
-
 async def test_mistakes_book_redrill_and_leaving_after_two_days(make_app, store, clock):
     store.record_answer(AnswerRecord("q.judge", T0 - timedelta(days=2), 0, 1, False, "false"))
     store.record_answer(AnswerRecord("case.promise.q1", T0 - timedelta(days=2), 0, 10, False, '""'))
@@ -72,12 +62,20 @@ async def test_mistakes_book_redrill_and_leaving_after_two_days(make_app, store,
         assert "共 1 题" in text and "判断" not in text
 
 
-async def test_case_question_in_the_mistakes_book_comes_with_its_scenario(make_app, store):
+async def test_case_list_opens_a_case_and_a_missed_case_question_comes_with_its_scenario(make_app, store):
     store.record_answer(AnswerRecord("case.promise.q1", T0, 0, 10, False, '""'))
-    app = make_app()
+    app = make_app(Start("case"))
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "八大承诺" in screen_text(app) and "1 小题 · 10 分" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseScreen)
+        await pilot.press("escape", "escape")  # home; then the 错题本, where the case question is drilled
+        await pilot.pause()
         await pilot.press("w", "enter")
         await pilot.pause()
+        assert isinstance(app.screen, DrillScreen) and not isinstance(app.screen, CaseScreen)
         assert "【案例】八大承诺" in screen_text(app)
 
 

@@ -37,7 +37,7 @@ MENU_KEYS = [
 ]
 
 
-async def test_menu_keys_open_each_screen_and_escape_returns(make_app):
+async def test_menu_keys_and_enter_open_each_screen_and_escape_returns(make_app):
     app = make_app()  # one run of the app for every key: starting the app is most of a pilot test's time
     async with app.run_test(size=SIZE) as pilot:
         for key, screen_name, sees in MENU_KEYS:
@@ -48,12 +48,7 @@ async def test_menu_keys_open_each_screen_and_escape_returns(make_app):
             await pilot.press("escape")
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen), key
-
-
-async def test_menu_with_enter(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("down", "enter")  # the second entry: 练习
+        await pilot.press("down", "enter")  # and with Enter: the second entry is 练习
         await pilot.pause()
         assert type(app.screen).__name__ == "DrillSetupScreen"
 

@@ -10,92 +10,122 @@ import argparse
 import errno
 import importlib
 import os
+import re
 import sys
 
 from . import __version__, exit_codes
+from .commands import messages
 
-LEVEL_HELP = "level: primary (初级/五级) or intermediate (中级/四级)"
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, messages.USAGE_PREFIX if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser that speaks Chinese: its help, usage and usage errors (exit code 2 as ever)."""
+
+    def __init__(self, add_help: bool = True, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(add_help=False, **kwargs)
+        self._positionals.title = messages.POSITIONALS_TITLE
+        self._optionals.title = messages.OPTIONALS_TITLE
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help=messages.HELP_HELP)
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(exit_codes.USAGE, messages.USAGE_ERROR.format(prog=self.prog, message=usage_error(message)))
+
+
+def usage_error(message: str) -> str:
+    """argparse's English usage error in Chinese (its values, option names and choices kept)."""
+    for pattern, template in messages.ARGPARSE_ERRORS:
+        found = re.search(pattern, message)
+        if found is None:
+            continue
+        parts = found.groupdict()
+        if "rest" in parts:
+            parts["rest"] = usage_error(parts["rest"])
+        return message[:found.start()] + template.format(**parts) + message[found.end():]
+    return message
 
 
 def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     default = argparse.SUPPRESS if suppress else None
-    parser.add_argument("--content", metavar="DIR", default=default,
-                        help="content root (default: the bank shipped with examprep)")
-    parser.add_argument("--data", metavar="DIR", default=default,
-                        help="where progress is kept (default: the user data folder)")
+    parser.add_argument("--content", metavar="DIR", default=default, help=messages.CONTENT_HELP)
+    parser.add_argument("--data", metavar="DIR", default=default, help=messages.DATA_HELP)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="examprep",
-        description="卷烟商品营销员（服务营销）技能鉴定备考训练 — exam-prep trainer. "
-        "Without a command, opens the trainer.",
-    )
-    parser.add_argument("--version", action="version", version=f"examprep {__version__}")
+    helps = messages.HELP
+    parser = _Parser(prog="examprep", description=messages.PROGRAM_DESCRIPTION)
+    parser.add_argument("--version", action="version", version=f"examprep {__version__}",
+                        help=messages.VERSION_HELP)
     _global_options(parser, suppress=False)
+    # a plain parser: its "options" group then merges into each command's own, titled in Chinese after
     common = argparse.ArgumentParser(add_help=False)
     _global_options(common, suppress=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        return sub.add_parser(name, help=help_text, description=help_text, parents=[common])
+    def command(name: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=helps[name], description=helps[name], parents=[common])
 
-    p = command("drill", "open the trainer straight in a drill")
-    p.add_argument("--level", help=LEVEL_HELP)
-    p.add_argument("--topic", help="topic id, e.g. customer-info")
+    level_help, topic_help = messages.LEVEL_HELP, messages.TOPIC_HELP
+    p = command("drill")
+    p.add_argument("--level", help=level_help)
+    p.add_argument("--topic", help=helps["drill --topic"])
 
-    p = command("case", "open the trainer straight in a case study")
+    p = command("case")
     p.add_argument("case_id", nargs="?", metavar="CASE_ID")
 
-    p = command("grade", "grade one answer (stdin when neither --answer nor --file is given)")
+    p = command("grade")
     p.add_argument("question_id", metavar="QUESTION_ID")
     src = p.add_mutually_exclusive_group()
-    src.add_argument("--answer", metavar="TEXT")
-    src.add_argument("--file", metavar="PATH")
-    p.add_argument("--json", action="store_true", help="print the grading as JSON")
+    src.add_argument("--answer", metavar="TEXT", help=helps["grade --answer"])
+    src.add_argument("--file", metavar="PATH", help=helps["grade --file"])
+    p.add_argument("--json", action="store_true", help=helps["grade --json"])
 
-    p = command("mark", "grade many answers at once from a JSON Lines file, or an answer sheet with --paper")
+    p = command("mark")
     p.add_argument("answers", metavar="ANSWERS.jsonl|SHEET.xlsx|SHEET.csv")
-    p.add_argument("--json", action="store_true", help="JSON Lines out (same as --format json)")
-    p.add_argument("--format", choices=("table", "json", "csv", "html"), help="report format")
-    p.add_argument("--paper", metavar="MANIFEST", help="the manifest written by `paper`")
-    p.add_argument("-o", "--output", metavar="OUT", help="write the report here")
+    p.add_argument("--json", action="store_true", help=helps["mark --json"])
+    p.add_argument("--format", choices=("table", "json", "csv", "html"), help=helps["mark --format"])
+    p.add_argument("--paper", metavar="MANIFEST", help=helps["mark --paper"])
+    p.add_argument("-o", "--output", metavar="OUT", help=helps["mark --output"])
 
-    p = command("paper", "print a mock paper and its answer key from a blueprint")
-    p.add_argument("blueprint", metavar="BLUEPRINT", help="a blueprint file, or its name in papers/")
-    p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--format", choices=("html", "md", "pdf"), default="html")
-    p.add_argument("--variants", type=int, default=1, metavar="N", help="N parallel papers (A, B, …)")
-    p.add_argument("--same-questions", action="store_true",
-                   help="variants hold the same questions, shuffled (default: different draws)")
-    p.add_argument("--seal", action="store_true", help="print a 密封线 and sealed area for names on each page")
-    p.add_argument("-o", "--output", metavar="DIR", default="paper")
-    p.add_argument("--sheet", action="store_true",
-                   help="also write an answer-sheet template (sheet.xlsx and sheet.csv) for `mark`")
-    p.add_argument("--force", action="store_true",
-                   help="remove papers, keys and sheets of another run from the output folder")
+    p = command("paper")
+    p.add_argument("blueprint", metavar="BLUEPRINT", help=helps["paper blueprint"])
+    p.add_argument("--seed", type=int, default=1, help=helps["paper --seed"])
+    p.add_argument("--format", choices=("html", "md", "pdf"), default="html", help=helps["paper --format"])
+    p.add_argument("--variants", type=int, default=1, metavar="N", help=helps["paper --variants"])
+    p.add_argument("--same-questions", action="store_true", help=helps["paper --same-questions"])
+    p.add_argument("--seal", action="store_true", help=helps["paper --seal"])
+    p.add_argument("-o", "--output", metavar="DIR", default="paper", help=helps["paper --output"])
+    p.add_argument("--sheet", action="store_true", help=helps["paper --sheet"])
+    p.add_argument("--force", action="store_true", help=helps["paper --force"])
 
-    command("validate", "check a content root; exit 1 with file:line: message for each problem")
+    command("validate")
 
-    p = command("list", "list content")
+    p = command("list")
     p.add_argument("kind", choices=("points", "questions", "cases"))
-    p.add_argument("--level", help=LEVEL_HELP)
-    p.add_argument("--topic", help="topic id")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--level", help=level_help)
+    p.add_argument("--topic", help=topic_help)
+    p.add_argument("--json", action="store_true", help=helps["list --json"])
 
-    command("stats", "a candidate's progress")
+    command("stats")
 
-    p = command("import", "read a 题库 spreadsheet (xlsx or CSV) into a content root")
+    p = command("import")
     p.add_argument("file", nargs="?", metavar="FILE.xlsx|FILE.csv")
-    p.add_argument("-o", "--output", metavar="DIR", help="the content root to write (default: the file's name)")
-    p.add_argument("--level", default="primary", help=f"{LEVEL_HELP}; rows without 级别 get it")
-    p.add_argument("--template", metavar="FILE.xlsx", help="write the template with one example per type")
+    p.add_argument("-o", "--output", metavar="DIR", help=helps["import --output"])
+    p.add_argument("--level", default="primary", help=helps["import --level"])
+    p.add_argument("--template", metavar="FILE.xlsx", help=helps["import --template"])
 
-    p = command("export", "write the bank (or a level or topic of it) for Moodle, GIFT, a spreadsheet or Anki")
-    p.add_argument("--format", required=True, choices=("moodle-xml", "gift", "xlsx", "anki"))
-    p.add_argument("-o", "--output", metavar="FILE", help="the file to write (default: bank.<ext>)")
-    p.add_argument("--level", help=LEVEL_HELP)
-    p.add_argument("--topic", help="topic id")
+    p = command("export")
+    p.add_argument("--format", required=True, choices=("moodle-xml", "gift", "xlsx", "anki"),
+                   help=helps["export --format"])
+    p.add_argument("-o", "--output", metavar="FILE", help=helps["export --output"])
+    p.add_argument("--level", help=level_help)
+    p.add_argument("--topic", help=topic_help)
     return parser
 
 
@@ -118,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()  # a full disk shows here, not as a traceback at exit
         return code
     except KeyboardInterrupt:
-        print("已中断 (interrupted)", file=sys.stderr)
+        print(messages.INTERRUPTED, file=sys.stderr)
         return exit_codes.INTERRUPTED
     except BrokenPipeError:
         _discard_stdout()
@@ -127,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         _discard_stdout()
         from .commands.output import os_reason
 
-        print(f"examprep: 无法写出结果：{os_reason(err)}", file=sys.stderr)
+        print(messages.CANNOT_WRITE_OUTPUT.format(reason=os_reason(err)), file=sys.stderr)
         return exit_codes.INVALID
 
 
@@ -137,7 +167,7 @@ class _ClosedOutput:
     encoding = "utf-8"
 
     def write(self, text: str) -> int:
-        raise OSError(errno.EBADF, "标准输出已关闭")  # strerror: shown as the reason
+        raise OSError(errno.EBADF, messages.STDOUT_CLOSED)  # strerror: shown as the reason
 
     def flush(self) -> None:
         pass

@@ -49,3 +49,69 @@ VARIANTS_OUT_OF_RANGE = "--variants 应在 1 到 {maximum} 之间，不能是 {v
 
 # -- reading input ------------------------------------------------------------------------------------------
 NOT_UTF8_FILE = "{path} 不是 UTF-8 文本"
+
+# -- the command line's own words (argparse): help, usage and usage errors ---------------------------------------
+PROGRAM_DESCRIPTION = "卷烟商品营销员（服务营销）技能鉴定备考训练。不带命令时打开训练程序。"
+USAGE_PREFIX = "用法："
+POSITIONALS_TITLE = "位置参数"
+OPTIONALS_TITLE = "选项"
+HELP_HELP = "显示本帮助并退出"
+VERSION_HELP = "显示版本号并退出"
+USAGE_ERROR = "{prog}：错误：{message}\n"
+CONTENT_HELP = "内容根目录（默认：examprep 自带的题库）"
+DATA_HELP = "保存学习进度的文件夹（默认：用户数据文件夹）"
+LEVEL_HELP = "级别：primary（初级/五级）或 intermediate（中级/四级）"
+TOPIC_HELP = "主题 id"
+HELP = {
+    "drill": "直接打开训练程序开始练习",
+    "drill --topic": "主题 id（如 customer-info）或主题名称",
+    "case": "直接打开训练程序做案例分析",
+    "grade": "为一个答案评分（未给出 --answer 或 --file 时从标准输入读取）",
+    "grade --answer": "答案的文本",
+    "grade --file": "从文件读取答案（- 为标准输入）",
+    "grade --json": "以 JSON 输出评分结果",
+    "mark": "批量阅卷：读取 JSON Lines 文件，或配合 --paper 读取答题卡",
+    "mark --json": "输出 JSON Lines（同 --format json）",
+    "mark --format": "报告格式",
+    "mark --paper": "`paper` 生成的试卷清单（manifest.json）",
+    "mark --output": "把报告写到这里",
+    "paper": "按试卷蓝图生成模拟试卷及答案",
+    "paper blueprint": "试卷蓝图文件，或它在 papers/ 中的名称",
+    "paper --seed": "随机种子（同一种子生成同样的试卷）",
+    "paper --format": "输出格式",
+    "paper --variants": "生成 N 套平行试卷（A、B、…）",
+    "paper --same-questions": "各套试卷题目相同、顺序打乱（默认：各套分别抽题）",
+    "paper --seal": "每页印密封线和填写姓名的密封区",
+    "paper --output": "输出文件夹",
+    "paper --sheet": "同时生成供 `mark` 使用的答题卡模板（sheet.xlsx 和 sheet.csv）",
+    "paper --force": "删除输出文件夹里另一次生成的试卷、答案和答题卡",
+    "validate": "检查内容根目录；每个问题输出一行 file:line: message，有问题时退出码为 1",
+    "list": "列出内容",
+    "list --json": "以 JSON 输出",
+    "stats": "考生的学习进度",
+    "import": "把题库表格（xlsx 或 CSV）读成内容根目录",
+    "import --output": "要写入的内容根目录（默认：与文件同名）",
+    "import --level": LEVEL_HELP + "；没有“级别”列的行使用它",
+    "import --template": "生成模板，每种题型一行示例",
+    "export": "把题库（或其中一个级别、主题）导出为 Moodle、GIFT、表格或 Anki 格式",
+    "export --format": "导出格式",
+    "export --output": "要写入的文件（默认：题库.<扩展名>）",
+}
+# argparse's usage errors, matched in order on its English text and written in Chinese
+ARGPARSE_ERRORS = (
+    (r"^argument (?P<arg>\S+): (?P<rest>.*)$", "参数 {arg}：{rest}"),
+    (r"invalid choice: (?P<value>.+?) \(choose from (?P<choices>.*)\)", "无效的选择：{value}（可选：{choices}）"),
+    (r"^the following arguments are required: (?P<args>.*)$", "缺少必需的参数：{args}"),
+    (r"^unrecognized arguments: (?P<args>.*)$", "无法识别的参数：{args}"),
+    (r"^one of the arguments (?P<args>.*) is required$", "必须给出以下参数之一：{args}"),
+    (r"^ambiguous option: (?P<option>\S+) could match (?P<matches>.*)$", "有歧义的选项：{option} 可能是 {matches}"),
+    (r"expected one argument", "需要一个值"),
+    (r"expected at most one argument", "最多只能有一个值"),
+    (r"expected at least one argument", "至少需要一个值"),
+    (r"ignored explicit argument (?P<value>.*)", "多余的值 {value}"),
+    (r"invalid (?P<type>\w+) value: (?P<value>.*)", "无效的 {type} 值：{value}"),
+    (r"not allowed with argument (?P<other>.*)", "不能与参数 {other} 同时使用"),
+)
+INTERRUPTED = "已中断"
+CANNOT_WRITE_OUTPUT = "examprep: 无法写出结果：{reason}"
+STDOUT_CLOSED = "标准输出已关闭"

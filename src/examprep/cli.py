@@ -25,11 +25,12 @@ class _Formatter(argparse.HelpFormatter):
 class _Parser(argparse.ArgumentParser):
     """An ArgumentParser that speaks Chinese: its help, usage and usage errors (exit code 2 as ever)."""
 
-    def __init__(self, add_help: bool = True, **kwargs):
+    def __init__(self, add_help: bool = True, titled: bool = True, **kwargs):
         kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(add_help=False, **kwargs)
-        self._positionals.title = messages.POSITIONALS_TITLE
-        self._optionals.title = messages.OPTIONALS_TITLE
+        if titled:  # a parent's groups keep argparse's titles, so that they merge into each child's own
+            self._positionals.title = messages.POSITIONALS_TITLE
+            self._optionals.title = messages.OPTIONALS_TITLE
         if add_help:
             self.add_argument("-h", "--help", action="help", help=messages.HELP_HELP)
 
@@ -63,8 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"examprep {__version__}",
                         help=messages.VERSION_HELP)
     _global_options(parser, suppress=False)
-    # a plain parser: its "options" group then merges into each command's own, titled in Chinese after
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False, titled=False)
     _global_options(common, suppress=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 

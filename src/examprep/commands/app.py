@@ -9,6 +9,7 @@ way out; if they still cannot be written, the exit code is 1 and the message say
 from __future__ import annotations
 
 from .. import exit_codes
+from . import messages as m
 from .common import data_dir, error, load_bank_or_report
 
 
@@ -42,7 +43,7 @@ def close_store(store) -> bool:
     could still not be written."""
     saved = store.flush()
     if not saved:
-        error(f"{store.problem}：程序退出时仍有 {store.pending} 条记录未能保存。")
+        error(m.NOT_SAVED_AT_EXIT.format(problem=store.problem, pending=store.pending))
     store.close()
     return saved
 

@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 
 from .. import exit_codes
+from . import messages as m
 from .common import error, load_bank_or_report
 from .output import os_reason, replaced_path, write_file
 
-DEFAULT_NAMES = {"moodle-xml": "题库.xml", "gift": "题库.gift.txt", "xlsx": "题库.xlsx", "anki": "题库.apkg"}
+DEFAULT_NAMES = m.DEFAULT_EXPORT_NAMES
 
 
 def run(args) -> int:
@@ -26,7 +27,7 @@ def run(args) -> int:
         error(str(err))
         return exit_codes.USAGE
     if not questions:
-        error("所选范围内没有题目")
+        error(m.NOTHING_TO_EXPORT)
         return exit_codes.INVALID
     path = Path(args.output or DEFAULT_NAMES[args.format])
     notes: list[str] = []
@@ -38,7 +39,7 @@ def run(args) -> int:
             with replaced_path(path) as temporary:
                 left_out = export_spreadsheet(questions, bank, temporary)
             if left_out:
-                notes.append(f"{left_out} 道案例分析小题未导出：题库表没有案例材料的位置")
+                notes.append(m.CASE_QUESTIONS_LEFT_OUT.format(count=left_out))
             written = len(questions) - left_out
         elif args.format == "anki":
             from ..interchange.anki import write_apkg
@@ -52,15 +53,15 @@ def run(args) -> int:
                 from ..interchange.moodle_xml import moodle_xml as convert
             text, skipped = convert(questions, bank)
             write_file(path, text)
-            notes.extend(f"{s.question}: {s.reason}（未导出）" for s in skipped)
+            notes.extend(m.NOT_EXPORTED.format(question=s.question, reason=s.reason) for s in skipped)
             written = len(questions) - len(skipped)
     except InterchangeError as err:
         error(str(err))
         return exit_codes.INVALID
     except OSError as err:
-        error(f"无法写入 {path}：{os_reason(err)}")
+        error(m.CANNOT_WRITE.format(path=path, reason=os_reason(err)))
         return exit_codes.INVALID
     for note in notes:
         print(note, file=sys.stderr)
-    print(f"已导出 {written} 道题到 {path}")
+    print(m.EXPORTED.format(count=written, path=path))
     return exit_codes.OK

@@ -61,17 +61,17 @@ def run(args) -> int:
 
     table = SafeTable(box=None, header_style="bold", pad_edge=False)
     if args.kind == "points":
-        for col in ("id", "级别", "考点", "要点数", "出处"):
+        for col in m.LIST_COLUMNS["points"]:
             table.add_column(col)
         for p in rows:
             table.add_row(p.id, bank.level_title(p.level), p.title, str(len(p.items)), _short(p.source, 16))
     elif args.kind == "questions":
-        for col in ("id", "题型", "分值", "题干"):
+        for col in m.LIST_COLUMNS["questions"]:
             table.add_column(col)
         for q in rows:
             table.add_row(q.id, q.title, marks_text(q.score), _short(q.stem))
     else:
-        for col in ("id", "级别", "案例", "小题"):
+        for col in m.LIST_COLUMNS["cases"]:
             table.add_column(col)
         for c in rows:
             table.add_row(c.id, bank.level_title(c.level), c.title, str(len(c.questions)))

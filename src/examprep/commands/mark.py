@@ -92,15 +92,15 @@ def _mark(stream, args, bank) -> int:
         """What one input line becomes: its problem, its JSON line, or (for the table) its marks."""
         if isinstance(item, Problem):
             return item
-        m = mark_line(item, bank)
-        return json_line(m) if as_json else m.totals_entry()
+        marks = mark_line(item, bank)
+        return json_line(marks) if as_json else marks.totals_entry()
 
     def write_all(out) -> None:
         nonlocal skipped, marked
         for result in map_in_order(work, items):
             if isinstance(result, Problem):
                 skipped += 1
-                print(f"{result}（未阅）", file=sys.stderr)
+                print(m.NOT_MARKED.format(problem=result), file=sys.stderr)
                 continue
             marked += 1
             if as_json:
@@ -119,9 +119,9 @@ def _mark(stream, args, bank) -> int:
     except OSError as err:
         if isinstance(err, BrokenPipeError):
             raise
-        error(f"无法写入{args.output or '标准输出'}：{os_reason(err)}")
+        error(m.CANNOT_WRITE_TO.format(path=args.output or m.STDOUT_NAME, reason=os_reason(err)))
         return exit_codes.INVALID
     if skipped:
-        error(f"共 {skipped} 行未阅，{marked} 个答案已阅")
+        error(m.MARK_TOTALS.format(skipped=skipped, marked=marked))
         return exit_codes.INVALID
     return exit_codes.OK

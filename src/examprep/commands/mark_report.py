@@ -42,7 +42,7 @@ def run(args) -> int:
     fmt = _format(args)
     sheet = is_sheet(args.answers)
     if sheet and not args.paper:
-        error(f"{args.answers} 是答题卡：请用 --paper 给出打印试卷时写的 manifest.json，以便按题号阅卷")
+        error(m.SHEET_NEEDS_MANIFEST.format(source=args.answers))
         return exit_codes.INVALID
     if not sheet:
         with answer_stream(args.answers) as stream:
@@ -116,7 +116,7 @@ def run(args) -> int:
         for path, data in extra.items():
             write_file(path, data, encoding=encoding)
     except OSError as err:
-        error(f"无法写入 {output}：{os_reason(err)}")
+        error(m.CANNOT_WRITE.format(path=output, reason=os_reason(err)))
         return exit_codes.INVALID
     for path in [output, *extra]:
         print(path)
@@ -130,16 +130,17 @@ def _print_skipped(skipped, lines) -> None:
         return
     from ..papers.report import skipped_by_candidate
 
-    summary = "；".join(f"{who} {n} 行" for who, n in skipped_by_candidate(skipped, lines))
-    print(f"未阅的行（按考生）：{summary}", file=sys.stderr)
+    summary = m.SUMMARY_SEPARATOR.join(m.CANDIDATE_LINES.format(who=who, count=n)
+                                     for who, n in skipped_by_candidate(skipped, lines))
+    print(m.SKIPPED_PER_CANDIDATE.format(summary=summary), file=sys.stderr)
     for problem in skipped:
-        print(f"{problem}（未阅）", file=sys.stderr)
+        print(m.NOT_MARKED.format(problem=problem), file=sys.stderr)
 
 
 def _finish(report) -> int:
     """As plain `mark` does: the report is written, and skipped lines still make the exit code 1."""
     if report.skipped:
         marked = sum(q.answered for c in report.candidates for q in c.questions)
-        error(f"共 {len(report.skipped)} 行未阅，{marked} 个答案已阅")
+        error(m.MARK_TOTALS.format(skipped=len(report.skipped), marked=marked))
         return exit_codes.INVALID
     return exit_codes.OK

@@ -115,3 +115,64 @@ ARGPARSE_ERRORS = (
 INTERRUPTED = "已中断"
 CANNOT_WRITE_OUTPUT = "examprep: 无法写出结果：{reason}"
 STDOUT_CLOSED = "标准输出已关闭"
+
+# -- writing and reading files ------------------------------------------------------------------------------
+CANNOT_WRITE = "无法写入 {path}：{reason}"
+CANNOT_WRITE_TO = "无法写入{path}：{reason}"
+STDOUT_NAME = "标准输出"
+CANNOT_READ = "无法读取 {path}：{reason}"
+STDIN_CLOSED_ANSWER = "标准输入已关闭，无法读取答案；请用 --answer 或 --file 给出答案"
+STDIN_CLOSED_ANSWERS = "标准输入已关闭，无法读取答案；请给出答案文件，或用管道输入"
+OUTPUT_IS_INPUT = "输出文件 {output} 就是输入文件 {source}；请用 -o 指定另一个文件，以免覆盖输入"
+OS_REASONS = {  # by errno name, for the common ones
+    "ENOSPC": "磁盘空间不足",
+    "EDQUOT": "超出磁盘配额",
+    "EACCES": "没有权限",
+    "EPERM": "不允许的操作",
+    "EROFS": "只读文件系统",
+    "ENOENT": "文件或文件夹不存在",
+    "EISDIR": "这是一个文件夹",
+    "ENOTDIR": "路径中有一段不是文件夹",
+    "EIO": "读写出错",
+}
+
+# -- the trainer and stats ----------------------------------------------------------------------------------
+NOT_SAVED_AT_EXIT = "{problem}：程序退出时仍有 {pending} 条记录未能保存。"
+STATS_HEADING = "学习统计（进度文件：{path}）"
+
+# -- list columns -------------------------------------------------------------------------------------------
+LIST_COLUMNS = {"points": ("id", "级别", "考点", "要点数", "出处"), "questions": ("id", "题型", "分值", "题干"),
+                "cases": ("id", "级别", "案例", "小题")}
+
+# -- mark ---------------------------------------------------------------------------------------------------
+NOT_MARKED = "{problem}（未阅）"
+MARK_TOTALS = "共 {skipped} 行未阅，{marked} 个答案已阅"
+SHEET_NEEDS_MANIFEST = "{source} 是答题卡：请用 --paper 给出打印试卷时写的 manifest.json，以便按题号阅卷"
+SKIPPED_PER_CANDIDATE = "未阅的行（按考生）：{summary}"
+CANDIDATE_LINES = "{who} {count} 行"
+SUMMARY_SEPARATOR = "；"
+
+# -- paper --------------------------------------------------------------------------------------------------
+WRITING_SHEETS = "写入 .xlsx 答题卡"
+STALE_FILES = ("输出文件夹 {out} 里有另一次生成的文件（{names}），与本次的 manifest.json 对不上；"
+               "请换一个文件夹，或加 --force 删除这些文件后再生成")
+PAPER_SUMMARY = "{title}: {questions} 题, 满分 {score} 分, {variants} 套 (seed {seed})"
+
+# -- export and import --------------------------------------------------------------------------------------
+DEFAULT_EXPORT_NAMES = {"moodle-xml": "题库.xml", "gift": "题库.gift.txt", "xlsx": "题库.xlsx", "anki": "题库.apkg"}
+NOTHING_TO_EXPORT = "所选范围内没有题目"
+CASE_QUESTIONS_LEFT_OUT = "{count} 道案例分析小题未导出：题库表没有案例材料的位置"
+NOT_EXPORTED = "{question}: {reason}（未导出）"
+EXPORTED = "已导出 {count} 道题到 {path}"
+TEMPLATE_WRITTEN = "已写入模板 {path}（{rows} 行示例，每种题型一行；“说明”表解释各列）"
+IMPORT_NEEDS_FILE = "请给出要导入的 .xlsx 或 .csv 文件，或用 --template 文件.xlsx 生成模板"
+IMPORT_UNKNOWN_LEVEL = "不认识的级别“{level}”（可用：{levels}）"
+IMPORT_OUTPUT_NOT_EMPTY = "{out} 已存在且不是空目录；请用 -o 指定一个新目录"
+IMPORT_ENCODING = "{source}：编码 {encoding}"
+NOTHING_TO_IMPORT = "{source} 中没有可导入的题目"
+IMPORTED = "已导入 {total} 道题（{by_type}）到 {out}"
+TYPE_COUNT_SEPARATOR = "，"
+UNKEYED = "其中 {count} 道简答题的要点没有写关键词，将按要点原文评分；可在答案中加【关键词：甲|乙】"
+IMPORTED_PROBLEMS = "导入的题库有 {count} 个问题，请检查"
+ROW_NOT_IMPORTED_SUFFIX = "（此行未导入）"
+ROWS_NOT_IMPORTED = "{count} 行未导入，其余已写入"

@@ -17,22 +17,14 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO
 
+from . import messages
+
 
 class OutputError(Exception):
     """The output cannot be written; the message says why, in Chinese."""
 
 
-_REASONS = {
-    errno.ENOSPC: "磁盘空间不足",
-    errno.EDQUOT: "超出磁盘配额",
-    errno.EACCES: "没有权限",
-    errno.EPERM: "不允许的操作",
-    errno.EROFS: "只读文件系统",
-    errno.ENOENT: "文件或文件夹不存在",
-    errno.EISDIR: "这是一个文件夹",
-    errno.ENOTDIR: "路径中有一段不是文件夹",
-    errno.EIO: "读写出错",
-}
+_REASONS = {getattr(errno, name): reason for name, reason in messages.OS_REASONS.items() if hasattr(errno, name)}
 
 
 def os_reason(err: OSError) -> str:
@@ -54,7 +46,7 @@ def refuse_input(output: Path | str, inputs: list[Path | str]) -> None:
     """Raise OutputError when `output` is one of the inputs (`-` for stdin is no file)."""
     for source in inputs:
         if source is not None and str(source) != "-" and same_file(output, source):
-            raise OutputError(f"输出文件 {output} 就是输入文件 {source}；请用 -o 指定另一个文件，以免覆盖输入")
+            raise OutputError(messages.OUTPUT_IS_INPUT.format(output=output, source=source))
 
 
 def _is_special(path: Path) -> bool:

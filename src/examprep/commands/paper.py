@@ -57,7 +57,7 @@ def run(args) -> int:
         from ..interchange.errors import require
 
         try:
-            require("openpyxl", "写入 .xlsx 答题卡")
+            require("openpyxl", m.WRITING_SHEETS)
         except MissingExtra as err:
             error(str(err))
             return exit_codes.INVALID
@@ -101,8 +101,7 @@ def run(args) -> int:
     stale = stale_files(out, written)
     if stale and not getattr(args, "force", False):
         names = "、".join(p.name for p in stale[:6]) + ("……" if len(stale) > 6 else "")
-        error(f"输出文件夹 {out} 里有另一次生成的文件（{names}），与本次的 manifest.json 对不上；"
-              "请换一个文件夹，或加 --force 删除这些文件后再生成")
+        error(m.STALE_FILES.format(out=out, names=names))
         return exit_codes.INVALID
     try:
         for path in stale:
@@ -115,11 +114,12 @@ def run(args) -> int:
 
             files.update({path.name: b"" for path in write_sheets(papers, out)})
     except OSError as err:
-        error(f"无法写入 {out}：{os_reason(err)}")
+        error(m.CANNOT_WRITE.format(path=out, reason=os_reason(err)))
         return exit_codes.INVALID
     first = papers[0]
     questions = len(first.items)
-    print(f"{first.title}: {questions} 题, 满分 {marks_text(first.total)} 分, {len(papers)} 套 (seed {args.seed})")
+    print(m.PAPER_SUMMARY.format(title=first.title, questions=questions, score=marks_text(first.total),
+                                 variants=len(papers), seed=args.seed))
     for name in files:
         print(out / name)
     return exit_codes.OK

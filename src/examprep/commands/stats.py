@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from .. import exit_codes
+from . import messages as m
 from .common import data_dir, error, load_bank_or_report
 
 
@@ -35,6 +36,6 @@ def run(args) -> int:
     finally:
         store.close()
     console = Console(soft_wrap=False, highlight=False)
-    console.print(f"学习统计（进度文件：{folder / FILE_NAME}）", style="bold")
+    console.print(m.STATS_HEADING.format(path=folder / FILE_NAME), style="bold")
     console.print(stats_report(stats, bank, now.astimezone().date()))
     return exit_codes.OK

@@ -19,7 +19,7 @@ def read_text(path: str | None, prompt: str | None = None) -> str | None:
     """The text of `path` (stdin for `-` or None, after `prompt` when a person is typing)."""
     if path is None or path == STDIN:
         if sys.stdin is None:  # started with stdin closed (`<&-`)
-            error("标准输入已关闭，无法读取答案；请用 --answer 或 --file 给出答案")
+            error(m.STDIN_CLOSED_ANSWER)
             return None
         if prompt and sys.stdin.isatty():
             print(prompt, file=sys.stderr)
@@ -27,7 +27,7 @@ def read_text(path: str | None, prompt: str | None = None) -> str | None:
     try:
         return Path(path).read_text(encoding="utf-8-sig")
     except OSError as err:
-        error(f"无法读取 {path}：{os_reason(err)}")
+        error(m.CANNOT_READ.format(path=path, reason=os_reason(err)))
     except UnicodeDecodeError:
         error(m.NOT_UTF8_FILE.format(path=path))
     return None
@@ -39,7 +39,7 @@ def answer_stream(path: str):
     if path == "-":
         stdin = sys.stdin
         if stdin is None:  # started with stdin closed (`<&-`)
-            error("标准输入已关闭，无法读取答案；请给出答案文件，或用管道输入")
+            error(m.STDIN_CLOSED_ANSWERS)
             yield None
             return
         yield getattr(stdin, "buffer", None) or _encoded(stdin)
@@ -48,7 +48,7 @@ def answer_stream(path: str):
         try:
             stream = stack.enter_context(Path(path).open("rb"))
         except OSError as err:
-            error(f"无法读取 {path}：{os_reason(err)}")
+            error(m.CANNOT_READ.format(path=path, reason=os_reason(err)))
             yield None
             return
         yield stream

@@ -61,7 +61,7 @@ CASES = [
     # (name, files, expected problems)
     ("clean", {"questions/q.yaml": SINGLE}, []),
     ("yaml syntax", {"questions/q.yaml": "questions:\n  - id: [\n"},
-     ["questions/q.yaml:3: YAML 语法错误：while parsing a flow node, did not find expected node content"]),
+     ["questions/q.yaml:3: YAML 语法错误：解析方括号或花括号里的一项时，缺少内容"]),
     ("not utf-8", {"questions/q.yaml": b"questions:\n  - id: \xff\n"},
      ["questions/q.yaml:2: 不是 UTF-8 文本（字节 0xff）；请把文件另存为 UTF-8"]),
     ("python tag refused", {"questions/q.yaml": "a: !!python/object/apply:os.system [echo]\n"},
@@ -407,3 +407,16 @@ def test_rubrics_that_do_not_share_in_half_marks_are_warned_about(tmp_path):
         "papers/p.yaml:6: （提醒）大题“二、简答题”每题 5 分，1 道题的得分点不能按半分分配（q.x）；答案上按半分取整",
         "questions/q.yaml:2: （提醒）题目 q.x 满分 4 分，得分点权重 1、1、1 不能按半分分配；答案上按半分取整",
     ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("questions:\n  - {id: a\n", "questions/q.yaml:3: YAML 语法错误：解析花括号 {…} 时，缺少 ',' 或 '}'"),
+    ("questions: a: b\n", "questions/q.yaml:1: YAML 语法错误：这里不能有字段值（多了一个 ':'？含冒号的文本请加引号）"),
+    ("questions:\n  a: 1\n b: 2\n", "questions/q.yaml:3: YAML 语法错误：解析字段时，缺少字段名（可能是缩进没有对齐）"),
+    ("questions: 'x\n", "questions/q.yaml:2: YAML 语法错误：读取引号中的文本时，文件意外结束（引号没有配对？）"),
+    ("questions:\n\t- a\n", "questions/q.yaml:2: YAML 语法错误：读取下一项时，遇到不能开始一项的字符（例如 Tab；缩进请用空格）"),
+    ("a:\n  b: 1\n\tc: 2\n", "questions/q.yaml:3: YAML 语法错误：读取文本时，Tab 打乱了缩进；缩进请用空格"),
+    ("questions: *x\n", "questions/q.yaml:1: YAML 语法错误：使用了没有定义的别名（*）"),
+])
+def test_yaml_syntax_errors_are_explained_in_chinese(tmp_path, text, expected):
+    assert problems_of(tmp_path, {"questions/q.yaml": text}) == [expected]

@@ -53,7 +53,48 @@ NOT_A_CHOICE = "'{key}' 必须是 {choices} 之一，不能是 '{value}'{hint}"
 NOT_UTF8 = "不是 UTF-8 文本（字节 0x{byte:02x}）；请把文件另存为 UTF-8"
 BAD_CHARACTER = "不允许的字符 U+{code:04X}（控制字符），请删除它"
 TAG_NOT_ALLOWED = "不允许使用标签 {tag}：内容用安全方式读取"
-YAML_SYNTAX_CONTEXT = "YAML 语法错误：{context}, {message}"
+YAML_SYNTAX_CONTEXT = "YAML 语法错误：{context}, {message}"  # the YAML reader's words not in the tables below
+YAML_SYNTAX_CONTEXT_ZH = "YAML 语法错误：{context}，{message}"
+# the YAML reader's (libyaml's) words: where it was and what it found; others are shown as it gives them
+YAML_CONTEXTS = {
+    "while parsing a flow node": "解析方括号或花括号里的一项时",
+    "while parsing a flow mapping": "解析花括号 {…} 时",
+    "while parsing a flow sequence": "解析方括号 […] 时",
+    "while parsing a block mapping": "解析字段时",
+    "while parsing a block collection": "解析列表时",
+    "while parsing a block node": "解析一项时",
+    "while parsing a node": "解析一项时",
+    "while parsing a quoted scalar": "读取引号中的文本时",
+    "while scanning a quoted scalar": "读取引号中的文本时",
+    "while scanning a simple key": "读取字段名时",
+    "while scanning a plain scalar": "读取文本时",
+    "while scanning a block scalar": "读取多行文本（| 或 >）时",
+    "while scanning for the next token": "读取下一项时",
+    "while scanning an anchor": "读取锚点（&）时",
+    "while scanning an alias": "读取别名（*）时",
+    "while scanning a tag": "读取标签（!）时",
+    "while scanning a directive": "读取指令（%）时",
+}
+YAML_PROBLEMS = {
+    "did not find expected node content": "缺少内容",
+    "did not find expected ',' or '}'": "缺少 ',' 或 '}'",
+    "did not find expected ',' or ']'": "缺少 ',' 或 ']'",
+    "did not find expected key": "缺少字段名（可能是缩进没有对齐）",
+    "did not find expected '-' indicator": "缺少列表项的 '-'（可能是缩进没有对齐）",
+    "mapping values are not allowed in this context": "这里不能有字段值（多了一个 ':'？含冒号的文本请加引号）",
+    "block sequence entries are not allowed in this context": "这里不能有列表项 '-'",
+    "found unexpected end of stream": "文件意外结束（引号没有配对？）",
+    "found character that cannot start any token": "遇到不能开始一项的字符（例如 Tab；缩进请用空格）",
+    "found a tab character that violates indentation": "Tab 打乱了缩进；缩进请用空格",
+    "found a tab character where an indentation space is expected": "缩进处是 Tab；缩进请用空格",
+    "found undefined alias": "使用了没有定义的别名（*）",
+    "found unknown escape character": "未知的转义字符（\\ 后面的字符）",
+    "did not find expected alphabetic or numeric character": "缺少字母或数字",
+    "found unknown directive name": "未知的指令名",
+    "did not find the expected '>'": "缺少 '>'",
+    "could not find expected ':'": "缺少 ':'",
+    "did not find expected <document start>": "缺少文档开始标记 ---",
+}
 YAML_SYNTAX = "YAML 语法错误：{message}"
 YAML_OTHER = "YAML 错误：{error}"
 NESTED_TOO_DEEPLY = "嵌套太深，不像是内容文件"

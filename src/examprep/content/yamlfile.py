@@ -141,9 +141,12 @@ def parse_yaml(text: str, name: str):
             tag = message.split("tag", 1)[-1].strip(" '").replace("tag:yaml.org,2002:", "!!")
             message = m.TAG_NOT_ALLOWED.format(tag=tag)
         elif err.context:
-            message = m.YAML_SYNTAX_CONTEXT.format(context=err.context, message=message)
+            message = m.YAML_PROBLEMS.get(message, message)
+            context = m.YAML_CONTEXTS.get(err.context)
+            template = m.YAML_SYNTAX_CONTEXT if context is None else m.YAML_SYNTAX_CONTEXT_ZH
+            message = template.format(context=context or err.context, message=message)
         else:
-            message = m.YAML_SYNTAX.format(message=message)
+            message = m.YAML_SYNTAX.format(message=m.YAML_PROBLEMS.get(message, message))
         raise ContentError.single(name, line, message) from None
     except yaml.YAMLError as err:
         raise ContentError.single(name, 1, m.YAML_OTHER.format(error=err)) from None

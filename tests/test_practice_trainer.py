@@ -3,13 +3,14 @@ the day's counts, and a mock exam started, kept, resumed, finished and abandoned
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from examprep.practice.records import AnswerRecord
 from examprep.practice.session import DrillScope
-from examprep.practice.store import open_memory_store
+from examprep.practice.store import open_memory_store, open_store
 from examprep.practice.trainer import ExamBusy, ExamUnavailable, Trainer
 
 from test_practice_fixtures import sample_bank
@@ -218,3 +219,29 @@ def test_abandoning_leaves_no_score(trainer):
     assert record is not None
     trainer.abandon_exam(record)
     assert trainer.unfinished_exam() is None and trainer.store.exams()[-1].score is None
+
+
+def test_a_blueprint_the_bank_cannot_fill_starts_no_exam(bank, clock):
+    mock = bank.blueprints["mock-primary"]
+    greedy = replace(mock, name="greedy", sections=(replace(mock.sections[0], count=99),))
+    store = open_memory_store()
+    try:
+        trainer = Trainer(replace(bank, blueprints={"greedy": greedy}), store, clock, seed=1)
+        with pytest.raises(ExamUnavailable, match="^无法组卷："):
+            trainer.start_exam("greedy")
+        assert trainer.unfinished_exam() is None
+    finally:
+        store.close()
+
+
+def test_an_exam_the_store_cannot_write_does_not_start(bank, clock, tmp_path):
+    store, notice = open_store(tmp_path)
+    assert notice is None
+    try:
+        store._db.execute("PRAGMA query_only = ON")  # every write refused, as by a read-only disk
+        trainer = Trainer(bank, store, clock, seed=1)
+        with pytest.raises(ExamUnavailable, match="^无法开始考试："):
+            trainer.start_exam("mock-primary")
+        assert trainer.unfinished_exam() is None
+    finally:
+        store.close()

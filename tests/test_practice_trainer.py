@@ -227,7 +227,7 @@ def test_a_blueprint_the_bank_cannot_fill_starts_no_exam(bank, clock):
     store = open_memory_store()
     try:
         trainer = Trainer(replace(bank, blueprints={"greedy": greedy}), store, clock, seed=1)
-        with pytest.raises(ExamUnavailable, match="^无法组卷："):
+        with pytest.raises(ExamUnavailable, match=r"^无法组卷："):
             trainer.start_exam("greedy")
         assert trainer.unfinished_exam() is None
     finally:
@@ -240,7 +240,7 @@ def test_an_exam_the_store_cannot_write_does_not_start(bank, clock, tmp_path):
     try:
         store._db.execute("PRAGMA query_only = ON")  # every write refused, as by a read-only disk
         trainer = Trainer(bank, store, clock, seed=1)
-        with pytest.raises(ExamUnavailable, match="^无法开始考试："):
+        with pytest.raises(ExamUnavailable, match=r"^无法开始考试："):
             trainer.start_exam("mock-primary")
         assert trainer.unfinished_exam() is None
     finally:

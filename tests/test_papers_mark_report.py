@@ -108,11 +108,11 @@ def test_skipped_lines_are_reported_and_exit_1_after_the_rest_is_marked(printed,
     out = tmp_path / "report.html"
     assert mark(str(root), str(bad), "--paper", str(manifest), "--format", "html", "-o", str(out)) == 1
     err = capsys.readouterr().err
-    assert f"{bad}:5: 不是 JSON（Expecting value）（未阅）" in err
+    assert f"{bad}:5: 不是 JSON（缺少值）（未阅）" in err
     assert err.index("未阅的行（按考生）：（无法读取） 1 行") < err.index(f"{bad}:5:")
     assert err.rstrip().endswith("共 1 行未阅，4 个答案已阅")
     html = out.read_text(encoding="utf-8")
-    assert "未阅的答题行" in html and "第 5 行：不是 JSON（Expecting value）" in html
+    assert "未阅的答题行" in html and "第 5 行：不是 JSON（缺少值）" in html
 
 
 def test_same_answers_same_report(printed, tmp_path):
@@ -152,7 +152,7 @@ def test_missing_answers_file_and_nothing_to_mark_exit_1(printed, tmp_path, caps
     (tmp_path / "bad.jsonl").write_text("nope\n", encoding="utf-8")
     assert mark(str(root), str(tmp_path / "bad.jsonl"), "--paper", str(manifest)) == 1
     err = capsys.readouterr().err
-    assert "bad.jsonl:1: 不是 JSON（Expecting value）" in err and "中没有可阅的答案" in err
+    assert "bad.jsonl:1: 不是 JSON（缺少值）" in err and "中没有可阅的答案" in err
 
 
 def test_marking_with_another_bank_is_refused(printed, tmp_path, capsys):

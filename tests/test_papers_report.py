@@ -60,7 +60,7 @@ def test_read_answer_lines_reports_bad_lines_by_number():
     lines, problems = parse_answer_lines(text, "sheet.jsonl")
     assert lines == [AnswerLine(1, "C1", "q.a", "B"), AnswerLine(7, "C2", "3", ["A", "C"], "B")]
     assert [str(p) for p in problems] == [
-        "sheet.jsonl:3: 不是 JSON（Expecting value）",
+        "sheet.jsonl:3: 不是 JSON（缺少值）",
         "sheet.jsonl:4: 每一行必须是一个 JSON 对象，例如 {\"candidate\": …, \"question\": …, \"answer\": …}",
         "sheet.jsonl:5: 缺少 'question'",
         "sheet.jsonl:6: 'candidate' 必须是姓名或编号",
@@ -312,3 +312,14 @@ def test_manifest_is_one_line_per_question(printed):
     assert json.loads(text)["variants"]["A"]["total"] == papers["A"].total
     first = papers["A"].items[0]
     assert f'{{"number": 1, "id": "{first.id}", "marks": 2, "options": ' in text
+
+
+@pytest.mark.parametrize("raw, message", [
+    ('{"candidate": "C1", "question": "q", "answer": "A",}', "s.jsonl:1: 不是 JSON（缺少用双引号括起的字段名）"),
+    ('{"candidate" "C1"}', "s.jsonl:1: 不是 JSON（缺少 ':'）"),
+    ('{"candidate": "C1"} x', "s.jsonl:1: 不是 JSON（JSON 之后还有多余的内容）"),
+    ('{"candidate": "C1', "s.jsonl:1: 不是 JSON（字符串缺少结尾的双引号）"),
+])
+def test_a_line_that_is_not_json_says_why_in_chinese(raw, message):
+    _, problems = parse_answer_lines(raw, "s.jsonl")
+    assert [str(p) for p in problems] == [message]

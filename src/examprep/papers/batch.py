@@ -117,7 +117,7 @@ def parse_line(number: int, raw: str, source: str, keep_fields: bool = True) -> 
     try:
         data = json.loads(raw, parse_constant=refuse_json_constant)
     except ValueError as err:
-        return Problem(source, number, m.NOT_JSON_LINE.format(reason=getattr(err, 'msg', err)))
+        return Problem(source, number, m.NOT_JSON_LINE.format(reason=json_reason(err)))
     problem = _line_problem(data)
     if problem is not None:
         return Problem(source, number, problem)
@@ -125,6 +125,12 @@ def parse_line(number: int, raw: str, source: str, keep_fields: bool = True) -> 
     return AnswerLine(number, str(data["candidate"]).strip(), str(data["question"]).strip(),
                       data["answer"], paper.strip().upper() if paper else None,
                       data if keep_fields else None)
+
+
+def json_reason(err: ValueError) -> str:
+    """Why a text is not JSON, in Chinese where the JSON reader's words are known."""
+    reason = getattr(err, "msg", None)
+    return m.JSON_REASONS.get(reason, reason) if isinstance(reason, str) else str(err)
 
 
 def refuse_json_constant(name: str):

@@ -15,7 +15,7 @@ from ..content.errors import ContentError
 from ..content.model import Question
 from ..kinds.base import LETTERS
 from . import messages as m
-from .batch import refuse_json_constant
+from .batch import json_reason, refuse_json_constant
 from .draw import Paper
 
 MANIFEST_FORMAT = 1
@@ -153,7 +153,7 @@ def read_manifest(path: Path | str) -> Manifest:
     except UnicodeDecodeError:
         raise _fail(name, m.MANIFEST_NOT_UTF8) from None
     except json.JSONDecodeError as err:
-        raise ContentError.single(name, err.lineno, m.MANIFEST_NOT_JSON.format(reason=err.msg)) from None
+        raise ContentError.single(name, err.lineno, m.MANIFEST_NOT_JSON.format(reason=json_reason(err))) from None
     except ValueError as err:  # NaN or Infinity: not JSON
         raise _fail(name, m.MANIFEST_NOT_JSON.format(reason=err)) from None
     if not isinstance(data, dict) or "examprep_manifest" not in data:

@@ -13,6 +13,17 @@ CANDIDATE_NOT_NAME = "'candidate' 必须是姓名或编号"
 QUESTION_NOT_ID = "'question' 必须是题目 id 或题号"
 PAPER_NOT_LETTER = "'paper' 必须是一个字母，例如 \"A\""
 NOT_JSON_LINE = "不是 JSON（{reason}）"
+# the JSON reader's words; others are shown as it gives them
+JSON_REASONS = {
+    "Expecting value": "缺少值",
+    "Expecting property name enclosed in double quotes": "缺少用双引号括起的字段名",
+    "Expecting ':' delimiter": "缺少 ':'",
+    "Expecting ',' delimiter": "缺少 ','",
+    "Unterminated string starting at": "字符串缺少结尾的双引号",
+    "Extra data": "JSON 之后还有多余的内容",
+    "Invalid control character at": "字符串中有控制字符",
+    "Invalid \\escape": "无效的转义（\\ 后面的字符）",
+}
 UNKNOWN_QUESTION = "未知的题目 '{question}'{hint}"
 ANSWERED_TWICE = "{candidate} 已在第 {first} 行回答过 {question}"
 

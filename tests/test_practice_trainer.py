@@ -96,6 +96,18 @@ def test_favourites_toggle(trainer):
     assert trainer.store.favourites() == []
 
 
+def test_the_mistakes_book_and_the_favourites_to_redrill(trainer):
+    trainer.store.record_answer(AnswerRecord("q.judge", T0 - timedelta(days=1), 0, 1, False, "false"))
+    trainer.store.record_answer(AnswerRecord("q.single", T0, 0, 1, False, '"A"'))
+    assert trainer.mistakes_queue() == ["q.single", "q.judge"]  # the most recently missed first
+    assert trainer.progress()["q.judge"].mistakes.wrong_count == 1
+    trainer.toggle_favourite("q.calc")
+    trainer.toggle_favourite("q.single")
+    assert trainer.is_favourite("q.calc") and trainer.favourites_queue() == ["q.calc", "q.single"]
+    trainer.unfavourite("q.calc")
+    assert not trainer.is_favourite("q.calc") and trainer.favourites_queue() == ["q.single"]
+
+
 def test_the_seed_is_fixed_or_drawn_from_the_clock(bank, clock):
     store = open_memory_store()
     try:

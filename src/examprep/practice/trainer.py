@@ -14,9 +14,19 @@ from typing import TYPE_CHECKING
 
 from ..content.model import Answer, Bank, Blueprint, Case, Question
 from .exam import ExamResult, MockExam, exam_records
-from .records import AnswerRecord
+from .records import AnswerRecord, QuestionProgress
 from .scheduler import end_of_day
-from .session import ORDERS, DrillScope, DrillSession, LevelOverview, drill_questions, drill_queue, level_overview
+from .session import (
+    ORDERS,
+    DrillScope,
+    DrillSession,
+    LevelOverview,
+    drill_questions,
+    drill_queue,
+    favourites_queue,
+    level_overview,
+    mistakes_queue,
+)
 from .store import ExamRecord, ProgressStore, StoreWriteError
 
 if TYPE_CHECKING:
@@ -119,6 +129,22 @@ class Trainer:
             return None
         session = DrillSession.from_dict(data, self.bank)
         return session if session and not session.finished else None
+
+    def mistakes_queue(self) -> list[str]:
+        """The 错题本 to re-drill, most recently missed first."""
+        return mistakes_queue(self.bank, self.store.progress())
+
+    def favourites_queue(self) -> list[str]:
+        return favourites_queue(self.bank, self.store.favourites())
+
+    def progress(self) -> dict[str, QuestionProgress]:
+        return self.store.progress()
+
+    def is_favourite(self, question_id: str) -> bool:
+        return self.store.is_favourite(question_id)
+
+    def unfavourite(self, question_id: str) -> None:
+        self.store.set_favourite(question_id, False)
 
     def toggle_favourite(self, question_id: str) -> bool:
         """Favour a question or stop favouring it; whether it is a favourite now."""

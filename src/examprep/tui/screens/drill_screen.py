@@ -82,7 +82,7 @@ class DrillScreen(TrainerScreen):
         else:
             status.append(f"第 {session.position + 1}/{len(session.question_ids)} 题", style="bold")
             question = self.question
-            if question is not None and self.trainer.store.is_favourite(question.id):
+            if question is not None and self.trainer.is_favourite(question.id):
                 status.append("  ★ 已收藏", style="bold yellow")
             if self.panel is not None and self.panel.graded:
                 status.append("  N / Enter 下一题", style="bold green")

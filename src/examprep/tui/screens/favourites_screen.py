@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from ...practice.session import favourites_queue
 from .mistakes_screen import MistakesScreen
 
 
@@ -15,7 +14,7 @@ class FavouritesScreen(MistakesScreen):
     EMPTY = "还没有收藏的题目：作答时按 Ctrl+F 收藏。"
 
     def queue(self) -> list[str]:
-        return favourites_queue(self.trainer.bank, self.trainer.store.favourites())
+        return self.trainer.favourites_queue()
 
     def note(self, qid: str, progress) -> str:
         p = progress.get(qid)
@@ -28,6 +27,6 @@ class FavouritesScreen(MistakesScreen):
 
         current = self.query_one(QuestionList).current_id
         if current:
-            self.trainer.store.set_favourite(current, False)
+            self.trainer.unfavourite(current)
             self.notify("已取消收藏", timeout=2)
             self.fill()

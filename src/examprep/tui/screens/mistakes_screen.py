@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, Header, Static
 
 from ...practice.mistakes import CORRECT_DAYS_TO_LEAVE
-from ...practice.session import DrillSession, mistakes_queue
+from ...practice.session import DrillSession
 from ..widgets.questions.question_list import QuestionList
 from .trainer_screen import TrainerScreen
 
@@ -37,7 +37,7 @@ class MistakesScreen(TrainerScreen):
         self.fill()
 
     def queue(self) -> list[str]:
-        return mistakes_queue(self.trainer.bank, self.trainer.store.progress())
+        return self.trainer.mistakes_queue()
 
     def note(self, qid: str, progress) -> str:
         p = progress.get(qid)
@@ -51,7 +51,7 @@ class MistakesScreen(TrainerScreen):
     def fill(self) -> None:
         trainer = self.trainer
         ids = self.queue()
-        progress = trainer.store.progress()
+        progress = trainer.progress()
         rows = [(trainer.bank.questions[q], self.note(q, progress), "") for q in ids]
         self.query_one(QuestionList).show(rows)
         hint = self.query_one("#list-hint", Static)

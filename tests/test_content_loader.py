@@ -417,6 +417,7 @@ def test_rubrics_that_do_not_share_in_half_marks_are_warned_about(tmp_path):
     ("questions:\n\t- a\n", "questions/q.yaml:2: YAML 语法错误：读取下一项时，遇到不能开始一项的字符（例如 Tab；缩进请用空格）"),
     ("a:\n  b: 1\n\tc: 2\n", "questions/q.yaml:3: YAML 语法错误：读取文本时，Tab 打乱了缩进；缩进请用空格"),
     ("questions: *x\n", "questions/q.yaml:1: YAML 语法错误：使用了没有定义的别名（*）"),
+    ("? [a]\n: 1\n", "questions/q.yaml:1: YAML 语法错误：字段名必须是简单的值，不能是列表或映射"),
 ])
 def test_yaml_syntax_errors_are_explained_in_chinese(tmp_path, text, expected):
     assert problems_of(tmp_path, {"questions/q.yaml": text}) == [expected]

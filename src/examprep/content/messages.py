@@ -94,6 +94,7 @@ YAML_PROBLEMS = {
     "did not find the expected '>'": "缺少 '>'",
     "could not find expected ':'": "缺少 ':'",
     "did not find expected <document start>": "缺少文档开始标记 ---",
+    "a mapping key must be a plain value": "字段名必须是简单的值，不能是列表或映射",
 }
 YAML_SYNTAX = "YAML 语法错误：{message}"
 YAML_OTHER = "YAML 错误：{error}"

@@ -5,17 +5,8 @@ from __future__ import annotations
 from examprep.content.cache import read_bank_cached
 
 from content_roots import write_files
+from test_content_loader import POINTS
 
-POINTS = """\
-    topic: t1
-    title: 测试主题
-    level: primary
-    source: 测试来源
-    points:
-      - id: primary.t1.a
-        title: 甲
-        items: [一, 二]
-    """
 QUESTIONS = """\
     questions:
       - id: q.a

@@ -41,3 +41,15 @@ def seed_text() -> str:
         text = unicodedata.normalize("NFKC", path.read_text(encoding="utf-8"))
         parts.append(norm(to_simplified(_PINYIN_GLOSS.sub("", text))))
     return "".join(parts)
+
+
+def assert_in_points_order(bank, question_id: str, point_ids, texts) -> None:
+    """Texts (already normalised) that are whole items of an ordered point the question tests stand in
+    that point's order."""
+    for pid in point_ids:
+        point = bank.points[pid]
+        if not point.ordered:
+            continue
+        index = {norm(item): i for i, item in enumerate(point.items)}
+        positions = [index[t] for t in texts if t in index]
+        assert positions == sorted(positions), (question_id, pid)

@@ -13,7 +13,7 @@ import pytest
 
 from examprep.checks import validate
 from examprep.locations import shipped_content_dir
-from sources import norm
+from sources import assert_in_points_order, norm
 
 
 @pytest.fixture(scope="module")
@@ -85,13 +85,7 @@ def test_order_questions_keep_the_order_of_their_points(bank):
     for q in bank.questions.values():
         if q.type != "order":
             continue
-        for pid in q.points:
-            point = bank.points[pid]
-            if not point.ordered:
-                continue
-            index = {norm(item): i for i, item in enumerate(point.items)}
-            positions = [index[norm(item)] for item in q.items if norm(item) in index]
-            assert positions == sorted(positions), (q.id, pid)
+        assert_in_points_order(bank, q.id, q.points, [norm(item) for item in q.items])
 
 
 def test_blueprints_are_shipped(bank):

@@ -15,7 +15,7 @@ import pytest
 from examprep.checks import validate
 from examprep.kinds.fill import Fill
 from examprep.locations import shipped_content_dir
-from sources import norm, seed_text
+from sources import assert_in_points_order, norm, seed_text
 
 # The two ways the format writes a blank: full-width parentheses around spaces, or a run of underscores.
 BLANK = re.compile(r"（[\s\u3000]*）|_{2,}")
@@ -86,13 +86,7 @@ def test_blanks_in_order_follow_the_order_of_their_points(bank, fills):
     for q in fills:
         if not q.ordered:
             continue
-        for pid in q.points:
-            point = bank.points[pid]
-            if not point.ordered:
-                continue
-            index = {norm(item): i for i, item in enumerate(point.items)}
-            positions = [index[canonical(a)] for a in q.answer if canonical(a) in index]
-            assert positions == sorted(positions), (q.id, pid)
+        assert_in_points_order(bank, q.id, q.points, [canonical(a) for a in q.answer])
 
 
 def test_the_eight_promises_time_limits_are_asked(fills):

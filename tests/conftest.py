@@ -11,3 +11,9 @@ def _session_cache_dir(tmp_path_factory):
     mp.setenv("EXAMPREP_CACHE", str(tmp_path_factory.mktemp("cache")))
     yield
     mp.undo()
+
+
+@pytest.fixture
+def store_where(tmp_path):
+    """Where a store test opens its database: a data folder (SQLite)."""
+    return tmp_path

@@ -1,17 +1,20 @@
-"""The progress store: one SQLite file in the data folder holding every answer a candidate gives.
+"""The progress store: every answer a candidate gives, their schedules, 错题本, favourites, settings
+and mock exams, per account, in SQLite (the embedded default: one file in the data folder) or in
+PostgreSQL (`postgresql://...`, for several servers on one database), through the same code.
 
-WAL mode and one transaction per answer, so an answer is on disk the moment it is given; Ctrl-C or
-kill -9 loses nothing already answered. Each question's schedule and 错题本 state are folded from its
-answers and cached beside them in the same transaction. Only a file SQLite reports as malformed (or
-as no database) is moved aside and a fresh one started; a full disk, a read-only folder, a held lock
-or an I/O error leave the file as it is. A write the disk or the lock refuses is kept in memory and
-tried again before the next one (`flush`). Answers to questions no longer in the bank are kept and
-simply ignored.
+One transaction per answer, so an answer is stored the moment it is given; Ctrl-C or kill -9 loses
+nothing already answered (SQLite in WAL mode with synchronous=FULL). Each question's schedule and
+错题本 state are folded from its answers and cached beside them in the same transaction. Every row
+carries its account; a store sees and writes only its own account's rows (the terminal's is the
+implicit local account, ''). Only a file SQLite reports as malformed (or as no database) is moved
+aside and a fresh one started; a full disk, a read-only folder, a held lock, a lost connection or an
+I/O error leave the data as it is. A write refused just now is kept in memory and tried again before
+the next one (`flush`). Answers to questions no longer in the bank are kept and simply ignored.
+The schema is built by the numbered migrations in migrations.py; engines.py holds what differs.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import sqlite3
@@ -21,73 +24,31 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
+from .engines import (
+    SQLITE_SCHEME,
+    Engine,
+    PostgresEngine,
+    SqliteEngine,
+    describe_url,
+    is_postgres_url,
+    sqlite_connect,
+    sqlite_is_busy,
+    sqlite_is_damaged,
+    sqlite_unreachable,
+)
+from .migrations import SCHEMA_VERSION, NewerSchema, check_version, migrate
 from .mistakes import MistakeState, Outcome, next_mistake_state
 from .records import NEW, AnswerRecord, QuestionProgress, StoredAnswer
 from .scheduler import SCHEDULER_VERSION, CardState, Review, next_state
 
-FILE_NAME = "progress.sqlite3"
-SCHEMA_VERSION = 1
+__all__ = ["FILE_NAME", "LOCAL_ACCOUNT", "SCHEMA_VERSION", "Database", "ExamRecord", "ProgressStore",
+           "StoreError", "StoreWriteError", "open_database", "open_memory_store", "open_store",
+           "open_store_read_only"]
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS answers (
-    id INTEGER PRIMARY KEY,
-    question_id TEXT NOT NULL,
-    answered_at TEXT NOT NULL,
-    day TEXT NOT NULL,
-    score REAL NOT NULL,
-    max REAL NOT NULL,
-    correct INTEGER NOT NULL,
-    answer TEXT NOT NULL,
-    mode TEXT NOT NULL,
-    kind INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS answers_by_question ON answers (question_id, id);
-CREATE INDEX IF NOT EXISTS answers_by_day ON answers (day);
-CREATE TABLE IF NOT EXISTS progress (
-    question_id TEXT PRIMARY KEY,
-    due TEXT NOT NULL,
-    state INTEGER NOT NULL,
-    step INTEGER,
-    stability REAL NOT NULL,
-    difficulty REAL NOT NULL,
-    last_review TEXT NOT NULL,
-    reviews INTEGER NOT NULL,
-    lapses INTEGER NOT NULL,
-    in_book INTEGER NOT NULL,
-    wrong_count INTEGER NOT NULL,
-    last_wrong_day TEXT,
-    correct_days TEXT NOT NULL,
-    last_fraction REAL NOT NULL,
-    last_answer TEXT
-);
-CREATE TABLE IF NOT EXISTS favourites (
-    question_id TEXT PRIMARY KEY,
-    added_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS settings (
-    key TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS exams (
-    id INTEGER PRIMARY KEY,
-    blueprint TEXT NOT NULL,
-    title TEXT NOT NULL,
-    seed INTEGER NOT NULL,
-    variant TEXT NOT NULL,
-    started_at TEXT NOT NULL,
-    duration_s INTEGER NOT NULL,
-    submitted_at TEXT,
-    score REAL,
-    max REAL
-);
-CREATE TABLE IF NOT EXISTS exam_answers (
-    exam_id INTEGER NOT NULL,
-    question_id TEXT NOT NULL,
-    answer TEXT NOT NULL,
-    PRIMARY KEY (exam_id, question_id)
-);
-"""
+FILE_NAME = "progress.sqlite3"
+LOCAL_ACCOUNT = ""  # the single-user terminal's implicit account (no candidate id is empty)
 
 
 class StoreError(Exception):
@@ -98,55 +59,17 @@ class StoreWriteError(StoreError):
     """A write the disk or the lock refused; the message says why, in Chinese."""
 
 
-# SQLite's primary result codes (sqlite3.h) for a file that is damaged, as opposed to one that cannot
-# be reached or written just now (full, read-only, locked, I/O error, cannot open).
-_SQLITE_CORRUPT = 11
-_SQLITE_NOTADB = 26
-_SQLITE_FULL = 13
-_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
-_SQLITE_READONLY = 8
-_SQLITE_CANTOPEN = 14
-_SQLITE_PERM = 3
-
-
-def _primary_code(err: sqlite3.Error) -> int | None:
-    code = getattr(err, "sqlite_errorcode", None)  # Python 3.11+
-    return None if code is None else code & 0xFF
+class _DamagedFile(sqlite3.DatabaseError):
+    """SQLite's own integrity check found the file damaged."""
 
 
 def _is_damaged(err: sqlite3.Error) -> bool:
-    """True only when SQLite says the file itself is malformed or is not a database."""
-    if isinstance(err, _DamagedFile):
-        return True
-    code = _primary_code(err)
-    if code is not None:
-        return code in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
-    text = str(err).lower()
-    return "malformed" in text or "not a database" in text
-
-
-def _is_busy(err: sqlite3.Error) -> bool:
-    code = _primary_code(err)
-    if code is not None:
-        return code in (_SQLITE_BUSY, _SQLITE_LOCKED)
-    text = str(err).lower()
-    return "locked" in text or "busy" in text
+    return isinstance(err, _DamagedFile) or sqlite_is_damaged(err)
 
 
 def unreachable_reason(path: Path | None, err: sqlite3.Error) -> str:
     """Why a healthy progress file cannot be opened or written just now, in Chinese."""
-    code = _primary_code(err)
-    if _is_busy(err):
-        why = "正被另一个 examprep 使用（写锁未释放）"
-    elif code == _SQLITE_FULL or "full" in str(err).lower():
-        why = "所在磁盘已满"
-    elif code in (_SQLITE_READONLY, _SQLITE_PERM):
-        why = "所在位置只读或没有写入权限"
-    elif code == _SQLITE_CANTOPEN:
-        why = "无法打开（文件夹只读、没有权限或磁盘已满）"
-    else:
-        why = f"读写出错（{err}）"
-    return f"进度文件 {path} {why}"
+    return sqlite_unreachable(path, err)
 
 
 def _stamp(moment: datetime) -> str:
@@ -160,6 +83,27 @@ def _moment(text: str) -> datetime:
 
 def now_utc() -> datetime:
     return datetime.now(timezone.utc)
+
+
+def _upsert(table: str, keys: tuple[str, ...], values: tuple[str, ...]) -> str:
+    """INSERT that replaces the row with the same keys (portable: SQLite 3.24+ and PostgreSQL)."""
+    columns = (*keys, *values)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in values)
+    return (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+            f" ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates}")
+
+
+_PROGRESS_VALUES = ("due", "state", "step", "stability", "difficulty", "last_review", "reviews", "lapses",
+                    "in_book", "wrong_count", "last_wrong_day", "correct_days", "last_fraction", "last_answer")
+_WRITE_PROGRESS = _upsert("progress", ("account", "question_id"), _PROGRESS_VALUES)
+_WRITE_SETTING = _upsert("settings", ("account", "key"), ("value",))
+# An exam's answer is written only under an exam of the same account.
+_WRITE_EXAM_ANSWER = (
+    "INSERT INTO exam_answers (account, exam_id, question_id, answer) SELECT ?, ?, ?, ?"
+    " WHERE EXISTS (SELECT 1 FROM exams WHERE id = ? AND account = ?)"
+    " ON CONFLICT (exam_id, question_id) DO UPDATE SET answer = excluded.answer"
+    " WHERE exam_answers.account = excluded.account"
+)
 
 
 @dataclass(frozen=True)
@@ -176,36 +120,52 @@ class ExamRecord:
     max: float | None
 
 
-class ProgressStore:
-    """A candidate's progress. Open with `open_store`; every write is committed before it returns."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path | None):
-        self._db = connection
-        self.path = path
+class ProgressStore:
+    """One account's progress. Open with `open_store` (or `Database.store`); every write is
+    committed before it returns. Every query is filtered by `account`: another account's rows can
+    be neither read nor written through this store."""
+
+    def __init__(self, engine: Engine, account: str = LOCAL_ACCOUNT):
+        self._engine = engine
+        self.path = engine.path
+        self.account = account
         self._pending: deque[Callable[[], object]] = deque()
         self.problem: str | None = None  # why writes wait in memory (Chinese), while they do
         self.on_problem: Callable[[str], None] | None = None  # told each time a write is refused
 
+    @property
+    def _db(self) -> Any:
+        """The engine's own connection (sqlite3 or psycopg), for tests that poke at the engine."""
+        return self._engine.raw
+
+    @property
+    def engine(self) -> str:
+        return self._engine.name
+
+    def _sql(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        return self._engine.execute(sql, tuple(params))
+
+    def _rows(self, sql: str, *params: Any) -> list[Any]:
+        return self._sql(sql, (self.account, *params)).fetchall()
+
     @contextmanager
     def _transaction(self):
-        # IMMEDIATE takes the write lock up front, so reading a question's progress and writing
-        # the next one cannot interleave with another examprep writing the same file.
-        self._db.execute("BEGIN IMMEDIATE")
+        self._engine.begin_write(self.account)
         try:
             yield
-            self._db.execute("COMMIT")  # a full disk may refuse the commit itself
+            self._engine.commit()  # a full disk may refuse the commit itself
         except BaseException:
-            if self._db.in_transaction:
-                with contextlib.suppress(sqlite3.Error):  # SQLite may have rolled back already
-                    self._db.execute("ROLLBACK")
+            self._engine.rollback()
             raise
 
     # -- writes the disk or the lock may refuse -----------------------------------------------
     def _write(self, action: Callable[[], object]) -> bool:
         """Run `action` in its own transaction after any writes still waiting, or keep it to retry.
 
-        Returns False (and tells `on_problem`) when the disk is full, the file read-only or the lock
-        held too long: the write stays in memory, in order, and `flush` tries again.
+        Returns False (and tells `on_problem`) when the disk is full, the file read-only, the lock
+        held too long or the server out of reach: the write stays in memory, in order, and `flush`
+        tries again.
         """
         self._pending.append(action)
         return self.flush()
@@ -213,11 +173,12 @@ class ProgressStore:
     def flush(self) -> bool:
         """Try the writes kept in memory again, oldest first; True when none is left."""
         while self._pending:
+            self._engine.recover()
             try:
                 with self._transaction():
                     self._pending[0]()
-            except sqlite3.OperationalError as err:
-                self.problem = unreachable_reason(self.path, err)
+            except self._engine.transient as err:
+                self.problem = self._engine.unreachable(err)
                 if self.on_problem is not None:
                     self.on_problem(self.problem)
                 return False
@@ -240,44 +201,39 @@ class ProgressStore:
         previous = self._progress_row(record.question_id)
         progress = _fold(previous, record)
         kind = NEW if previous is None else previous.card.state
-        self._db.execute(
-            "INSERT INTO answers (question_id, answered_at, day, score, max, correct, answer,"
-            " mode, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (record.question_id, _stamp(record.answered_at), record.day, record.score,
+        self._sql(
+            "INSERT INTO answers (account, question_id, answered_at, day, score, max, correct, answer,"
+            " mode, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (self.account, record.question_id, _stamp(record.answered_at), record.day, record.score,
              record.max, int(record.correct), record.answer, record.mode, kind),
         )
         self._write_progress(progress)
         return progress
 
     def answers(self, question_id: str | None = None, since_day: str | None = None) -> list[StoredAnswer]:
-        sql = "SELECT * FROM answers"
-        where, params = [], []
+        sql = "SELECT * FROM answers WHERE account = ?"
+        params: list[Any] = []
         if question_id is not None:
-            where.append("question_id = ?")
+            sql += " AND question_id = ?"
             params.append(question_id)
         if since_day is not None:
-            where.append("day >= ?")
+            sql += " AND day >= ?"
             params.append(since_day)
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        rows = self._db.execute(sql + " ORDER BY id", params).fetchall()
-        return [_stored_answer(r) for r in rows]
+        return [_stored_answer(r) for r in self._rows(sql + " ORDER BY id", *params)]
 
     def answer_count(self) -> int:
-        return self._db.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
+        return self._rows("SELECT COUNT(*) FROM answers WHERE account = ?")[0][0]
 
     def totals_by_question(self) -> dict[str, tuple[int, int]]:
         """question id -> (answers, correct answers)."""
-        rows = self._db.execute(
-            "SELECT question_id, COUNT(*), SUM(correct) FROM answers GROUP BY question_id"
-        )
+        rows = self._rows("SELECT question_id, COUNT(*), SUM(correct) FROM answers WHERE account = ?"
+                          " GROUP BY question_id")
         return {q: (n, int(c or 0)) for q, n, c in rows}
 
     def totals_by_day(self, since_day: str) -> dict[str, tuple[int, int]]:
         """local ISO date -> (answers, correct answers), from `since_day` on."""
-        rows = self._db.execute(
-            "SELECT day, COUNT(*), SUM(correct) FROM answers WHERE day >= ? GROUP BY day", (since_day,)
-        )
+        rows = self._rows("SELECT day, COUNT(*), SUM(correct) FROM answers WHERE account = ? AND day >= ?"
+                          " GROUP BY day", since_day)
         return {d: (n, int(c or 0)) for d, n, c in rows}
 
     def review_outcomes(self, since_day: str) -> tuple[int, int]:
@@ -285,45 +241,42 @@ class ProgressStore:
         the measured retention."""
         from .scheduler import REVIEW
 
-        n, c = self._db.execute(
-            "SELECT COUNT(*), SUM(correct) FROM answers WHERE day >= ? AND kind = ?", (since_day, REVIEW)
-        ).fetchone()
+        n, c = self._rows("SELECT COUNT(*), SUM(correct) FROM answers WHERE account = ? AND day >= ?"
+                          " AND kind = ?", since_day, REVIEW)[0]
         return n, int(c or 0)
 
     # -- per-question progress ----------------------------------------------------------------
     def progress(self) -> dict[str, QuestionProgress]:
-        rows = self._db.execute("SELECT * FROM progress").fetchall()
+        rows = self._rows("SELECT * FROM progress WHERE account = ?")
         return {r["question_id"]: _progress_from_row(r) for r in rows}
 
     def due_ids(self, until: datetime) -> set[str]:
-        rows = self._db.execute("SELECT question_id FROM progress WHERE due <= ?", (_stamp(until),))
+        rows = self._rows("SELECT question_id FROM progress WHERE account = ? AND due <= ?", _stamp(until))
         return {r[0] for r in rows}
 
     def mistake_ids(self) -> set[str]:
-        return {r[0] for r in self._db.execute("SELECT question_id FROM progress WHERE in_book = 1")}
+        return {r[0] for r in self._rows("SELECT question_id FROM progress WHERE account = ? AND in_book = 1")}
 
     def seen_ids(self) -> set[str]:
-        return {r[0] for r in self._db.execute("SELECT question_id FROM progress")}
+        return {r[0] for r in self._rows("SELECT question_id FROM progress WHERE account = ?")}
 
     def _progress_row(self, question_id: str) -> QuestionProgress | None:
-        row = self._db.execute("SELECT * FROM progress WHERE question_id = ?", (question_id,)).fetchone()
-        return _progress_from_row(row) if row else None
+        rows = self._rows("SELECT * FROM progress WHERE account = ? AND question_id = ?", question_id)
+        return _progress_from_row(rows[0]) if rows else None
 
     def _write_progress(self, p: QuestionProgress) -> None:
         c, m = p.card, p.mistakes
-        self._db.execute(
-            "INSERT OR REPLACE INTO progress VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (p.question_id, _stamp(c.due), c.state, c.step, c.stability, c.difficulty,
-             _stamp(c.last_review), c.reviews, c.lapses, int(m.in_book), m.wrong_count,
-             m.last_wrong_day, json.dumps(list(m.correct_days)), p.last_fraction, p.last_answer),
-        )
+        self._sql(_WRITE_PROGRESS, (
+            self.account, p.question_id, _stamp(c.due), c.state, c.step, c.stability, c.difficulty,
+            _stamp(c.last_review), c.reviews, c.lapses, int(m.in_book), m.wrong_count,
+            m.last_wrong_day, json.dumps(list(m.correct_days)), p.last_fraction, p.last_answer))
 
     def rebuild_progress(self) -> None:
-        """Fold every answer again (after the scheduler changed), in one transaction."""
+        """Fold every answer of this account again (after the scheduler changed), in one transaction."""
         with self._transaction():
-            self._db.execute("DELETE FROM progress")
+            self._sql("DELETE FROM progress WHERE account = ?", (self.account,))
             current: dict[str, QuestionProgress] = {}
-            for row in self._db.execute("SELECT * FROM answers ORDER BY id").fetchall():
+            for row in self._rows("SELECT * FROM answers WHERE account = ? ORDER BY id"):
                 a = _stored_answer(row)
                 record = AnswerRecord(a.question_id, a.answered_at, a.score, a.max, a.correct,
                                       a.answer, a.mode)
@@ -334,29 +287,31 @@ class ProgressStore:
 
     # -- favourites (收藏) ---------------------------------------------------------------------
     def favourites(self) -> list[str]:
-        return [r[0] for r in self._db.execute("SELECT question_id FROM favourites ORDER BY added_at")]
+        rows = self._rows("SELECT question_id FROM favourites WHERE account = ? ORDER BY added_at")
+        return [r[0] for r in rows]
 
     def is_favourite(self, question_id: str) -> bool:
-        row = self._db.execute("SELECT 1 FROM favourites WHERE question_id = ?", (question_id,))
-        return row.fetchone() is not None
+        return bool(self._rows("SELECT 1 FROM favourites WHERE account = ? AND question_id = ?", question_id))
 
     def set_favourite(self, question_id: str, on: bool, now: datetime | None = None) -> bool:
         stamp = _stamp(now or now_utc())
 
         def write():
             if on:
-                self._db.execute("INSERT OR IGNORE INTO favourites VALUES (?, ?)", (question_id, stamp))
+                self._sql("INSERT INTO favourites (account, question_id, added_at) VALUES (?, ?, ?)"
+                          " ON CONFLICT DO NOTHING", (self.account, question_id, stamp))
             else:
-                self._db.execute("DELETE FROM favourites WHERE question_id = ?", (question_id,))
+                self._sql("DELETE FROM favourites WHERE account = ? AND question_id = ?",
+                          (self.account, question_id))
         return self._write(write)
 
     # -- small settings, e.g. where the candidate left off ------------------------------------
     def get_setting(self, key: str, default=None):
-        row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        if row is None:
+        rows = self._rows("SELECT value FROM settings WHERE account = ? AND key = ?", key)
+        if not rows:
             return default
         try:
-            return json.loads(row[0])
+            return json.loads(rows[0][0])
         except ValueError:
             return default
 
@@ -365,43 +320,41 @@ class ProgressStore:
 
     def _set(self, key: str, value) -> None:
         if value is None:
-            self._db.execute("DELETE FROM settings WHERE key = ?", (key,))
+            self._sql("DELETE FROM settings WHERE account = ? AND key = ?", (self.account, key))
         else:
-            self._db.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)",
-                             (key, json.dumps(value, ensure_ascii=False)))
+            self._sql(_WRITE_SETTING, (self.account, key, json.dumps(value, ensure_ascii=False)))
 
     # -- mock exams ---------------------------------------------------------------------------
     def start_exam(self, blueprint: str, title: str, seed: int, variant: str,
                    started_at: datetime, duration_s: int) -> int:
         """The new exam's id. Raises StoreWriteError when it cannot be written now (an exam
         needs its row before its first answer)."""
+        new_id: list[int] = []
         try:
             if not self.flush():
                 raise StoreWriteError(self.problem)
             with self._transaction():
-                cur = self._db.execute(
-                    "INSERT INTO exams (blueprint, title, seed, variant, started_at, duration_s)"
-                    " VALUES (?, ?, ?, ?, ?, ?)",
-                    (blueprint, title, seed, variant, _stamp(started_at), duration_s),
-                )
-        except sqlite3.OperationalError as err:
-            raise StoreWriteError(unreachable_reason(self.path, err)) from err
-        assert cur.lastrowid is not None  # an INSERT gives the row an id
-        return cur.lastrowid
+                new_id.append(self._engine.insert_id(
+                    "INSERT INTO exams (account, blueprint, title, seed, variant, started_at, duration_s)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (self.account, blueprint, title, seed, variant, _stamp(started_at), duration_s)))
+        except self._engine.transient as err:
+            raise StoreWriteError(self._engine.unreachable(err)) from err
+        return new_id[0]
 
     def save_exam_answer(self, exam_id: int, question_id: str, answer: str | None) -> bool:
         return self._write(lambda: self._save_exam_answer(exam_id, question_id, answer))
 
     def _save_exam_answer(self, exam_id: int, question_id: str, answer: str | None) -> None:
         if answer is None:
-            self._db.execute("DELETE FROM exam_answers WHERE exam_id = ? AND question_id = ?",
-                             (exam_id, question_id))
+            self._sql("DELETE FROM exam_answers WHERE account = ? AND exam_id = ? AND question_id = ?",
+                      (self.account, exam_id, question_id))
         else:
-            self._db.execute("INSERT OR REPLACE INTO exam_answers VALUES (?, ?, ?)",
-                             (exam_id, question_id, answer))
+            self._sql(_WRITE_EXAM_ANSWER, (self.account, exam_id, question_id, answer, exam_id, self.account))
 
     def exam_answers(self, exam_id: int) -> dict[str, str]:
-        rows = self._db.execute("SELECT question_id, answer FROM exam_answers WHERE exam_id = ?", (exam_id,))
+        rows = self._rows("SELECT question_id, answer FROM exam_answers WHERE account = ? AND exam_id = ?",
+                          exam_id)
         return {q: a for q, a in rows}
 
     def finish_exam(self, exam_id: int, submitted_at: datetime, score: float, max_score: float,
@@ -410,8 +363,8 @@ class ProgressStore:
         records = tuple(records)
 
         def write():
-            self._db.execute("UPDATE exams SET submitted_at = ?, score = ?, max = ? WHERE id = ?",
-                             (_stamp(submitted_at), score, max_score, exam_id))
+            self._sql("UPDATE exams SET submitted_at = ?, score = ?, max = ? WHERE id = ? AND account = ?",
+                      (_stamp(submitted_at), score, max_score, exam_id, self.account))
             for record in records:
                 self._record(record)
         return self._write(write)
@@ -420,21 +373,20 @@ class ProgressStore:
         """Close an exam that cannot be sat or resumed (its blueprint left the bank, or its paper
         cannot be drawn); no score."""
         stamp = _stamp(when)
-        return self._write(
-            lambda: self._db.execute("UPDATE exams SET submitted_at = ? WHERE id = ?", (stamp, exam_id)))
+        return self._write(lambda: self._sql(
+            "UPDATE exams SET submitted_at = ? WHERE id = ? AND account = ?", (stamp, exam_id, self.account)))
 
     def exams(self) -> list[ExamRecord]:
-        rows = self._db.execute("SELECT * FROM exams ORDER BY id").fetchall()
-        return [_exam_record(r) for r in rows]
+        return [_exam_record(r) for r in self._rows("SELECT * FROM exams WHERE account = ? ORDER BY id")]
 
     def unfinished_exam(self) -> ExamRecord | None:
-        row = self._db.execute(
-            "SELECT * FROM exams WHERE submitted_at IS NULL ORDER BY id DESC LIMIT 1"
-        ).fetchone()
-        return _exam_record(row) if row else None
+        rows = self._rows("SELECT * FROM exams WHERE account = ? AND submitted_at IS NULL"
+                          " ORDER BY id DESC LIMIT 1")
+        return _exam_record(rows[0]) if rows else None
 
     def close(self) -> None:
-        self._db.close()
+        """Close the connection (shared by every store of the same Database)."""
+        self._engine.close()
 
 
 def _fold(previous: QuestionProgress | None, record: AnswerRecord, day: str | None = None) -> QuestionProgress:
@@ -444,7 +396,7 @@ def _fold(previous: QuestionProgress | None, record: AnswerRecord, day: str | No
     return QuestionProgress(record.question_id, card, mistakes, record.fraction, record.answer)
 
 
-def _progress_from_row(r: sqlite3.Row) -> QuestionProgress:
+def _progress_from_row(r: Any) -> QuestionProgress:
     card = CardState(
         due=_moment(r["due"]), state=r["state"], step=r["step"], stability=r["stability"],
         difficulty=r["difficulty"], last_review=_moment(r["last_review"]), reviews=r["reviews"],
@@ -455,56 +407,64 @@ def _progress_from_row(r: sqlite3.Row) -> QuestionProgress:
     return QuestionProgress(r["question_id"], card, mistakes, r["last_fraction"], r["last_answer"])
 
 
-def _stored_answer(r: sqlite3.Row) -> StoredAnswer:
+def _stored_answer(r: Any) -> StoredAnswer:
     return StoredAnswer(r["id"], r["question_id"], _moment(r["answered_at"]), r["day"], r["score"],
                         r["max"], bool(r["correct"]), r["answer"], r["mode"], r["kind"])
 
 
-def _exam_record(r: sqlite3.Row) -> ExamRecord:
+def _exam_record(r: Any) -> ExamRecord:
     return ExamRecord(r["id"], r["blueprint"], r["title"], r["seed"], r["variant"],
                       _moment(r["started_at"]), r["duration_s"],
                       _moment(r["submitted_at"]) if r["submitted_at"] else None, r["score"], r["max"])
 
 
 # -- opening ------------------------------------------------------------------------------------
-def _connect(target: Path | str, uri: bool = False) -> sqlite3.Connection:
-    # Autocommit mode: every transaction is opened explicitly by ProgressStore._transaction.
-    db = sqlite3.connect(str(target), timeout=5, isolation_level=None, uri=uri)
-    db.row_factory = sqlite3.Row
-    return db
+class Database:
+    """One connection to the store's database (SQLite file or PostgreSQL), migrated to the current
+    schema; `store(account)` gives an account's view of it. Closing any of its stores closes it."""
 
+    def __init__(self, engine: Engine):
+        self.engine = engine
 
-class _DamagedFile(sqlite3.DatabaseError):
-    """SQLite's own integrity check found the file damaged."""
+    @property
+    def path(self) -> Path | None:
+        return self.engine.path
 
+    def label(self) -> str:
+        """Where the data is (a file, or a URL without its password), for messages."""
+        return self.engine.label()
 
-class _NewerFile(Exception):
-    def __init__(self, version: int):
-        self.version = version
+    def store(self, account: str = LOCAL_ACCOUNT, *, refold: bool = True) -> ProgressStore:
+        store = ProgressStore(self.engine, account)
+        if refold and store.get_setting("scheduler_version") != SCHEDULER_VERSION:
+            try:
+                store.rebuild_progress()
+            except self.engine.transient as err:
+                raise StoreError(f"{self.engine.unreachable(err)}，无法更新学习进度；数据未作改动。") from err
+        return store
+
+    def close(self) -> None:
+        self.engine.close()
 
 
 def _check(db: sqlite3.Connection) -> int:
-    """The file's format version, after SQLite's integrity check; raises _DamagedFile or _NewerFile."""
+    """The file's format version, after SQLite's integrity check; raises _DamagedFile or NewerSchema."""
     result = db.execute("PRAGMA quick_check").fetchone()
     if result is None or result[0] != "ok":
         raise _DamagedFile(f"integrity check failed: {result[0] if result else 'no answer'}")
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise _NewerFile(version)
-    return version
+    return check_version(SqliteEngine(db, None))
 
 
-def _prepare(db: sqlite3.Connection) -> None:
+def _prepare(engine: SqliteEngine) -> None:
     """Check the file is a healthy progress file and bring its tables up to date, writing nothing
     when it is already so (a full disk can still be read)."""
-    version = _check(db)
+    _check(engine.raw)
+    db = engine.raw
     if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         db.execute("PRAGMA journal_mode=WAL")
     # FULL: each commit reaches the disk, not only the OS, so even a power cut keeps the answer.
     db.execute("PRAGMA synchronous=FULL")
-    if version != SCHEMA_VERSION:
-        db.executescript(_SCHEMA)
-        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    migrate(engine)
 
 
 def _move_aside(path: Path, now: datetime) -> Path:
@@ -528,17 +488,30 @@ def _not_a_folder(data_dir: Path) -> StoreError | None:
     return None
 
 
-def _newer(path: Path, err: _NewerFile) -> StoreError:
-    return StoreError(f"进度文件 {path} 由更新版本的 examprep 写入（格式版本 {err.version}），请升级 examprep。")
+def _newer(where: object, err: NewerSchema) -> StoreError:
+    return StoreError(f"进度文件 {where} 由更新版本的 examprep 写入（格式版本 {err.version}），请升级 examprep。")
 
 
-def open_store(data_dir: Path, now: datetime | None = None) -> tuple[ProgressStore, str | None]:
-    """The store in `data_dir`, and a notice for the candidate when a broken file was moved aside.
+def sqlite_file(where: Path | str) -> tuple[Path, Path]:
+    """(the folder, the SQLite file) named by a data folder or a `sqlite:PATH` URL."""
+    if isinstance(where, str) and where.startswith(SQLITE_SCHEME):
+        rest = where[len(SQLITE_SCHEME):]
+        path = Path(rest[2:] if rest.startswith("//") else rest)
+        return path.parent, path
+    folder = Path(where)
+    return folder, folder / FILE_NAME
 
-    Raises StoreError when the folder or file can be neither used nor replaced, or cannot be
-    reached just now (a full disk, a read-only folder, a held lock): then the file is left as it is.
+
+def open_database(where: Path | str, now: datetime | None = None) -> tuple[Database, str | None]:
+    """The database named by `where` (a data folder, `sqlite:PATH` or `postgresql://...`), migrated,
+    and a notice for the candidate when a broken SQLite file was moved aside.
+
+    Raises StoreError when it can be neither used nor replaced, or cannot be reached just now (a
+    full disk, a read-only folder, a held lock, a server out of reach): then nothing is changed.
     """
-    data_dir = Path(data_dir)
+    if is_postgres_url(where):
+        return Database(_open_postgres(str(where))), None
+    data_dir, path = sqlite_file(where)
     problem = _not_a_folder(data_dir)
     if problem is not None:
         raise problem
@@ -546,19 +519,18 @@ def open_store(data_dir: Path, now: datetime | None = None) -> tuple[ProgressSto
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise StoreError(f"无法创建数据文件夹 {data_dir}：{err.strerror or err}") from err
-    path = data_dir / FILE_NAME
     notice = None
-    db = None
+    engine = None
     try:
-        db = _connect(path)
-        _prepare(db)
-    except _NewerFile as err:
-        if db is not None:
-            db.close()
+        engine = SqliteEngine(sqlite_connect(path), path)
+        _prepare(engine)
+    except NewerSchema as err:
+        if engine is not None:
+            engine.close()
         raise _newer(path, err) from None
     except sqlite3.Error as err:
-        if db is not None:
-            db.close()
+        if engine is not None:
+            engine.close()
         if not _is_damaged(err):
             raise StoreError(f"{unreachable_reason(path, err)}，文件未作改动；请处理后重试。") from err
         try:
@@ -569,49 +541,85 @@ def open_store(data_dir: Path, now: datetime | None = None) -> tuple[ProgressSto
             ) from err
         notice = f"进度文件已损坏（{err}），已移到 {aside}，并新建了一个空的进度文件。"
         try:
-            db = _connect(path)
-            _prepare(db)
-        except (sqlite3.Error, _NewerFile) as again:
+            engine = SqliteEngine(sqlite_connect(path), path)
+            _prepare(engine)
+        except (sqlite3.Error, NewerSchema) as again:
             raise StoreError(f"无法新建进度文件 {path}：{again}") from again
-    store = ProgressStore(db, path)
-    if store.get_setting("scheduler_version") != SCHEDULER_VERSION:
+    return Database(engine), notice
+
+
+def _open_postgres(url: str, read_only: bool = False) -> PostgresEngine:
+    where = describe_url(url)
+    try:
+        import psycopg
+    except ImportError as err:
+        raise StoreError(f"使用 PostgreSQL（{where}）需要 psycopg：pip install 'examprep[serve]'") from err
+    try:
+        engine = PostgresEngine(url)
+    except psycopg.Error as err:
+        reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise StoreError(f"无法连接数据库 {where}：{reason}") from err
+    try:
+        migrate(engine)
+    except NewerSchema as err:
+        engine.close()
+        raise StoreError(f"数据库 {where} 由更新版本的 examprep 写入（格式版本 {err.version}），"
+                         "请升级 examprep。") from None
+    except psycopg.Error as err:
+        engine.close()
+        raise StoreError(f"{engine.unreachable(err)}，无法建立表结构。") from err
+    if read_only:
+        engine.close()
         try:
-            store.rebuild_progress()
-        except sqlite3.OperationalError as err:
-            store.close()
-            raise StoreError(f"{unreachable_reason(path, err)}，无法更新学习进度；文件未作改动。") from err
+            engine = PostgresEngine(url, read_only=True)
+        except psycopg.Error as err:
+            raise StoreError(f"无法连接数据库 {where}：{err}") from err
+    return engine
+
+
+def open_store(where: Path | str, now: datetime | None = None, *,
+               account: str = LOCAL_ACCOUNT) -> tuple[ProgressStore, str | None]:
+    """`account`'s store in the database named by `where` (see `open_database`), and a notice for
+    the candidate when a broken file was moved aside. Raises StoreError as `open_database` does."""
+    database, notice = open_database(where, now)
+    try:
+        store = database.store(account)
+    except StoreError:
+        database.close()
+        raise
     return store, notice
 
 
-def open_store_read_only(data_dir: Path) -> ProgressStore:
-    """A copy in memory of the progress file in `data_dir` (a store that writes nothing to disk),
-    for reports: works on a full disk and in a read-only folder; a missing file reads as empty.
+def open_store_read_only(where: Path | str, *, account: str = LOCAL_ACCOUNT) -> ProgressStore:
+    """For reports. From SQLite: a copy in memory of the progress file (a store that writes nothing
+    to disk): works on a full disk and in a read-only folder; a missing file reads as empty. From
+    PostgreSQL: a read-only session (writes are refused and kept in memory).
 
     Raises StoreError when the file is damaged (it is not moved: that is the trainer's job) or cannot
     be read.
     """
-    data_dir = Path(data_dir)
+    if is_postgres_url(where):
+        store = ProgressStore(_open_postgres(str(where), read_only=True), account)
+        return store  # a schedule folded by an older scheduler is refolded by the next trainer
+    data_dir, path = sqlite_file(where)
     problem = _not_a_folder(data_dir)
     if problem is not None:
         raise problem
-    path = data_dir / FILE_NAME
     if not path.exists():
-        return open_memory_store()
-    memory = _connect(":memory:")
+        return open_memory_store(account)
+    memory = sqlite_connect(":memory:")
     try:
         _copy_read_only(path, memory)
-    except _NewerFile as err:
+    except NewerSchema as err:
         raise _newer(path, err) from None
     except sqlite3.Error as err:
         memory.close()
         if _is_damaged(err):
             raise StoreError(f"进度文件 {path} 已损坏（{err}）；打开训练程序时会把它移开并新建。") from err
         raise StoreError(f"{unreachable_reason(path, err)}，无法读取。") from err
-    memory.executescript(_SCHEMA)
-    store = ProgressStore(memory, path)
-    if store.get_setting("scheduler_version") != SCHEDULER_VERSION:
-        store.rebuild_progress()  # in memory only
-    return store
+    engine = SqliteEngine(memory, path)
+    migrate(engine)  # a file from an older examprep is read through the current schema, in memory
+    return Database(engine).store(account)  # a stale schedule refolded in memory only
 
 
 def _copy_read_only(path: Path, memory: sqlite3.Connection) -> None:
@@ -619,14 +627,14 @@ def _copy_read_only(path: Path, memory: sqlite3.Connection) -> None:
     try:
         _backup(f"{uri}?mode=ro", memory)
     except sqlite3.OperationalError as err:
-        if _is_busy(err):
+        if sqlite_is_busy(err):
             raise
         # A read-only folder lacking the WAL's shared-memory file: read the file as it stands.
         _backup(f"{uri}?immutable=1", memory)
 
 
 def _backup(uri: str, memory: sqlite3.Connection) -> None:
-    source = _connect(uri, uri=True)
+    source = sqlite_connect(uri, uri=True)
     try:
         _check(source)
         source.backup(memory)
@@ -634,10 +642,10 @@ def _backup(uri: str, memory: sqlite3.Connection) -> None:
         source.close()
 
 
-def open_memory_store() -> ProgressStore:
+def open_memory_store(account: str = LOCAL_ACCOUNT) -> ProgressStore:
     """A throwaway store, for tests and previews."""
-    db = _connect(":memory:")
-    db.executescript(_SCHEMA)
-    store = ProgressStore(db, None)
+    engine = SqliteEngine(sqlite_connect(":memory:"), None)
+    migrate(engine)
+    store = ProgressStore(engine, account)
     store.set_setting("scheduler_version", SCHEDULER_VERSION)
     return store

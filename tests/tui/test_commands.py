@@ -203,8 +203,8 @@ def run_in_a_terminal_until(argv, signum, ready: bytes = "学习".encode(), time
     return os.waitstatus_to_exitcode(status), after
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
-def test_sigterm_and_sighup_restore_the_terminal(root, tmp_path, signum):
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
+def test_sigint_sigterm_and_sighup_restore_the_terminal(root, tmp_path, signum):
     code, after = run_in_a_terminal_until(["--content", str(root), "--data", str(tmp_path / "d")], signum)
     assert code == 128 + signum
     assert b"\x1b[?1049l" in after  # the alternate screen is left

@@ -155,3 +155,17 @@ async def test_a_broken_exam_is_abandoned_not_a_crash_and_an_unfinished_one_by_h
         await pilot.pause()
         assert store.unfinished_exam() is None
         assert "继续未完成的考试" not in screen_text(app)
+
+
+async def test_sigint_in_an_exam_keeps_its_answers_and_exits_130(make_app, store):
+    import signal
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start_exam(app, pilot)
+        await answer_all(screen, pilot)
+        app.terminate(signal.SIGINT)
+        await pilot.pause()
+    assert app.return_code == 130
+    exam = store.unfinished_exam()
+    assert exam is not None and set(store.exam_answers(exam.id)) == {"q.single", "q.recall"}

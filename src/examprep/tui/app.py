@@ -64,17 +64,18 @@ class ExamPrepApp(App):
         self.set_interval(RETRY_SECONDS, self.retry_writes)
         self.catch_termination()
 
-    # -- SIGTERM and SIGHUP: leave as on Ctrl+Q, so the terminal is restored --------------------
+    # -- SIGINT, SIGTERM and SIGHUP: leave as on Ctrl+Q, so the terminal is restored ---------------
     def catch_termination(self) -> None:
-        """End the app cleanly on SIGTERM or SIGHUP (a closed terminal): Textual's own shutdown turns
-        off the alternate screen and mouse tracking and shows the cursor again, open answers are
-        saved, and the exit code is the conventional 128 + the signal's number."""
+        """End the app cleanly on SIGINT (`kill -INT`; Ctrl+C itself is a key in the trainer), SIGTERM
+        or SIGHUP (a closed terminal): Textual's own shutdown turns off the alternate screen and mouse
+        tracking and shows the cursor again, open answers are saved, and the exit code is the
+        conventional 128 + the signal's number (130, 143, 129)."""
         import asyncio
         import signal
 
         try:
             loop = asyncio.get_running_loop()
-            for sig in (signal.SIGTERM, signal.SIGHUP):
+            for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
                 loop.add_signal_handler(sig, self.terminate, int(sig))
         except (NotImplementedError, RuntimeError, ValueError):
             pass  # not the main thread, or a platform without these signals: the default applies
@@ -84,7 +85,7 @@ class ExamPrepApp(App):
             save = getattr(screen, "save_answers", None)  # a mock exam's answers not yet written
             if callable(save):
                 save()
-        self.exit(return_code=128 + signum)  # the shell's convention: 143 for SIGTERM, 129 for SIGHUP
+        self.exit(return_code=128 + signum)  # the shell's convention: 130 for SIGINT, 143 for SIGTERM
 
     # -- writes the disk refused ---------------------------------------------------------------
     def store_problem(self, message: str) -> None:

@@ -149,6 +149,11 @@ async def test_next_previous_and_the_summary(make_app, store):
         assert screen.session.finished
         assert "本轮练习完成" in screen_text(app)
         assert "作答 1 题，全对 1 题" in screen_text(app)
+        footer = screen_text(app).splitlines()[-1]
+        assert "返回" in footer and not any(key in footer for key in ("提交", "下一题", "上一题", "收藏"))
+        await pilot.press("ctrl+p")  # the drill's keys do nothing here either
+        await pilot.pause()
+        assert screen.session.finished
         assert app.trainer.store.get_setting("last_session") is None  # a finished drill is not offered again
 
 

@@ -35,10 +35,17 @@ class DrillScreen(TrainerScreen):
         Binding("escape", "leave", "返回"),
     ]
 
+    # The keys of answering: gone from the footer (and doing nothing) once the session is over.
+    ANSWERING_ACTIONS = frozenset({"submit", "next", "continue", "previous", "favourite"})
+
     def __init__(self, session: DrillSession):
         super().__init__()
         self.session = session
         self.panel: QuestionPanel | None = None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The end-of-session summary shows only its own keys (Esc), not the drill's."""
+        return not (self.session.finished and action in self.ANSWERING_ACTIONS)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -69,10 +76,12 @@ class DrillScreen(TrainerScreen):
             self.panel = None
             area.mount(Static(self.summary(), id="summary"))
             self.update_status()
+            self.refresh_bindings()
             return
         self.panel = self.make_panel(question)
         area.mount(self.panel)
         self.update_status()
+        self.refresh_bindings()
 
     def update_status(self) -> None:
         session = self.session

@@ -7,9 +7,11 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from examprep.papers.draw import draw_paper
-from examprep.practice.exam import ExamOver, MockExam, exam_records, paper_marks
+from examprep.content import read_bank
+from examprep.practice.exam import ExamOver, MockExam, exam_records
 
-from test_practice_fixtures import sample_bank
+from content_roots import write_files
+from test_practice_fixtures import FILES, sample_bank
 
 T0 = datetime(2024, 3, 1, 2, tzinfo=timezone.utc)
 
@@ -78,8 +80,16 @@ def test_timed_out_submission_is_stamped_at_the_deadline(exam):
     assert result.earned == 0 and not result.passed
 
 
-@pytest.mark.parametrize("fraction, marks, expected", [
-    (1.0, 2, 2), (0.5, 1, 0.5), (2 / 3, 3, 2), (1 / 3, 4, 1.5), (0.1, 1, 0), (0.3, 1, 0.5),
-])
-def test_paper_marks_to_the_half_mark(fraction, marks, expected):
-    assert paper_marks(fraction, marks) == expected
+def test_marks_are_the_keys_half_marks_of_the_points_earned(tmp_path):
+    """The recall question carries 2 marks on this paper: its three points 1, 0.5 and 0.5 as the key
+    prints them. Two points earned are what those two points carry (0.5 + 0.5), not 2/3 of 2 rounded."""
+    blueprint = FILES["papers/mock-primary.yaml"].replace("type: recall\n", "type: recall\n            score: 2\n")
+    bank, problems = read_bank(write_files(tmp_path, {**FILES, "papers/mock-primary.yaml": blueprint}))
+    assert not problems
+    exam = MockExam(draw_paper(bank, bank.blueprints["mock-primary"], seed=1), T0, Clock())
+    exam.answer("q.recall", "客户分类和客户满意")
+    recall = next(r for r in exam.submit().items if r.item.id == "q.recall")
+    question = recall.item.question
+    assert [m for _, m in question.point_marks(2)] == [1.0, 0.5, 0.5]  # the printed key
+    assert question.point_awards(recall.grading, 2) == (0.0, 0.5, 0.5)
+    assert recall.earned == 1.0 == question.marks_on_paper(recall.grading, 2)

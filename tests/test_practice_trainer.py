@@ -13,7 +13,10 @@ from examprep.practice.session import DrillScope
 from examprep.practice.store import open_memory_store, open_store
 from examprep.practice.trainer import ExamBusy, ExamUnavailable, Trainer
 
-from test_practice_fixtures import sample_bank
+from examprep.content import read_bank
+
+from content_roots import write_files
+from test_practice_fixtures import FILES, sample_bank
 
 T0 = datetime(2024, 3, 1, 2, tzinfo=timezone.utc)  # 10:00 in China
 
@@ -87,6 +90,23 @@ def test_a_case_session_holds_its_questions(trainer):
     assert case.id == "case.promise" and session.kind == "case" and session.case_id == "case.promise"
     assert session.question_ids == [q.id for q in case.questions]
     assert session.title == f"案例 · {case.title}"
+
+
+def test_a_cases_last_marks_are_the_marks_awarded(tmp_path, clock):
+    """A case question of 10 marks with three points carries 3.5, 3.5 and 3 on the key: two points
+    earned are 7, not 2/3 of 10 (6.7)."""
+    case = FILES["cases/promise.yaml"].replace("keywords: [加强感受]\n", "keywords: [加强感受]\n"
+                                               "              - id: check\n"
+                                               "                point: 检查落实\n"
+                                               "                keywords: [检查落实]\n")
+    bank, problems = read_bank(write_files(tmp_path, {**FILES, "cases/promise.yaml": case}))
+    assert not problems
+    trainer = Trainer(bank, open_memory_store(), clock, seed=1)
+    assert trainer.last_case_marks() == {}
+    question = bank.questions["case.promise.q1"]
+    trainer.answer(question, "清晰期望，加强感受", "case")
+    assert [m for _, m in question.point_marks(10)] == [3.5, 3.5, 3.0]
+    assert trainer.last_case_marks() == {"case.promise": 7.0}
 
 
 def test_favourites_toggle(trainer):

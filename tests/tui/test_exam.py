@@ -169,3 +169,45 @@ async def test_sigint_in_an_exam_keeps_its_answers_and_exits_130(make_app, store
     assert app.return_code == 130
     exam = store.unfinished_exam()
     assert exam is not None and set(store.exam_answers(exam.id)) == {"q.single", "q.recall"}
+
+
+async def test_review_keeps_the_feedback_on_n_and_p(make_app):
+    from examprep.tui.widgets.answer.text_answer import TextAnswer
+    from examprep.tui.widgets.feedback.feedback_panel import FeedbackPanel
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start_exam(app, pilot)
+        await go_to(screen, pilot, "single")
+        await pilot.press("b")
+        screen.finish()  # the judge and recall questions left blank
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        review = app.screen
+        seen = set()
+        for key in ["n", "n", "p", "p", "n", "n"]:
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.pause()
+            r = review.results[review.index]
+            seen.add(r.item.id)
+            feedback = review.query_one(FeedbackPanel)
+            text = plain(feedback.content)
+            assert feedback.display and "得分" in text and "参考答案" in text, (key, r.item.id)
+            for area in review.query(TextAnswer):  # a blank free-text answer: no hint to type
+                assert "Ctrl+S" not in area.area.placeholder and "在此作答" not in area.area.placeholder
+                assert area.area.placeholder == "（未作答）"
+        assert seen == {"q.single", "q.judge", "q.recall"}
+
+
+def test_review_lines_and_total_are_the_marks_awarded(bank):
+    """2 of the recall question's 3 points on a paper that gives it 2 marks: the key prints 1, 0.5 and
+    0.5, so the lines say +0.5 twice and the total 1 (not +0.67 each under 1.5)."""
+    from examprep.tui.widgets.feedback.feedback_panel import feedback_renderable
+
+    question = bank.questions["q.recall"]
+    answer = "客户分类和客户满意"
+    text = plain(feedback_renderable(question, answer, question.grade(answer), marks=2))
+    assert "得分 1 / 2" in text
+    assert text.count("+0.5") == 2 and "+0.67" not in text and "+1" not in text

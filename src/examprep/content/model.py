@@ -219,9 +219,15 @@ class Question:
         return ()
 
     def marks_on_paper(self, grading: Grading, marks: float) -> float:
-        """What a grading earns where the question carries `marks` on a printed paper: by default
-        its share of them."""
+        """What a grading earns where the question carries `marks` (on a printed paper, in a mock
+        exam, or its own score in a drill): by default its share of them. The one rule the key,
+        marking and the trainer share."""
         return grading.score / grading.max * marks if grading.max else 0.0
+
+    def point_awards(self, grading: Grading, marks: float) -> tuple[float, ...]:
+        """The marks each of `grading.points` is awarded where the question carries `marks`; they
+        add up to `marks_on_paper`. By default each point's share of the grader's score."""
+        return tuple(p.earned / grading.max * marks if grading.max else 0.0 for p in grading.points)
 
     def shown_stem(self) -> str:
         """The stem as shown to a candidate."""

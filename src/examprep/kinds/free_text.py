@@ -70,21 +70,20 @@ class FreeText(Question):
         shares add up to the marks."""
         return tuple(zip(self.rubric, point_shares(marks, [p.weight for p in self.rubric])))
 
+    def point_awards(self, grading: Grading, marks: float) -> tuple[float, ...]:
+        """Each earned rubric point is awarded its share as the key prints it (`point_marks`, half
+        marks); a missed one nothing."""
+        shares = {p.id: m for p, m in self.point_marks(marks)}
+        if not grading.max or any(p.id not in shares for p in grading.points):
+            return super().point_awards(grading, marks)
+        return tuple(shares[p.id] if p.earned > 0 else 0.0 for p in grading.points)
+
     def marks_on_paper(self, grading: Grading, marks: float) -> float:
-        """Each rubric point earns its share as the key prints it (half marks), in proportion to what
-        the point earned."""
         if not grading.max:
             return 0.0
         if not grading.points or not self.rubric:
             return super().marks_on_paper(grading, marks)
-        shares = {p.id: m for p, m in self.point_marks(marks)}
-        whole = sum(p.weight for p in self.rubric)
-        earned = 0.0
-        for point in grading.points:
-            full = grading.max * point.weight / whole
-            if full and point.id in shares:
-                earned += shares[point.id] * point.earned / full
-        return earned
+        return sum(self.point_awards(grading, marks))
 
     def decoded(self, value: Any) -> str | None:
         return value if isinstance(value, str) else None

@@ -28,7 +28,7 @@ class ItemResult:
     item: PaperItem
     answer: Answer
     grading: Grading | None  # None for an objective question left blank
-    earned: float  # marks on this paper
+    earned: float  # marks on this paper: the key's shares of the points earned (marks_on_paper)
 
     @property
     def marks(self) -> float:
@@ -75,11 +75,6 @@ class ExamResult:
     @property
     def items(self) -> tuple[ItemResult, ...]:
         return tuple(i for s in self.sections for i in s.items)
-
-
-def paper_marks(fraction: float, marks: float) -> float:
-    """Marks on the paper for a share of the question's own marks, to the half mark as examiners do."""
-    return round(fraction * marks * 2) / 2
 
 
 class ExamOver(Exception):
@@ -141,7 +136,7 @@ class MockExam:
                     results.append(ItemResult(item, None, None, 0.0))
                     continue
                 grading = grade(item.question, value) if grade else item.question.grade(value)
-                results.append(ItemResult(item, value, grading, paper_marks(grading.fraction, item.marks)))
+                results.append(ItemResult(item, value, grading, item.question.marks_on_paper(grading, item.marks)))
             sections.append(SectionResult(section.title, tuple(results)))
         self.result = ExamResult(self.paper.title, tuple(sections), min(now, self.deadline),
                                  timed_out=now >= self.deadline)

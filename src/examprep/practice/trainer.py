@@ -120,6 +120,17 @@ class Trainer:
         session = DrillSession("case", f"案例 · {case.title}", [q.id for q in case.questions], case_id=case_id)
         return case, session
 
+    def last_case_marks(self) -> dict[str, float]:
+        """Per case answered before: the marks its questions' last answers were awarded, by the rule
+        the key and the mock exam use (`marks_on_paper`, the key's half marks), in their own marks."""
+        progress = self.store.progress()
+        out = {}
+        for case in self.bank.cases.values():
+            done = [(q, progress[q.id]) for q in case.questions if q.id in progress]
+            if done:
+                out[case.id] = sum(last_marks(q, p) for q, p in done)
+        return out
+
     def save_session(self, session: DrillSession) -> None:
         self.store.set_setting("last_session", None if session.finished else session.to_dict())
 
@@ -248,6 +259,15 @@ class Trainer:
     def abandon_exam(self, record: ExamRecord) -> None:
         """Give up an unfinished exam: no score."""
         self.store.abandon_exam(record.id, self.clock())
+
+
+def last_marks(question: Question, progress: QuestionProgress) -> float:
+    """What the last answer to `question` was awarded in its own marks (graded again: grading is
+    deterministic); its stored share of them when that answer cannot be read back."""
+    value = question.decode(progress.last_answer)
+    if value is None:
+        return progress.last_fraction * question.score
+    return question.marks_on_paper(question.grade(value), question.score)
 
 
 def drill_title(bank: Bank, scope: DrillScope, order_title: str) -> str:

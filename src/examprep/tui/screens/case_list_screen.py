@@ -31,8 +31,8 @@ class CaseListScreen(TrainerScreen):
         self.fill()
 
     def fill(self) -> None:
-        bank, store = self.trainer.bank, self.trainer.store
-        progress = store.progress()
+        bank = self.trainer.bank
+        last = self.trainer.last_case_marks()
         options = []
         level_rank = {level: i for i, level in enumerate(bank.levels)}
         for case in sorted(bank.cases.values(), key=lambda c: (level_rank.get(c.level, 99), c.id)):
@@ -41,11 +41,8 @@ class CaseListScreen(TrainerScreen):
             line.append(visible(clip(case.title, 34), newlines=False))
             total = sum(q.score for q in case.questions)
             line.append(f"  {len(case.questions)} 小题 · {marks_text(total)} 分", style="dim")
-            done = [progress[q.id] for q in case.questions if q.id in progress]
-            if done:
-                earned = sum(p.last_fraction * q.score for q in case.questions
-                             for p in [progress.get(q.id)] if p is not None)
-                line.append(f" · 上次{marks_text(round(earned, 1))}分", style="green")
+            if case.id in last:
+                line.append(f" · 上次{marks_text(last[case.id])}分", style="green")
             options.append(Option(line, id=case.id))
         menu = self.query_one("#cases", OptionList)
         keep = menu.highlighted

@@ -38,12 +38,11 @@ class ReviewScreen(TrainerScreen):
         scenario = case_scenario(self.trainer.bank, item.question)
         panel = QuestionPanel(item.question, number=f"第 {item.number} 题", scenario=scenario,
                               paper_marks=item.marks, option_order=item.option_order or None,
-                              item_order=item.item_order or None, mode="review", value=r.answer)
+                              item_order=item.item_order or None, mode="review", value=r.answer,
+                              grading=r.grading)
         area = self.query_one("#question-area", Container)
         area.remove_children()
         area.mount(panel)
-
-        self.call_after_refresh(panel.show_feedback, r.answer, r.grading, (r.earned, r.marks))
 
     def action_move(self, step: int) -> None:
         target = self.index + step

@@ -42,6 +42,7 @@ class TextAnswer(AnswerInput):
     def freeze(self) -> None:
         super().freeze()
         self.area.read_only = True
+        self.area.placeholder = "（未作答）"  # nothing can be typed any more: say so, not how to answer
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()

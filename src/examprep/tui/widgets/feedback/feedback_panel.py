@@ -41,14 +41,14 @@ def heading(title: str) -> Text:
     return Text(title, style="bold underline")
 
 
-def points_table(points) -> Table:
-    """Each rubric point on its own row: earned or missed, the words that earned it, its marks.
-    A grid, so a long point wraps under itself rather than under the tick."""
+def points_table(points, awards) -> Table:
+    """Each rubric point on its own row: earned or missed, the words that earned it, the marks it is
+    awarded. A grid, so a long point wraps under itself rather than under the tick."""
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(width=2)
     grid.add_column(ratio=1)
     grid.add_column(justify="right", no_wrap=True)
-    for p in points:
+    for p, award in zip(points, awards):
         got = p.earned > 0
         text = Text(p.point, style="" if got else "dim", overflow="fold")
         if got and p.matched:
@@ -58,31 +58,31 @@ def points_table(points) -> Table:
             text.append(f"（{visible(detail)}）" if got else f"  {visible(detail)}",
                         style="italic dim" if got else "yellow")
         grid.add_row(Text("✓" if got else "✗", style="bold green" if got else "bold red"), text,
-                     Text(f"+{marks_text(p.earned)}" if got else "0", style="bold" if got else "dim"))
+                     Text(f"+{marks_text(award)}" if got else "0", style="bold" if got else "dim"))
     return grid
 
 
-def feedback_renderable(question: Question, answer: Answer, grading,
-                        paper_marks: tuple[float, float] | None = None, shuffle: Shuffles | None = None):
-    """What the panel shows. In a mock exam `paper_marks` (earned, of) replaces the question's own
-    marks and `shuffle` gives the letters the options were shown with."""
+def feedback_renderable(question: Question, answer: Answer, grading, marks: float | None = None,
+                        shuffle: Shuffles | None = None):
+    """What the panel shows. `marks`: what the question carries (a mock paper's marks; by default its
+    own score); the marks shown are those awarded (`marks_on_paper`, the key's half marks), so each
+    point's line adds up to the total. `shuffle` gives the letters the options were shown with."""
     parts: list[RenderableType] = []
+    of = question.score if marks is None else marks
     if grading is None:
         top = Text("— 未作答", style="bold red")
-        fraction = 0.0
+        earned = 0.0
     else:
-        fraction = float(grading.fraction)
-        label, style = verdict(fraction)
+        label, style = verdict(float(grading.fraction))
         top = Text(label, style=style)
-    earned, of = paper_marks if paper_marks else (
-        (float(grading.score), float(grading.max)) if grading is not None else (0.0, question.score))
+        earned = question.marks_on_paper(grading, of)
     top.append(f"    得分 {marks_text(earned)} / {marks_text(of)}", style="bold")
     parts.append(top)
 
     points = list(getattr(grading, "points", None) or ()) if grading is not None else []
     if points:
         parts.append(heading("要点"))
-        parts.append(points_table(points))
+        parts.append(points_table(points, question.point_awards(grading, of)))
 
     parts.append(heading("你的答案"))
     if question.is_free_text and isinstance(answer, str) and answer.strip():
@@ -100,9 +100,9 @@ def feedback_renderable(question: Question, answer: Answer, grading,
 
 
 class FeedbackPanel(Static):
-    def show(self, question: Question, answer: Answer, grading, paper_marks=None,
+    def show(self, question: Question, answer: Answer, grading, marks: float | None = None,
              shuffle: Shuffles | None = None) -> None:
-        self.update(feedback_renderable(question, answer, grading, paper_marks, shuffle))
+        self.update(feedback_renderable(question, answer, grading, marks, shuffle))
         self.display = True
 
     def clear(self) -> None:

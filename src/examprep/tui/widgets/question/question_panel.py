@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from ....content.model import Answer, Bank, Question
 from ....format import marks_text, visible
+from ....grading.results import Grading
 from ....kinds.base import Shuffle
 from ..answer import AnswerInput, answer_input_for
 from ..feedback.feedback_panel import FeedbackPanel
@@ -38,13 +39,15 @@ class QuestionPanel(VerticalScroll, can_focus=True):
     def __init__(self, question: Question, *, number: str = "", scenario: str | None = None,
                  paper_marks: float | None = None, option_order: tuple[str, ...] | None = None,
                  item_order: tuple[int, ...] | None = None, mode: str = "drill",
-                 value: Answer = None, **kwargs):
+                 value: Answer = None, grading: Grading | None = None, **kwargs):
         """`mode`: drill, exam or review (it decides the hint on how to answer); `value`: an answer
-        given before (a mock exam's, when coming back to a question)."""
+        given before (a mock exam's, when coming back to a question); in a review, `grading` is
+        its grading (None for a question left blank), shown as soon as the panel is ready."""
         super().__init__(**kwargs)
         self.question = question
         self.mode = mode
         self.initial_value = value
+        self.review_grading = grading
         self.shuffle = Shuffle(option_order or (), item_order or ())
         self.number = number
         self.scenario = scenario
@@ -72,7 +75,9 @@ class QuestionPanel(VerticalScroll, can_focus=True):
     def _ready(self) -> None:
         if self.initial_value is not None:
             self._input.set_value(self.initial_value)
-        if self.mode != "review":
+        if self.mode == "review":
+            self.show_feedback(self.initial_value, self.review_grading)
+        else:
             self._input.focus()
 
     @property
@@ -83,10 +88,11 @@ class QuestionPanel(VerticalScroll, can_focus=True):
     def value(self) -> Answer:
         return self._input.value
 
-    def show_feedback(self, answer: Answer, grading, paper_marks=None) -> None:
+    def show_feedback(self, answer: Answer, grading: Grading | None) -> None:
+        """The grading of `answer`, in the marks the question carries here (a paper's, or its own)."""
         self.graded = True
         self._input.freeze()
         feedback = self.query_one(FeedbackPanel)
-        feedback.show(self.question, answer, grading, paper_marks, self.shuffle)
+        feedback.show(self.question, answer, grading, self.paper_marks, self.shuffle)
         self.focus()
         self.call_after_refresh(self.scroll_to_widget, feedback, top=True)

@@ -191,6 +191,8 @@ def test_guard_rule(points, answer, expected):
 TECHNIQUES = [("ignore", "忽视法：客户只是发牢骚时不予理会", ["忽视法"]),
               ("taiji", "太极法：先部分肯定对方，再说出自己的观点", ["太极法"])]
 HEADING = [("customer", "掌握客户的情况", ["客户的情况"]), ("needs", "分析客户需求", ["客户需求"])]
+# the descriptions are keywords too, as in the shipped bank
+NAMES = [("ignore", "忽视法", ["忽视法", "不予理会"]), ("taiji", "太极法", ["太极法", "部分肯定"])]
 
 
 @pytest.mark.parametrize("points, answer, expected", [
@@ -199,6 +201,10 @@ HEADING = [("customer", "掌握客户的情况", ["客户的情况"]), ("needs",
                  id="labels-swapped"),
     pytest.param(TECHNIQUES, "忽视法：客户只是发牢骚时不予理会；太极法：先部分肯定对方", {"ignore", "taiji"},
                  id="labels-right"),
+    # a description under another item's label, where this item labels something else
+    pytest.param(NAMES, "忽视法：先部分肯定对方；太极法：客户只是发牢骚时不予理会", set(), id="description-under-rival-label"),
+    pytest.param(NAMES, "太极法：先部分肯定对方；忽视法：客户只是发牢骚时不予理会", {"ignore", "taiji"},
+                 id="descriptions-under-own-labels"),
     # a heading over its sub-points is no swap
     pytest.param(HEADING, "一是掌握客户的情况：分析客户需求", {"customer", "needs"}, id="heading-over-sub-points"),
 ])

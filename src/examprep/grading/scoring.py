@@ -208,7 +208,7 @@ def _mislabelled(norm: Normalized, point: CompiledPoint, match: Match) -> bool:
         c0, _ = _clause(norm, match.start, match.end)
         segment = text[max(s0, c0):match.start]
     else:
-        return False
+        return _under_rival_label(norm, point, match, s0)
     found = match.keyword.text
     if any(m in segment for m in point.marks if m != found):
         return False
@@ -219,6 +219,42 @@ def _mislabelled(norm: Normalized, point: CompiledPoint, match: Match) -> bool:
                 _labels_something(norm, text, k) for k in keywords if k and k not in segment):
             return True
     return False
+
+
+def _label_before(norm: Normalized, start: int, s0: int) -> tuple[int, int] | None:
+    """The label that the clause holding `start` stands under in its sentence: the text before the
+    nearest colon, dash or 就是 ahead of it (太极法：客户只是发牢骚时不予理会), as (start, end)."""
+    text = norm.text
+    labels = norm.labels
+    n = bisect_right(labels, start) - 1
+    end = labels[n] if n >= 0 and labels[n] > s0 else -1
+    for marker in LABEL_MARKERS:
+        p = text.rfind(marker, s0, start)
+        if p > end:
+            end = p
+    if end <= s0:
+        return None
+    stops = norm.stops
+    k = bisect_left(stops, end) - 1
+    first = max(s0, stops[k] if k >= 0 else 0)
+    if first == end and k >= 1:  # 清晰期望，就是……: the label is the clause before the comma
+        first = max(s0, stops[k - 1])
+    return first, end
+
+
+def _under_rival_label(norm: Normalized, point: CompiledPoint, match: Match, s0: int) -> bool:
+    """Whether the match is a description standing under another item's label while this point's own
+    item labels something else in the answer: 太极法：……不予理会 (the 忽视法's), 鸡同鸭讲：……听进多少."""
+    span = _label_before(norm, match.start, s0)
+    if span is None:
+        return False
+    label = norm.text[span[0]:span[1]]
+    if any(m in label for m in point.marks):
+        return False
+    if not any(k and k in label for keywords, _ in point.rival_marks for k in keywords):
+        return False
+    return any(kw.variant is None and kw.text not in label and _labels_something(norm, norm.text, kw.text)
+               for kw in point.keywords)
 
 
 def _labels_something(norm: Normalized, text: str, keyword: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from examprep.practice.mistakes import Outcome, mistake_state
+from examprep.practice.mistakes import CORRECT_DAYS_TO_LEAVE, Outcome, Removal, mistake_state, way_out
 
 W, R = False, True
 
@@ -30,3 +30,23 @@ def test_counts_wrong_answers_and_remembers_the_last_wrong_day():
     assert state.wrong_count == 2
     assert state.last_wrong_day == "2024-03-05"
     assert state.correct_days == ()
+
+
+# -- removal by hand (移出) and the way out ---------------------------------------------------------
+def test_a_removal_by_hand_takes_a_question_out_and_a_new_mistake_puts_it_back():
+    removed = mistake_state([Outcome("2024-03-01", W), Removal("2024-03-01")])
+    assert not removed.in_book and removed.wrong_count == 1
+    back = mistake_state([Outcome("2024-03-01", W), Removal("2024-03-01"), Outcome("2024-03-02", W)])
+    assert back.in_book and back.wrong_count == 2
+
+
+@pytest.mark.parametrize("history, today, days, today_counted", [
+    ([("03-01", W)], "2024-03-01", 2, False),
+    ([("03-01", W), ("03-01", R)], "2024-03-01", 1, True),  # right today: another day is needed
+    ([("03-01", W), ("03-01", R)], "2024-03-02", 1, False),  # right yesterday: today will do
+])
+def test_the_way_out_counts_the_days_still_needed(history, today, days, today_counted):
+    state = mistake_state(Outcome(f"2024-{d}", ok) for d, ok in history)
+    way = way_out(state, today)
+    assert (way.days, way.today_counted) == (days, today_counted)
+    assert way.days + way.counted == CORRECT_DAYS_TO_LEAVE

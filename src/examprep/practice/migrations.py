@@ -126,6 +126,32 @@ MIGRATIONS: tuple[Migration, ...] = (
             locked_until TEXT,
             PRIMARY KEY (scope, key))""",
     )),
+    Migration(4, "claims on rubric points (kept with their answer, which counts at its corrected score)"
+                 " and removals from the 错题本 by hand, folded with the answers", (
+        "ALTER TABLE answers ADD COLUMN claimed_score DOUBLE PRECISION",
+        """CREATE TABLE claims (
+            id {id},
+            account TEXT NOT NULL,
+            answer_id BIGINT NOT NULL,
+            question_id TEXT NOT NULL,
+            point_id TEXT NOT NULL,
+            direction TEXT NOT NULL,
+            made_at TEXT NOT NULL,
+            point TEXT NOT NULL,
+            grader_earned DOUBLE PRECISION NOT NULL,
+            grader_matched TEXT,
+            UNIQUE (answer_id, point_id))""",
+        "CREATE INDEX claims_by_account_question ON claims (account, question_id, point_id)",
+        "CREATE INDEX claims_by_question ON claims (question_id, point_id)",
+        """CREATE TABLE book_removals (
+            id {id},
+            account TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            removed_at TEXT NOT NULL,
+            day TEXT NOT NULL,
+            after_answer BIGINT NOT NULL)""",
+        "CREATE INDEX book_removals_by_account_question ON book_removals (account, question_id, id)",
+    )),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

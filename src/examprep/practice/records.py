@@ -57,3 +57,20 @@ class StoredAnswer:
     answer: str
     mode: str
     kind: int  # NEW, or the scheduler state the question was in when answered
+    claimed_score: float | None = None  # the score with the candidate's claims (None: no claims)
+
+    @property
+    def counted_score(self) -> float:
+        """The score the schedule and the 错题本 count: the grader's, corrected by any claims."""
+        return self.score if self.claimed_score is None else self.claimed_score
+
+    @property
+    def counted_correct(self) -> bool:
+        if self.claimed_score is None:
+            return self.correct
+        return self.max > 0 and abs(self.claimed_score - self.max) < 1e-9
+
+    def counted_record(self) -> AnswerRecord:
+        """The answer as the schedule folds it: at its counted score."""
+        return AnswerRecord(self.question_id, self.answered_at, self.counted_score, self.max,
+                            self.counted_correct, self.answer, self.mode)

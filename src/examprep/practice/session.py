@@ -86,12 +86,15 @@ def drill_queue(bank: Bank, scope: DrillScope, order: str, progress: dict[str, Q
     raise ValueError(f"unknown drill order '{order}'; orders are {', '.join(ORDERS)}")
 
 
-def mistakes_queue(bank: Bank, progress: dict[str, QuestionProgress], level: str | None = None) -> list[str]:
-    """The 错题本: most recently missed first; ids no longer in the bank are left out."""
+def mistakes_queue(bank: Bank, progress: dict[str, QuestionProgress], level: str | None = None,
+                   scope: DrillScope | None = None) -> list[str]:
+    """The 错题本 (within `scope`, case questions included): most recently missed first; ids no
+    longer in the bank are left out."""
     rows = [
         (p.mistakes.last_wrong_day or "", qid) for qid, p in progress.items()
         if p.mistakes.in_book and qid in bank.questions
         and (level is None or bank.questions[qid].level == level)
+        and (scope is None or scope.admits(bank, bank.questions[qid]))
     ]
     order = _bank_order(bank)
     rows.sort(key=lambda r: (r[0], -order[r[1]]), reverse=True)

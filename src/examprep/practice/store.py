@@ -21,11 +21,12 @@ import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from .claims import Claim, StoredClaim
 from .engines import (
     SQLITE_SCHEME,
     Engine,
@@ -39,7 +40,7 @@ from .engines import (
     sqlite_unreachable,
 )
 from .migrations import SCHEMA_VERSION, NewerSchema, check_version, migrate
-from .mistakes import MistakeState, Outcome, next_mistake_state
+from .mistakes import MistakeState, Outcome, Removal, next_mistake_state
 from .records import NEW, AnswerRecord, QuestionProgress, StoredAnswer
 from .scheduler import SCHEDULER_VERSION, CardState, Review, next_state
 
@@ -104,6 +105,17 @@ _WRITE_EXAM_ANSWER = (
     " ON CONFLICT (exam_id, question_id) DO UPDATE SET answer = excluded.answer"
     " WHERE exam_answers.account = excluded.account"
 )
+
+
+@dataclass(frozen=True)
+class BookRemoval:
+    """A question taken out of the 错题本 by hand (移出)."""
+
+    id: int
+    question_id: str
+    removed_at: datetime
+    day: str  # local ISO date
+    after_answer: int  # the id of the question's latest answer when it was removed
 
 
 @dataclass(frozen=True)
@@ -275,15 +287,110 @@ class ProgressStore:
         """Fold every answer of this account again (after the scheduler changed), in one transaction."""
         with self._transaction():
             self._sql("DELETE FROM progress WHERE account = ?", (self.account,))
-            current: dict[str, QuestionProgress] = {}
+            answers: dict[str, list[StoredAnswer]] = {}
             for row in self._rows("SELECT * FROM answers WHERE account = ? ORDER BY id"):
                 a = _stored_answer(row)
-                record = AnswerRecord(a.question_id, a.answered_at, a.score, a.max, a.correct,
-                                      a.answer, a.mode)
-                current[a.question_id] = _fold(current.get(a.question_id), record, day=a.day)
-            for p in current.values():
-                self._write_progress(p)
+                answers.setdefault(a.question_id, []).append(a)
+            removals = self._removals()
+            for question_id, given in answers.items():
+                progress = _fold_history(given, removals.get(question_id, ()))
+                if progress is not None:
+                    self._write_progress(progress)
             self._set("scheduler_version", SCHEDULER_VERSION)
+
+    def _refold(self, question_id: str) -> None:
+        """Fold one question's answers and removals again (its claims changed a score, or a removal
+        was made or undone)."""
+        rows = self._rows("SELECT * FROM answers WHERE account = ? AND question_id = ? ORDER BY id", question_id)
+        progress = _fold_history([_stored_answer(r) for r in rows],
+                                 self._removals(question_id).get(question_id, ()))
+        if progress is None:
+            self._sql("DELETE FROM progress WHERE account = ? AND question_id = ?", (self.account, question_id))
+        else:
+            self._write_progress(progress)
+
+    # -- claims: the candidate's word against the grader's on a rubric point -----------------
+    def set_claims(self, question_id: str, answered_at: datetime, claims: Iterable[Claim],
+                   claimed_score: float | None) -> bool:
+        """Replace the claims on this account's answer to `question_id` given at `answered_at` (none:
+        the grader's view stands) and the answer's score as they correct it, and fold the question's
+        schedule again, in one commit. False: kept in memory for `flush` (behind the answer itself,
+        when that is still waiting too)."""
+        claims = tuple(claims)
+        stamp = _stamp(answered_at)
+
+        def write():
+            rows = self._rows("SELECT id FROM answers WHERE account = ? AND question_id = ? AND answered_at = ?",
+                              question_id, stamp)
+            if not rows:
+                return  # no such answer (it was never written): nothing to correct
+            answer_id = rows[0][0]
+            self._sql("DELETE FROM claims WHERE account = ? AND answer_id = ?", (self.account, answer_id))
+            for c in claims:
+                self._sql(
+                    "INSERT INTO claims (account, answer_id, question_id, point_id, direction, made_at, point,"
+                    " grader_earned, grader_matched) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (self.account, answer_id, c.question_id, c.point_id, c.direction, _stamp(c.made_at),
+                     c.point, c.grader_earned, c.grader_matched))
+            self._sql("UPDATE answers SET claimed_score = ? WHERE account = ? AND id = ?",
+                      (claimed_score if claims else None, self.account, answer_id))
+            self._refold(question_id)
+        return self._write(write)
+
+    def claims(self, question_id: str | None = None, *, every_account: bool = False) -> list[StoredClaim]:
+        """The claims standing on this account's answers (of one question), oldest first, each with
+        its answer. `every_account`: everyone's, for an instructor's report."""
+        sql = ("SELECT c.*, a.answered_at, a.answer, a.score, a.max, a.claimed_score"
+               " FROM claims c JOIN answers a ON a.id = c.answer_id AND a.account = c.account")
+        where, params = [], []
+        if not every_account:
+            where.append("c.account = ?")
+            params.append(self.account)
+        if question_id is not None:
+            where.append("c.question_id = ?")
+            params.append(question_id)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return [_stored_claim(r) for r in self._sql(sql + " ORDER BY c.id", params).fetchall()]
+
+    # -- the 错题本 by hand: 移出 ------------------------------------------------------------
+    def remove_from_book(self, question_id: str, when: datetime) -> bool:
+        """Take a question out of the 错题本 by hand: an event folded with its answers, right after
+        the latest of them (in the order things happened, whatever the clocks said)."""
+        stamp, day = _stamp(when), when.astimezone().date().isoformat()
+
+        def write():
+            self._sql("INSERT INTO book_removals (account, question_id, removed_at, day, after_answer)"
+                      " SELECT ?, ?, ?, ?, COALESCE(MAX(id), 0) FROM answers WHERE account = ? AND question_id = ?",
+                      (self.account, question_id, stamp, day, self.account, question_id))
+            self._refold(question_id)
+        return self._write(write)
+
+    def undo_removal(self, question_id: str) -> bool:
+        """Take back the question's latest removal from the 错题本, as if it had never been made."""
+
+        def write():
+            self._sql("DELETE FROM book_removals WHERE account = ? AND id = (SELECT MAX(id) FROM book_removals"
+                      " WHERE account = ? AND question_id = ?)", (self.account, self.account, question_id))
+            self._refold(question_id)
+        return self._write(write)
+
+    def removals(self, question_id: str | None = None) -> list[BookRemoval]:
+        """Each removal by hand from the 错题本 (of one question), oldest first."""
+        return sorted((r for events in self._removals(question_id).values() for r in events),
+                      key=lambda r: r.id)
+
+    def _removals(self, question_id: str | None = None) -> dict[str, list[BookRemoval]]:
+        sql = "SELECT * FROM book_removals WHERE account = ?"
+        params: list[Any] = []
+        if question_id is not None:
+            sql += " AND question_id = ?"
+            params.append(question_id)
+        out: dict[str, list[BookRemoval]] = {}
+        for r in self._rows(sql + " ORDER BY id", *params):
+            out.setdefault(r["question_id"], []).append(BookRemoval(
+                r["id"], r["question_id"], _moment(r["removed_at"]), r["day"], r["after_answer"]))
+        return out
 
     # -- favourites (收藏) ---------------------------------------------------------------------
     def favourites(self) -> list[str]:
@@ -396,6 +503,20 @@ def _fold(previous: QuestionProgress | None, record: AnswerRecord, day: str | No
     return QuestionProgress(record.question_id, card, mistakes, record.fraction, record.answer)
 
 
+def _fold_history(answers: Iterable[StoredAnswer], removals: Iterable[BookRemoval]) -> QuestionProgress | None:
+    """A question's progress from its answers (oldest first, each at its counted score) and its
+    removals from the 错题本 by hand, each right after the answer it followed."""
+    after: dict[int, list[BookRemoval]] = {}
+    for r in removals:
+        after.setdefault(r.after_answer, []).append(r)
+    progress: QuestionProgress | None = None
+    for a in answers:
+        progress = _fold(progress, a.counted_record(), day=a.day)
+        for r in after.get(a.id, ()):
+            progress = replace(progress, mistakes=next_mistake_state(progress.mistakes, Removal(r.day)))
+    return progress
+
+
 def _progress_from_row(r: Any) -> QuestionProgress:
     card = CardState(
         due=_moment(r["due"]), state=r["state"], step=r["step"], stability=r["stability"],
@@ -409,7 +530,13 @@ def _progress_from_row(r: Any) -> QuestionProgress:
 
 def _stored_answer(r: Any) -> StoredAnswer:
     return StoredAnswer(r["id"], r["question_id"], _moment(r["answered_at"]), r["day"], r["score"],
-                        r["max"], bool(r["correct"]), r["answer"], r["mode"], r["kind"])
+                        r["max"], bool(r["correct"]), r["answer"], r["mode"], r["kind"], r["claimed_score"])
+
+
+def _stored_claim(r: Any) -> StoredClaim:
+    claim = Claim(r["question_id"], _moment(r["answered_at"]), r["point_id"], r["direction"],
+                  _moment(r["made_at"]), r["point"], r["grader_earned"], r["grader_matched"], r["account"])
+    return StoredClaim(r["id"], r["answer_id"], claim, r["answer"], r["score"], r["max"], r["claimed_score"])
 
 
 def _exam_record(r: Any) -> ExamRecord:

@@ -7,14 +7,15 @@ queues and computes the home overview and the day's counts. Screens only show wh
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from ..content.model import Answer, Bank, Blueprint, Case, Question
+from .claims import Claim, StoredClaim, claims_for, corrected_score
 from .exam import ExamResult, MockExam, exam_records
-from .records import AnswerRecord, QuestionProgress
+from .records import AnswerRecord, QuestionProgress, StoredAnswer
 from .scheduler import end_of_day
 from .session import (
     ORDERS,
@@ -74,6 +75,30 @@ class HomeOverview:
         return sum(r.mistakes for r in self.levels)
 
 
+@dataclass(frozen=True)
+class GradedAnswer:
+    """An answer just graded and recorded, and the candidate's claims on it."""
+
+    question: Question
+    grading: Grading
+    record: AnswerRecord
+    claims: tuple[Claim, ...] = ()
+
+    @property
+    def counted_score(self) -> float:
+        """The score the schedule counts: the grader's, corrected by the claims."""
+        return corrected_score(self.grading, self.claims)
+
+    @property
+    def counted_fraction(self) -> float:
+        return self.counted_score / self.grading.max if self.grading.max else 0.0
+
+    @property
+    def can_claim(self) -> bool:
+        """Whether the candidate may argue its points: a free-text answer graded point by point."""
+        return self.question.is_free_text and bool(self.grading.points)
+
+
 class Trainer:
     """The workflows of one candidate's training on one bank, recorded in one store."""
 
@@ -92,12 +117,33 @@ class Trainer:
     # -- answers -----------------------------------------------------------------------------
     def answer(self, question: Question, answer: Answer, mode: str) -> Grading:
         """Grade an answer and commit it to the store before anything else happens."""
+        return self.record(question, answer, mode).grading
+
+    def record(self, question: Question, answer: Answer, mode: str) -> GradedAnswer:
+        """`answer`, with the record it was stored as (what a claim on it refers to)."""
         grading = question.grade(answer)
-        self.store.record_answer(AnswerRecord(
+        record = AnswerRecord(
             question.id, self.clock(), float(grading.score), float(grading.max), bool(grading.correct),
             question.encode(answer), mode,
-        ))
-        return grading
+        )
+        self.store.record_answer(record)
+        return GradedAnswer(question, grading, record)
+
+    # -- claims ------------------------------------------------------------------------------
+    def set_claims(self, graded: GradedAnswer, earned: Mapping[str, bool]) -> GradedAnswer:
+        """Stand by the candidate's view `earned` (rubric point id -> earned) of an answer just
+        graded: the points where it differs from the grader's become claims, kept with the answer,
+        and the schedule counts the answer at the corrected score. Agreeing everywhere withdraws
+        the claims."""
+        claims = claims_for(graded.grading, earned, question_id=graded.record.question_id,
+                            answered_at=graded.record.answered_at, made_at=self.clock())
+        score = corrected_score(graded.grading, claims)
+        self.store.set_claims(graded.record.question_id, graded.record.answered_at, claims,
+                              score if claims else None)
+        return replace(graded, claims=claims)
+
+    def claims(self, question_id: str | None = None) -> list[StoredClaim]:
+        return self.store.claims(question_id)
 
     # -- drills ------------------------------------------------------------------------------
     def drill(self, scope: DrillScope, order: str) -> DrillSession | None:
@@ -141,9 +187,23 @@ class Trainer:
         session = DrillSession.from_dict(data, self.bank)
         return session if session and not session.finished else None
 
-    def mistakes_queue(self) -> list[str]:
-        """The 错题本 to re-drill, most recently missed first."""
-        return mistakes_queue(self.bank, self.store.progress())
+    def mistakes_queue(self, scope: DrillScope | None = None) -> list[str]:
+        """The 错题本 (within `scope`: level, topic, type) to re-drill, most recently missed first."""
+        return mistakes_queue(self.bank, self.store.progress(), scope=scope)
+
+    def last_wrong_answer(self, question_id: str) -> StoredAnswer | None:
+        """The candidate's latest answer to the question that did not earn full marks (claims counted)."""
+        for a in reversed(self.store.answers(question_id)):
+            if not a.counted_correct:
+                return a
+        return None
+
+    def remove_from_book(self, question_id: str) -> None:
+        """移出: take a question out of the 错题本 by hand; kept as an event, undone by `undo_removal`."""
+        self.store.remove_from_book(question_id, self.clock())
+
+    def undo_removal(self, question_id: str) -> None:
+        self.store.undo_removal(question_id)
 
     def favourites_queue(self) -> list[str]:
         return favourites_queue(self.bank, self.store.favourites())

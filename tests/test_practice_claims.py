@@ -116,7 +116,8 @@ def test_claims_survive_reopening_and_a_rebuild_of_the_schedule(bank, tmp_path, 
     store.close()
     store, _ = open_store(tmp_path)
     store.rebuild_progress()
-    assert store.progress()["q.recall"].card.due == due and store.progress()["q.recall"].last_fraction == pytest.approx(2 / 3)
+    progress = store.progress()["q.recall"]
+    assert progress.card.due == due and progress.last_fraction == pytest.approx(2 / 3)
     assert [c.claim.point_id for c in store.claims("q.recall")] == ["classify"]
     store.close()
 

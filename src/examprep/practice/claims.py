@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from ..content.model import Bank, Question
@@ -76,20 +76,25 @@ def candidate_view(grading: Grading, claims: Iterable[Claim]) -> dict[str, bool]
     return view
 
 
-def corrected_score(grading: Grading, claims: Iterable[Claim]) -> float:
-    """The answer's score with the candidate's claims granted, by the grader's own rule: the points
-    share the marks by weight; all of them earn full marks."""
+def corrected_grading(grading: Grading, claims: Iterable[Claim]) -> Grading:
+    """The grading as the candidate sees it, by the grader's own rule: each point granted earns its
+    share of the marks by weight, and all of them earn full marks. The matched words stay the
+    grader's."""
     claims = tuple(claims)
-    if not claims or not grading.points:
-        return float(grading.score)
-    view = candidate_view(grading, claims)
     total = sum(p.weight for p in grading.points)
-    if not total:
-        return float(grading.score)
+    if not claims or not total:
+        return grading
+    view = candidate_view(grading, claims)
+    points = tuple(replace(p, earned=round(grading.max * p.weight / total, 2) if view[p.id] else 0.0)
+                   for p in grading.points)
     earned = sum(p.weight for p in grading.points if view[p.id])
-    if abs(earned - total) < 1e-9:
-        return float(grading.max)
-    return round(grading.max * earned / total, 2)
+    score = float(grading.max) if abs(earned - total) < 1e-9 else round(grading.max * earned / total, 2)
+    return replace(grading, score=score, points=points, correct=None)
+
+
+def corrected_score(grading: Grading, claims: Iterable[Claim]) -> float:
+    """The answer's score with the candidate's claims granted (see `corrected_grading`)."""
+    return float(corrected_grading(grading, claims).score)
 
 
 def is_full(score: float, max_score: float) -> bool:

@@ -15,8 +15,10 @@ from textual.binding import Binding
 from textual.containers import Container
 from textual.widgets import Footer, Header, Static
 
+from ...format import marks_text
 from ...practice.records import MODES
 from ...practice.session import DrillSession
+from ...practice.trainer import GradedAnswer
 from ..format import percent
 from ..widgets.answer import AnswerInput
 from ..widgets.question.question_panel import QuestionPanel, case_scenario
@@ -32,6 +34,7 @@ class DrillScreen(TrainerScreen):
         Binding("enter", "continue", "下一题", show=False),
         Binding("ctrl+p", "previous", "上一题"),
         Binding("ctrl+f", "favourite", "收藏"),
+        Binding("c", "claim", "申诉评分"),
         Binding("escape", "leave", "返回"),
     ]
 
@@ -42,10 +45,19 @@ class DrillScreen(TrainerScreen):
         super().__init__()
         self.session = session
         self.panel: QuestionPanel | None = None
+        self.graded: GradedAnswer | None = None  # the answer on screen, once graded
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The end-of-session summary shows only its own keys (Esc), not the drill's."""
-        return not (self.session.finished and action in self.ANSWERING_ACTIONS)
+        """The end-of-session summary shows only its own keys (Esc), not the drill's; 申诉评分 only
+        once a free-text answer is graded, and 提交 only before (the footer shows what can be done
+        now, and so fits 80 columns)."""
+        if self.session.finished and action in self.ANSWERING_ACTIONS:
+            return False
+        if action == "claim":
+            return self.graded is not None and self.graded.can_claim
+        if action == "submit":
+            return self.graded is None
+        return True
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -69,6 +81,8 @@ class DrillScreen(TrainerScreen):
         return QuestionPanel(question, scenario=case_scenario(self.trainer.bank, question))
 
     def show_current(self) -> None:
+        self.graded = None
+        self.refresh_bindings()
         area = self.query_one("#question-area", Container)
         area.remove_children()
         question = self.question
@@ -128,13 +142,42 @@ class DrillScreen(TrainerScreen):
             self.notify("请先作答再提交。", severity="warning")
             return
         mode = self.session.kind if self.session.kind in MODES else "drill"
-        grading = self.trainer.answer(question, answer, mode)
-        self.session.record(question.id, float(grading.fraction))
+        self.graded = graded = self.trainer.record(question, answer, mode)
+        self.record_score(graded)
+        panel.show_feedback(answer, graded.grading)
+        self.update_status()
+        self.refresh_bindings()
+
+    def record_score(self, graded: GradedAnswer) -> None:
+        self.session.record(graded.record.question_id, graded.counted_fraction)
         # Saved as if already moved on: continuing later starts at the next question.
         self.trainer.save_session(replace(self.session, position=self.session.position + 1,
-                                      scores=dict(self.session.scores)))
-        panel.show_feedback(answer, grading)
-        self.update_status()
+                                          scores=dict(self.session.scores)))
+
+    def action_claim(self) -> None:
+        """申诉评分: the candidate says which key points they wrote; where it differs from the grader,
+        a claim is kept with the answer and the schedule follows the candidate."""
+        from ...practice.claims import candidate_view
+        from .claim_screen import ClaimScreen
+
+        graded = self.graded
+        if graded is None or not graded.can_claim:
+            return
+
+        def stand_by(view: dict[str, bool] | None) -> None:
+            if view is None or self.graded is not graded or self.panel is None:
+                return
+            self.graded = now = self.trainer.set_claims(graded, view)
+            self.record_score(now)
+            self.panel.show_claims(self.panel.value, now.grading, now.claims)
+            self.update_status()
+            if now.claims:
+                self.notify(f"已记录申诉：评分 {marks_text(now.grading.score)} 分，你认为 "
+                            f"{marks_text(now.counted_score)} 分；复习按你的判断安排。", timeout=4)
+            elif graded.claims:
+                self.notify("已撤回申诉，按评分安排复习。", timeout=3)
+
+        self.app.push_screen(ClaimScreen(graded.grading, candidate_view(graded.grading, graded.claims)), stand_by)
 
     def action_next(self) -> None:
         if self.session.finished:

@@ -3,6 +3,8 @@ the answer as typed, the model answer and the explanation."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -12,6 +14,7 @@ from ....content.model import Answer, Question, Shuffles
 from ....format import marks_text, visible, visible_with_spans
 from ....grading.excerpt import excerpt
 from ....grading.explain import point_detail
+from ....practice.claims import CLAIM, Claim, corrected_grading
 
 MATCH_STYLE = "bold green underline"
 
@@ -41,9 +44,20 @@ def heading(title: str) -> Text:
     return Text(title, style="bold underline")
 
 
-def points_table(points, awards) -> Table:
+EARNED_WORDS = {True: "已得", False: "未得"}
+CLAIM_STYLE = "bold magenta"
+
+
+def both_views(grader: bool, candidate: bool) -> Text:
+    """A point the candidate disagrees on: the grader's view and theirs, side by side."""
+    return Text(f"评分：{EARNED_WORDS[grader]} / 你认为：{EARNED_WORDS[candidate]}", style=CLAIM_STYLE)
+
+
+def points_table(points, awards, claims: Iterable[Claim] = ()) -> Table:
     """Each rubric point on its own row: earned or missed, the words that earned it, the marks it is
-    awarded. A grid, so a long point wraps under itself rather than under the tick."""
+    awarded, and where the candidate claims otherwise, both views. A grid, so a long point wraps
+    under itself rather than under the tick."""
+    disputed = {c.point_id: c.direction == CLAIM for c in claims}
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(width=2)
     grid.add_column(ratio=1)
@@ -57,16 +71,21 @@ def points_table(points, awards) -> Table:
         if detail:
             text.append(f"（{visible(detail)}）" if got else f"  {visible(detail)}",
                         style="italic dim" if got else "yellow")
+        if p.id in disputed:
+            text.append("\n")
+            text.append_text(both_views(got, disputed[p.id]))
         grid.add_row(Text("✓" if got else "✗", style="bold green" if got else "bold red"), text,
                      Text(f"+{marks_text(award)}" if got else "0", style="bold" if got else "dim"))
     return grid
 
 
 def feedback_renderable(question: Question, answer: Answer, grading, marks: float | None = None,
-                        shuffle: Shuffles | None = None):
+                        shuffle: Shuffles | None = None, claims: Iterable[Claim] = ()):
     """What the panel shows. `marks`: what the question carries (a mock paper's marks; by default its
     own score); the marks shown are those awarded (`marks_on_paper`, the key's half marks), so each
-    point's line adds up to the total. `shuffle` gives the letters the options were shown with."""
+    point's line adds up to the total. `shuffle` gives the letters the options were shown with;
+    `claims` are the candidate's own view of some points (the grader's stays beside it)."""
+    claims = tuple(claims)
     parts: list[RenderableType] = []
     of = question.score if marks is None else marks
     if grading is None:
@@ -77,12 +96,15 @@ def feedback_renderable(question: Question, answer: Answer, grading, marks: floa
         top = Text(label, style=style)
         earned = question.marks_on_paper(grading, of)
     top.append(f"    得分 {marks_text(earned)} / {marks_text(of)}", style="bold")
+    if claims and grading is not None:
+        mine = question.marks_on_paper(corrected_grading(grading, claims), of)
+        top.append(f"（你认为 {marks_text(mine)} 分，按此安排复习）", style=CLAIM_STYLE)
     parts.append(top)
 
     points = list(getattr(grading, "points", None) or ()) if grading is not None else []
     if points:
         parts.append(heading("要点"))
-        parts.append(points_table(points, question.point_awards(grading, of)))
+        parts.append(points_table(points, question.point_awards(grading, of), claims))
 
     parts.append(heading("你的答案"))
     if question.is_free_text and isinstance(answer, str) and answer.strip():
@@ -101,8 +123,8 @@ def feedback_renderable(question: Question, answer: Answer, grading, marks: floa
 
 class FeedbackPanel(Static):
     def show(self, question: Question, answer: Answer, grading, marks: float | None = None,
-             shuffle: Shuffles | None = None) -> None:
-        self.update(feedback_renderable(question, answer, grading, marks, shuffle))
+             shuffle: Shuffles | None = None, claims: Iterable[Claim] = ()) -> None:
+        self.update(feedback_renderable(question, answer, grading, marks, shuffle, claims))
         self.display = True
 
     def clear(self) -> None:

@@ -3,6 +3,8 @@ input and, once graded, the feedback."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -12,6 +14,7 @@ from ....content.model import Answer, Bank, Question
 from ....format import marks_text, visible
 from ....grading.results import Grading
 from ....kinds.base import Shuffle
+from ....practice.claims import Claim
 from ..answer import AnswerInput, answer_input_for
 from ..feedback.feedback_panel import FeedbackPanel
 
@@ -88,11 +91,16 @@ class QuestionPanel(VerticalScroll, can_focus=True):
     def value(self) -> Answer:
         return self._input.value
 
-    def show_feedback(self, answer: Answer, grading: Grading | None) -> None:
-        """The grading of `answer`, in the marks the question carries here (a paper's, or its own)."""
+    def show_feedback(self, answer: Answer, grading: Grading | None, claims: Iterable[Claim] = ()) -> None:
+        """The grading of `answer`, in the marks the question carries here (a paper's, or its own),
+        with the candidate's `claims` beside the grader's view."""
         self.graded = True
         self._input.freeze()
         feedback = self.query_one(FeedbackPanel)
-        feedback.show(self.question, answer, grading, self.paper_marks, self.shuffle)
+        feedback.show(self.question, answer, grading, self.paper_marks, self.shuffle, claims)
         self.focus()
         self.call_after_refresh(self.scroll_to_widget, feedback, top=True)
+
+    def show_claims(self, answer: Answer, grading, claims: Iterable[Claim]) -> None:
+        """The feedback again, with the candidate's claims beside the grader's view (the scroll kept)."""
+        self.query_one(FeedbackPanel).show(self.question, answer, grading, self.paper_marks, self.shuffle, claims)

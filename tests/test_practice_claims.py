@@ -231,3 +231,36 @@ def test_the_book_filters_by_level_topic_and_type_and_keeps_the_last_wrong_answe
     trainer.answer(questions["q.single"], "B", "drill")  # right now; the last wrong one was C
     last = trainer.last_wrong_answer("q.single")
     assert last is not None and questions["q.single"].decode(last.answer) == "C"
+
+
+# -- the store: a migration, and each account's own -------------------------------------------------------
+def test_a_file_from_before_claims_is_upgraded_and_its_answers_count_as_graded(tmp_path, bank, clock):
+    from test_practice_store_migrations import write_v1_file
+
+    write_v1_file(tmp_path)
+    store, _ = open_store(tmp_path)
+    assert [(a.id, a.claimed_score, a.counted_score) for a in store.answers()] == [(7, None, 1.0), (9, None, 0.5)]
+    assert store.claims() == [] and store.removals() == []
+    store.remove_from_book("q.b", T0)  # an old answer's question can leave the book by hand
+    assert store.mistake_ids() == set() and store.removals()[0].after_answer == 9
+    store.close()
+
+
+def test_claims_and_removals_belong_to_their_account(tmp_path, bank, clock):
+    first, _ = open_store(tmp_path, account="c001")
+    second, _ = open_store(tmp_path, account="c002")
+    one, two = Trainer(bank, first, clock), Trainer(bank, second, clock)
+    mine = one.record(bank.questions["q.recall"], "企业决策", "drill")
+    theirs = two.record(bank.questions["q.recall"], "企业决策", "drill")
+    one.set_claims(mine, {"classify": True})
+    two.set_claims(theirs, {"satisfy": True})
+    two.remove_from_book("q.recall")
+    assert [c.claim.point_id for c in first.claims()] == ["classify"]
+    assert [(c.claim.point_id, c.claim.account) for c in second.claims()] == [("satisfy", "c002")]
+    assert sorted(c.claim.account for c in first.claims(every_account=True)) == ["c001", "c002"]
+    assert first.mistake_ids() == {"q.recall"} and second.mistake_ids() == set()
+    assert first.removals() == [] and len(second.removals()) == 1
+    first.undo_removal("q.recall")  # another account's removal is not mine to undo
+    assert second.mistake_ids() == set()
+    first.close()
+    second.close()

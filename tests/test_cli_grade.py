@@ -225,6 +225,20 @@ def test_choices_are_shown_with_the_letters_an_answer_uses(root, capsys):
     assert "✓ 正确" in out
 
 
+def test_a_wrong_order_says_which_places_are_wrong(root, capsys):
+    from examprep.content import load_bank
+
+    question = load_bank(root).questions["q.demo.order"]
+    shown = question.presented_order()
+    swapped = "".join("ABC"[shown.index(i)] for i in (1, 0, 2))  # the first two swapped
+    assert grade(root, "q.demo.order", "--answer", swapped) == 0
+    out = capsys.readouterr().out
+    assert "  ✗ 第1位：第二步（应为：第一步）\n  ✗ 第2位：第一步（应为：第二步）\n  ✓ 第3位：第三步\n" in out
+    assert grade(root, "q.demo.order", "--answer", swapped, "--json") == 0
+    positions = json.loads(capsys.readouterr().out)["positions"]
+    assert [p["right"] for p in positions] == [False, False, True]
+
+
 def test_a_long_answer_is_shown_around_its_matches(root, capsys):
     answer = "无关内容，" * 1000 + "企业决策的基础" + "其他" * 500
     assert grade(root, "q.demo.recall", "--answer", answer) == 0

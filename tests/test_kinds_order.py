@@ -60,3 +60,26 @@ def test_stored_answers_and_text():
     assert ORDER.decode('"AB"') is None
     assert ORDER.answer_text((1, 0, 2, 3)) == "确认共识 → 回顾要点 → 提出要求 → 致谢道别"
     assert ORDER.model_answer() == "回顾要点 → 确认共识 → 提出要求 → 致谢道别"
+
+
+def test_each_place_of_an_order_answer_is_marked_with_the_item_expected_there():
+    grading = ORDER.grade([1, 0, 2, 3])  # the first two swapped
+    assert [(p.position, p.right) for p in grading.positions] == [(1, False), (2, False), (3, True), (4, True)]
+    first = grading.positions[0]
+    assert (first.expected, first.given) == ("回顾要点", "确认共识")
+    assert grading.to_json()["positions"][1] == {"position": 2, "expected": "确认共识", "given": "回顾要点",
+                                                  "right": False}
+
+
+def test_a_right_order_has_every_place_right_and_an_unreadable_one_has_none():
+    assert all(p.right for p in ORDER.grade([0, 1, 2, 3]).positions)
+    assert ORDER.grade("ABC").positions == ()
+    assert "positions" not in ORDER.grade("ABC").to_json()
+
+
+def test_position_lines_name_the_item_expected():
+    from examprep.kinds.order import position_line
+
+    wrong, right = ORDER.grade([1, 0, 2, 3]).positions[0], ORDER.grade([1, 0, 2, 3]).positions[2]
+    assert position_line(wrong) == "第1位：确认共识（应为：回顾要点）"
+    assert position_line(right) == "第3位：提出要求"

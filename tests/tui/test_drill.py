@@ -3,6 +3,8 @@ grading shown, and each answer committed to the store the moment it is given."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from examprep.practice.session import DrillScope, DrillSession
@@ -68,6 +70,23 @@ async def test_order_question(make_app, bank, store):
         await pilot.pause()
         assert feedback_text(app).startswith("✓ 正确")
         assert store.answers("q.order")[0].answer == "[0, 1, 2]"
+
+
+async def test_a_wrong_order_shows_each_place_with_the_item_expected(make_app, bank):
+    question = bank.questions["q.order"]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_drill(app, pilot, "q.order")
+        await pilot.press("enter")  # the order as shown, never the right one
+        await pilot.pause()
+        text = re.sub(r"([✓✗]) +", r"\1 ", feedback_text(app))
+        assert text.startswith("✗ 错误") and "各位置" in text
+        shown = question.presented_order()
+        for n, expected in enumerate(question.items):
+            if shown[n] == n:
+                assert f"✓ 第{n + 1}位：{expected}" in text
+            else:
+                assert f"✗ 第{n + 1}位：{question.items[shown[n]]}（应为：{expected}）" in text
 
 
 async def test_order_question_with_grab_and_move(make_app, bank):

@@ -12,6 +12,7 @@ from .. import exit_codes
 from ..content.fields import did_you_mean
 from ..format import marks_text
 from ..grading.explain import point_detail
+from ..kinds.order import position_line
 from . import messages as m
 from .common import error, load_bank_or_report
 from .text_input import read_text
@@ -73,6 +74,10 @@ def report(question, answer: str, grading, color: bool) -> list:
             given = grading.given if grading.given is not None else m.UNREADABLE
             verdict.append(visible(m.EXPECTED_GIVEN.format(expected=grading.expected, given=given)))
         lines.append(verdict)
+        for p in grading.positions:
+            place = Text("  ✓ " if p.right else "  ✗ ", style=("green" if p.right else "red") if color else "")
+            place.append(visible(position_line(p)))
+            lines.append(place)
         return lines
     for p in grading.points:
         mark = Text("  ✓ " if p.hit else "  ✗ ", style=("green" if p.hit else "red") if color else "")

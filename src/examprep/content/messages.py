@@ -149,3 +149,8 @@ ORDER_ITEMS_REPEAT = "排序题的条目不能相同"
 BLUEPRINT_FILE_NOT_FOUND = "找不到试卷蓝图文件"
 NOT_A_BLUEPRINT = "不是试卷蓝图"
 NO_BLUEPRINT = "没有名为 '{name}' 的试卷蓝图{hint}；这里有：{known}（也可以给出 .yaml 文件的路径）"
+
+# -- what the kinds say about an answer (feedback, `grade`) -------------------------------------------------
+POSITION_RIGHT = "第{n}位：{expected}"
+POSITION_WRONG = "第{n}位：{given}（应为：{expected}）"
+POSITION_NOTHING = "（空）"

@@ -45,6 +45,19 @@ class PointResult:
 
 
 @dataclass(frozen=True)
+class PositionResult:
+    """One place of an order answer: the item that belongs there and the one the candidate put there."""
+
+    position: int  # 1-based
+    expected: str
+    given: str | None  # None when the answer put nothing there
+    right: bool
+
+    def to_json(self) -> dict:
+        return {"position": self.position, "expected": self.expected, "given": self.given, "right": self.right}
+
+
+@dataclass(frozen=True)
 class Grading:
     """The grading of one answer. `points` is empty for objective questions."""
 
@@ -55,6 +68,7 @@ class Grading:
     correct: bool | None = field(default=None)
     expected: str | None = None  # objective types: the right answer, as a candidate would type it
     given: str | None = None  # objective types: how the answer was read, or None if unreadable
+    positions: tuple[PositionResult, ...] = ()  # order questions: each place right or wrong
 
     def __post_init__(self):
         if self.correct is None:
@@ -79,4 +93,6 @@ class Grading:
         if self.expected is not None:
             data["expected"] = self.expected
             data["given"] = self.given
+        if self.positions:
+            data["positions"] = [p.to_json() for p in self.positions]
         return data

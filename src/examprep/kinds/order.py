@@ -11,18 +11,25 @@ import json
 import random
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from ..content import messages as m
 from ..content.fields import FieldReader
 from ..content.model import Question, ReadContext, Shuffles
 from ..grading.normalize import normalize_keyword
-from ..grading.results import Grading
+from ..grading.results import Grading, PositionResult
 from .base import LETTERS, exact_grading, fold
 
 # Separators a candidate may put between letters or positions: "C,A,B,D", "C A B D", "3-1-4-2".
 _ORDER_SEPARATORS = re.compile(r"[\s,，、;；.\-]")
+
+
+def position_line(p: PositionResult) -> str:
+    """A place of an order answer as feedback reads it: 第2位：确认共识（应为：回顾要点）."""
+    if p.right:
+        return m.POSITION_RIGHT.format(n=p.position, expected=p.expected)
+    return m.POSITION_WRONG.format(n=p.position, expected=p.expected, given=p.given or m.POSITION_NOTHING)
 
 
 def never_in_order(order: list[int]) -> tuple[int, ...]:
@@ -109,7 +116,16 @@ class Order(Question):
     def grade(self, answer: Any) -> Grading:
         order = self.read(answer)
         given = self.letters(order) if order is not None else None
-        return exact_grading(self, order == tuple(range(len(self.items))), given)
+        grading = exact_grading(self, order == tuple(range(len(self.items))), given)
+        return replace(grading, positions=self.positions(order)) if order is not None else grading
+
+    def positions(self, order: tuple[int, ...]) -> tuple[PositionResult, ...]:
+        """Each place of the right order with the item the candidate put there."""
+        def item(i: int) -> str | None:
+            return self.items[i] if 0 <= i < len(self.items) else None
+        return tuple(PositionResult(n + 1, expected, item(order[n]) if n < len(order) else None,
+                                    n < len(order) and order[n] == n)
+                     for n, expected in enumerate(self.items))
 
     def key(self, shuffle: Shuffles | None = None) -> str:
         return self.letters(tuple(range(len(self.items))), shuffle)

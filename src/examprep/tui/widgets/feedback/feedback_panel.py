@@ -14,6 +14,7 @@ from ....content.model import Answer, Question, Shuffles
 from ....format import marks_text, visible, visible_with_spans
 from ....grading.excerpt import excerpt
 from ....grading.explain import point_detail
+from ....kinds.order import position_line
 from ....practice.claims import CLAIM, Claim, corrected_grading
 
 MATCH_STYLE = "bold green underline"
@@ -79,6 +80,17 @@ def points_table(points, awards, claims: Iterable[Claim] = ()) -> Table:
     return grid
 
 
+def positions_table(positions) -> Table:
+    """Each place of an order answer: ✓ when the right item stands there, else ✗ with the item expected."""
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(width=2)
+    grid.add_column(ratio=1)
+    for p in positions:
+        grid.add_row(Text("✓" if p.right else "✗", style="bold green" if p.right else "bold red"),
+                     Text(visible(position_line(p)), style="" if p.right else "yellow", overflow="fold"))
+    return grid
+
+
 def feedback_renderable(question: Question, answer: Answer, grading, marks: float | None = None,
                         shuffle: Shuffles | None = None, claims: Iterable[Claim] = ()):
     """What the panel shows. `marks`: what the question carries (a mock paper's marks; by default its
@@ -105,6 +117,10 @@ def feedback_renderable(question: Question, answer: Answer, grading, marks: floa
     if points:
         parts.append(heading("要点"))
         parts.append(points_table(points, question.point_awards(grading, of), claims))
+    positions = grading.positions if grading is not None else ()
+    if positions:
+        parts.append(heading("各位置"))
+        parts.append(positions_table(positions))
 
     parts.append(heading("你的答案"))
     if question.is_free_text and isinstance(answer, str) and answer.strip():

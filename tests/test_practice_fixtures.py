@@ -192,12 +192,38 @@ FILL_FILES = {
 }
 
 
-def write_sample_root(root: Path, with_fill: bool = False) -> Path:
-    return write_files(root, {**FILES, **(FILL_FILES if with_fill else {})})
+# A calculation question marked step by step (`steps:`), added where a test needs it.
+STEPS_FILES = {
+    "questions/calc-steps.yaml": """\
+        questions:
+          - id: q.calc-steps
+            type: calc
+            level: primary
+            points: [primary.phone-ordering.rate]
+            stem: 100 户中 45 户订货，订货率是多少？
+            score: 3
+            answer: 45
+            unit: "%"
+            steps:
+              - id: formula
+                point: 订货率 = 订货户数 ÷ 总户数 × 100%
+                keywords: [订货户数÷总户数, 订货户数/总户数]
+                source: 测试考点
+              - id: substitute
+                point: 代入：45 ÷ 100 × 100%
+                keywords: [45÷100]
+                source: 题干
+        """,
+}
 
 
-def sample_bank(root: Path, with_fill: bool = False):
-    bank, problems = read_bank(write_sample_root(root, with_fill))
+def write_sample_root(root: Path, with_fill: bool = False, with_steps: bool = False) -> Path:
+    return write_files(root, {**FILES, **(FILL_FILES if with_fill else {}),
+                              **(STEPS_FILES if with_steps else {})})
+
+
+def sample_bank(root: Path, with_fill: bool = False, with_steps: bool = False):
+    bank, problems = read_bank(write_sample_root(root, with_fill, with_steps))
     assert not problems, problems
     return bank
 

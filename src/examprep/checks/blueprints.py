@@ -6,7 +6,6 @@ from __future__ import annotations
 from ..content.errors import Problem
 from ..content.model import Bank
 from ..format import marks_text, number_text
-from ..kinds.free_text import FreeText
 from ..marks import uneven_shares
 from ..papers.selection import eligible_questions, shortfall_message, shortfalls, unknown_filters
 from . import messages as m
@@ -28,11 +27,11 @@ def blueprint_problems(bank: Bank) -> list[Problem]:
 
 
 def half_mark_warnings(bank: Bank) -> list[Problem]:
-    """Free-text questions whose rubric weights do not share the marks in half marks (the key then
+    """Questions whose rubric (or calculation steps') weights do not share the marks in half marks (the key then
     rounds the shares to half marks, so some points carry more than their weight says)."""
     warnings = []
     for question in bank.questions.values():
-        weights = [p.weight for p in question.rubric] if isinstance(question, FreeText) else []
+        weights = question.part_weights()
         if weights and uneven_shares(question.score, weights):
             warnings.append(Problem(question.where.file, question.where.line,
                                     m.QUESTION_HALF_MARKS.format(
@@ -43,8 +42,7 @@ def half_mark_warnings(bank: Bank) -> list[Problem]:
             if section.score is None or section.type == "case":
                 continue
             uneven = [q.id for q in eligible_questions(bank, blueprint, section)
-                      if isinstance(q, FreeText) and q.rubric
-                      and uneven_shares(section.score, [p.weight for p in q.rubric])]
+                      if q.part_weights() and uneven_shares(section.score, q.part_weights())]
             if uneven:
                 listed = m.LIST_SEPARATOR.join(uneven[:3]) + (m.AND_MORE if len(uneven) > 3 else "")
                 warnings.append(Problem(

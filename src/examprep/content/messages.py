@@ -154,3 +154,15 @@ NO_BLUEPRINT = "没有名为 '{name}' 的试卷蓝图{hint}；这里有：{known
 POSITION_RIGHT = "第{n}位：{expected}"
 POSITION_WRONG = "第{n}位：{given}（应为：{expected}）"
 POSITION_NOTHING = "（空）"
+
+# -- calculation steps (calc `steps:`) -----------------------------------------------------------------------
+WHAT_CALC_STEP = "计算步骤"
+CALC_STEP_NEEDS_MATCH = ("计算步骤 '{sid}' 需要 'keywords'（算式或说法，答出其一即得分）"
+                         "或 'numbers'（过程中必须出现的数）")
+CALC_STEP_ID_RESERVED = "计算步骤 id 不能是 '{sid}'：它是结果得分点的 id"
+BAD_CALC_STEP_ID = "计算步骤 id '{sid}' 不合规：请用小写 ASCII 字符 [a-z0-9-]"
+DUPLICATE_CALC_STEP_ID = "重复的计算步骤 id '{sid}'（首次出现在第 {line} 行）"
+CALC_STEP_NUMBER_NOT_NUMBER = "'numbers' 的第 {n} 项必须是数字，不能是{actual}"
+CALC_STEP_NUMBER_NOT_FINITE = "'numbers' 的第 {n} 项必须是有限的数，不能是 {value}"
+CALC_RESULT_WEIGHT_WITHOUT_STEPS = "'result_weight' 只用于有 'steps' 的计算题"
+CALC_RESULT_POINT = "结果：{key}"

@@ -229,6 +229,11 @@ class Question:
         add up to `marks_on_paper`. By default each point's share of the grader's score."""
         return tuple(p.earned / grading.max * marks if grading.max else 0.0 for p in grading.points)
 
+    def part_weights(self) -> list[float]:
+        """The weights of the parts its marks are shared over on a paper (rubric points, calculation
+        steps and result); [] for a question marked as a whole."""
+        return []
+
     def shown_stem(self) -> str:
         """The stem as shown to a candidate."""
         return self.stem

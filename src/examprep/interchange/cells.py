@@ -41,6 +41,9 @@ OUTSIDE_MARKERS = r"(?![^【]*】)"  # a separator not inside 【…】
 NUMBER_ANSWER = re.compile(
     r"([+-]?\d+(?:\.\d+)?)\s*([^\d±\s]*)\s*(?:(?:±|\+/-|\+-)\s*(\d+(?:\.\d+)?)\s*([^\d\s]*))?")
 RUBRIC_ID = re.compile(r"^[a-z0-9-]+$")
+# The markers of a calculation step's line (calc `steps:`), and of its result's weight on the first line.
+RESULT_WEIGHT = re.compile(r"【\s*(\d+(?:\.\d+)?)\s*分\s*】")
+STEP_MARKER = re.compile(r"【\s*(关键词|数|误差|来源|备注|编号)\s*[:：]\s*(.*?)\s*】|【\s*(\d+(?:\.\d+)?)\s*分\s*】")
 
 
 class CellError(ValueError):
@@ -128,7 +131,55 @@ def read_order(cells: dict[str, str]) -> dict:
 
 
 def read_calc(cells: dict[str, str]) -> dict:
-    text = fold(cells.get(col.ANSWER, ""))
+    """The result on the first line (its 【N分】 the result's weight), then one scoring step a line."""
+    first, *step_lines = [ln for ln in cells.get(col.ANSWER, "").splitlines() if ln.strip()] or [""]
+    result_weight = RESULT_WEIGHT.search(first)
+    fields = _read_calc_result(fold(RESULT_WEIGHT.sub("", first)))
+    if step_lines:
+        fields["steps"] = [_read_step(number, line) for number, line in enumerate(step_lines, start=1)]
+        ids = [step["id"] for step in fields["steps"]]
+        if len(set(ids)) != len(ids):
+            raise CellError(col.ANSWER, "计算步骤编号重复")
+        if result_weight is not None:
+            fields["result_weight"] = float(result_weight.group(1))
+    return fields
+
+
+def _read_step(number: int, line: str) -> dict:
+    step: dict[str, object] = {"id": f"s{number}"}
+    for match in STEP_MARKER.finditer(line):
+        kind, value, weight = match.groups()
+        if weight is not None:
+            step["weight"] = float(weight)
+        elif kind == "关键词":
+            step["keywords"] = _alternatives(value)
+        elif kind in ("数", "误差"):
+            try:
+                numbers = [float(fold(v)) for v in _alternatives(value)]
+            except ValueError:
+                raise CellError(col.ANSWER, f"第 {number} 个计算步骤的【{kind}：…】应为数，这里是“{value}”") from None
+            if kind == "数":
+                step["numbers"] = numbers
+            else:
+                step["tolerance"] = numbers[0]
+        elif kind == "来源":
+            step["source"] = value
+        elif kind == "备注":
+            step["note"] = value
+        elif not RUBRIC_ID.match(value):
+            raise CellError(col.ANSWER, f"计算步骤编号“{value}”只能用小写字母、数字和连字符")
+        else:
+            step["id"] = value
+    point = STEP_MARKER.sub("", line).strip()
+    if not point:
+        raise CellError(col.ANSWER, f"第 {number} 个计算步骤只有标记，没有文字")
+    if "keywords" not in step and "numbers" not in step:
+        raise CellError(col.ANSWER, f"第 {number} 个计算步骤需要【关键词：…】或【数：…】")
+    order = ("id", "point", "keywords", "numbers", "tolerance", "weight", "source", "note")
+    return {k: ({**step, "point": point})[k] for k in order if k in step or k == "point"}
+
+
+def _read_calc_result(text: str) -> dict:
     match = NUMBER_ANSWER.fullmatch(text)
     if not match:
         raise CellError(col.ANSWER, f"计算题的答案应为一个数，可带单位和误差（如 62.5%、62.5±0.1），这里是“{text}”")
@@ -258,7 +309,10 @@ def answer_cells(question: Question) -> dict[str, str]:
         text = number_text(float(question.answer))
         if question.tolerance:
             text += f"±{number_text(question.tolerance)}"
-        cells[col.ANSWER] = text + (question.unit or "")
+        text += question.unit or ""
+        if question.steps and question.result_weight != 1:
+            text += f"【{number_text(question.result_weight)}分】"
+        cells[col.ANSWER] = "\n".join([text, *(_step_line(n, step) for n, step in enumerate(question.steps, 1))])
     elif isinstance(question, Fill):
         cells[col.ANSWER] = " | ".join(" / ".join(blank) for blank in question.answer)
         if not question.ordered:
@@ -266,6 +320,25 @@ def answer_cells(question: Question) -> dict[str, str]:
     elif isinstance(question, FreeText):
         cells[col.ANSWER] = "\n".join(_rubric_line(n, p) for n, p in enumerate(question.rubric, start=1))
     return cells
+
+
+def _step_line(number: int, step) -> str:
+    line = step.point
+    if step.keywords:
+        line += f"【关键词：{'|'.join(step.keywords)}】"
+    if step.numbers:
+        line += f"【数：{'|'.join(number_text(n) for n in step.numbers)}】"
+    if step.tolerance:
+        line += f"【误差：{number_text(step.tolerance)}】"
+    if step.weight != 1:
+        line += f"【{number_text(step.weight)}分】"
+    if step.source:
+        line += f"【来源：{step.source}】"
+    if step.note:
+        line += f"【备注：{step.note}】"
+    if step.id != f"s{number}":
+        line += f"【编号：{step.id}】"
+    return line
 
 
 def _rubric_line(number: int, point) -> str:

@@ -26,6 +26,14 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
+def awards_of_shares(grading: Grading, shares: dict[str, float]) -> tuple[float, ...] | None:
+    """Each earned point of `grading` awarded its share as the key prints it (`shares`, by point id;
+    half marks), a missed one nothing; None when a point has no share (then the caller falls back)."""
+    if not grading.max or any(p.id not in shares for p in grading.points):
+        return None
+    return tuple(shares[p.id] if p.earned > 0 else 0.0 for p in grading.points)
+
+
 def exact_grading(question: Question, right: bool, given: str | None, shuffle=None) -> Grading:
     """The grading of an answer that is either right (full marks) or wrong (none)."""
     score = float(question.score) if right else 0.0

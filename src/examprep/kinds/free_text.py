@@ -14,6 +14,7 @@ from ..content.model import EMPTY_LEXICON, Example, Lexicon, Question, ReadConte
 from ..grading.results import Grading
 from ..grading.scoring import grade_free_text
 from ..marks import point_shares
+from .base import awards_of_shares
 
 
 def answer_as_text(answer: Any) -> str:
@@ -73,10 +74,11 @@ class FreeText(Question):
     def point_awards(self, grading: Grading, marks: float) -> tuple[float, ...]:
         """Each earned rubric point is awarded its share as the key prints it (`point_marks`, half
         marks); a missed one nothing."""
-        shares = {p.id: m for p, m in self.point_marks(marks)}
-        if not grading.max or any(p.id not in shares for p in grading.points):
-            return super().point_awards(grading, marks)
-        return tuple(shares[p.id] if p.earned > 0 else 0.0 for p in grading.points)
+        awards = awards_of_shares(grading, {p.id: m for p, m in self.point_marks(marks)})
+        return super().point_awards(grading, marks) if awards is None else awards
+
+    def part_weights(self) -> list[float]:
+        return [p.weight for p in self.rubric]
 
     def marks_on_paper(self, grading: Grading, marks: float) -> float:
         if not grading.max:

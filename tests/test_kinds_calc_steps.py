@@ -181,3 +181,39 @@ def test_good_steps_load_with_their_source_and_default_score(tmp_path):
     q = load_bank(tmp_path).questions["q.c"]
     assert [(s.id, s.source, s.weight, s.tolerance) for s in q.steps] == [("a", "题干", 1, 0), ("b", None, 2, 0.01)]
     assert q.score == 4  # 1 + 2 + the result's 1
+
+
+# -- the printed key ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_the_key_lists_each_step_with_its_marks_in_half_marks(fmt):
+    from examprep.content import load_bank
+    from examprep.locations import shipped_content_dir
+    from examprep.papers.draw import draw_paper
+    from examprep.papers.render import render_key
+
+    bank = load_bank(shipped_content_dir())
+    paper = draw_paper(bank, bank.blueprints["primary-mock"], 3)
+    (item,) = [i for i in paper.items if i.id == "q.primary.time-management.min-hours-calc"]
+    key = render_key(paper, fmt)
+    assert f"{item.number}. 评分步骤：" in key
+    assert item.marks == 5  # the section's marks: the step and the result, weights 2 and 2, 2.5 each
+    if fmt == "html":
+        assert ('<tr><td class="text">按“有效的客户时间不少于60%”列式：44 × 60%</td><td>2.5</td>'
+                '<td class="text keywords">44×60%；44×0.6；60%×44；0.6×44</td></tr>') in key
+        assert '<tr><td class="text">结果：26.4小时</td><td>2.5</td>' in key
+    else:
+        assert "| 结果：26.4小时 | 2.5 | 26.4 小时（允许误差 ±0.05） |" in key
+
+
+def test_grade_and_mark_json_list_the_steps_of_a_shipped_question(tmp_path, capsys):
+    from examprep.cli import main
+
+    qid = "q.primary.time-management.min-hours-calc"
+    assert main(["grade", qid, "--answer", "44×60%=26.4", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["score"], [p["id"] for p in data["points"] if p["earned"]]) == (4.0, ["standard", "result"])
+    sheet = tmp_path / "answers.jsonl"
+    sheet.write_text(json.dumps({"candidate": "C1", "question": qid, "answer": "26.4"}) + "\n", encoding="utf-8")
+    assert main(["mark", str(sheet), "--json"]) == 0
+    line = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert line["score"] == 2.0 and [p["earned"] for p in line["points"]] == [0.0, 2.0]

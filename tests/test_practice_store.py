@@ -1,13 +1,14 @@
-"""The progress store: answers committed as given, kept through kill -9, broken files moved aside."""
+"""The progress store: answers committed as given, kept through kill -9, broken files moved aside.
+
+Tests taking `store_where` run on SQLite and on PostgreSQL (tests/conftest.py); the others are about
+the SQLite file itself (WAL, damaged pages, a file moved aside)."""
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
 import subprocess
 import sys
-import textwrap
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -25,14 +26,14 @@ def answer(qid: str, days: float, score: float, max_: float = 1.0, mode: str = "
     return AnswerRecord(qid, T0 + timedelta(days=days), score, max_, score >= max_, '"B"', mode)
 
 
-def test_answers_and_progress_are_kept(tmp_path):
-    store, notice = open_store(tmp_path)
+def test_answers_and_progress_are_kept(store_where):
+    store, notice = open_store(store_where)
     assert notice is None
     store.record_answer(answer("q.a", 0, 1))
     store.record_answer(answer("q.a", 0.01, 1))
     store.record_answer(answer("q.b", 0, 0))
     store.close()
-    store, _ = open_store(tmp_path)
+    store, _ = open_store(store_where)
     assert [a.kind for a in store.answers("q.a")] == [NEW, LEARNING]
     progress = store.progress()
     assert progress["q.a"].card.state == REVIEW
@@ -64,22 +65,22 @@ os.kill(os.getpid(), signal.SIGKILL)  # no close, no atexit, no checkpoint
 """
 
 
-def test_answers_survive_kill_9(tmp_path):
-    proc = subprocess.run([sys.executable, "-c", KILLED_CHILD, str(tmp_path)], capture_output=True, text=True)
+def test_answers_survive_kill_9(store_where):
+    proc = subprocess.run([sys.executable, "-c", KILLED_CHILD, str(store_where)], capture_output=True, text=True)
     assert proc.returncode == -signal.SIGKILL
     assert proc.stdout.strip() == "answered"
-    store, notice = open_store(tmp_path)
+    store, notice = open_store(store_where)
     assert notice is None
     assert store.answer_count() == 3
     assert set(store.progress()) == {"q.0", "q.1", "q.2"}
     assert store.favourites() == ["q.1"]
 
 
-def test_answers_survive_a_store_never_closed(tmp_path):
-    first, _ = open_store(tmp_path)
+def test_answers_survive_a_store_never_closed(store_where):
+    first, _ = open_store(store_where)
     first.record_answer(answer("q.a", 0, 1))
     # the first store is left open (as after a crash) while another process reads the file
-    second, _ = open_store(tmp_path)
+    second, _ = open_store(store_where)
     assert second.answer_count() == 1
 
 
@@ -131,20 +132,20 @@ def test_a_data_folder_that_cannot_be_made(tmp_path):
         open_store(blocker / "data")
 
 
-def test_schedules_are_refolded_when_the_scheduler_changes(tmp_path):
-    store, _ = open_store(tmp_path)
+def test_schedules_are_refolded_when_the_scheduler_changes(store_where):
+    store, _ = open_store(store_where)
     store.record_answer(answer("q.a", 0, 1))
     store.record_answer(answer("q.a", 1, 0))
     before = store.progress()
     store.set_setting("scheduler_version", 0)
     store._db.execute("DELETE FROM progress")
     store.close()
-    store, _ = open_store(tmp_path)
+    store, _ = open_store(store_where)
     assert store.progress() == before
 
 
-def test_favourites_and_settings(tmp_path):
-    store, _ = open_store(tmp_path)
+def test_favourites_and_settings(store_where):
+    store, _ = open_store(store_where)
     store.set_favourite("q.a", True, now=T0)
     store.set_favourite("q.b", True, now=T0 + timedelta(seconds=1))
     store.set_favourite("q.a", True)  # twice is once
@@ -157,14 +158,14 @@ def test_favourites_and_settings(tmp_path):
     assert store.get_setting("last_session", "gone") == "gone"
 
 
-def test_exam_answers_are_kept_until_finished(tmp_path):
-    store, _ = open_store(tmp_path)
+def test_exam_answers_are_kept_until_finished(store_where):
+    store, _ = open_store(store_where)
     exam = store.start_exam("mock", "模拟", 7, "A", T0, 1800)
     store.save_exam_answer(exam, "q.a", '"B"')
     store.save_exam_answer(exam, "q.b", '"C"')
     store.save_exam_answer(exam, "q.b", None)
     store.close()
-    store, _ = open_store(tmp_path)
+    store, _ = open_store(store_where)
     assert store.unfinished_exam().id == exam
     assert store.exam_answers(exam) == {"q.a": '"B"'}
     store.finish_exam(exam, T0 + timedelta(minutes=20), 1, 2, [answer("q.a", 0.01, 1, mode="exam")])

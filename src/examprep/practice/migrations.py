@@ -173,6 +173,7 @@ def check_version(engine: Engine) -> int:
 
 def migrate(engine: Engine, migrations: tuple[Migration, ...] = MIGRATIONS) -> int:
     """Bring the database up to the last migration; returns how many ran (0: nothing written)."""
+    check_version(engine)
     ran = 0
     for migration in migrations:
         if engine.read_version() >= migration.version:

@@ -693,8 +693,9 @@ def _open_postgres(url: str, read_only: bool = False) -> PostgresEngine:
         raise StoreError(f"数据库 {where} 由更新版本的 examprep 写入（格式版本 {err.version}），"
                          "请升级 examprep。") from None
     except psycopg.Error as err:
+        why = engine.unreachable(err)
         engine.close()
-        raise StoreError(f"{engine.unreachable(err)}，无法建立表结构。") from err
+        raise StoreError(f"{why}，无法建立表结构。") from err
     if read_only:
         engine.close()
         try:

@@ -264,3 +264,19 @@ def test_claims_and_removals_belong_to_their_account(tmp_path, bank, clock):
     assert second.mistake_ids() == set()
     first.close()
     second.close()
+
+
+def test_the_class_screen_reads_the_claims_as_the_store_keeps_them(trainer):
+    from examprep.practice.class_progress import class_claims
+
+    graded = trainer.record(recall(trainer), "企业决策，XY法", "drill")
+    trainer.set_claims(graded, {"classify": True})
+
+    class View:  # the instructor's read-only view across accounts
+        def claims(self):
+            return trainer.store.claims(every_account=True)
+
+    [claim] = class_claims(View())
+    assert (claim.account, claim.question_id, claim.point_id, claim.direction, claim.answer, claim.day) == (
+        "", "q.recall", "classify", CLAIM, "企业决策，XY法", "2024-03-01")
+    assert claim.point == "客户信息是客户分类的基础"

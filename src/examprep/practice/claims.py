@@ -44,10 +44,41 @@ class StoredClaim:
     id: int
     answer_id: int
     claim: Claim
-    answer: str  # the answer as stored (encoded)
+    encoded_answer: str  # the answer as stored (the kind's JSON)
     score: float  # the grader's score of the answer
     max: float
     claimed_score: float | None  # the answer's score with its claims, as counted by the schedule
+
+    # the claim's own fields, flat, for reports
+    @property
+    def account(self) -> str | None:
+        return self.claim.account
+
+    @property
+    def question_id(self) -> str:
+        return self.claim.question_id
+
+    @property
+    def point_id(self) -> str:
+        return self.claim.point_id
+
+    @property
+    def point(self) -> str:
+        return self.claim.point
+
+    @property
+    def direction(self) -> str:
+        return self.claim.direction
+
+    @property
+    def day(self) -> str:
+        """The candidate's local date of the answer."""
+        return self.claim.answered_at.astimezone().date().isoformat()
+
+    @property
+    def answer(self) -> str:
+        """The answer as the candidate typed it (free text is stored as a JSON string)."""
+        return answer_text(None, self.encoded_answer)
 
 
 def direction_for(point: PointResult) -> str:
@@ -163,7 +194,7 @@ def claims_report(bank: Bank, stored: Iterable[StoredClaim]) -> list[QuestionCla
         points: dict[str, list[ClaimedAnswer]] = {}
         for s in claims:
             now = today.get((s.answer_id, s.claim.point_id))
-            text = _answer_text(question, s.answer)
+            text = answer_text(question, s.encoded_answer)
             points.setdefault(s.claim.point_id, []).append(
                 ClaimedAnswer(s, text, now.earned > 0 if now else None, now.matched if now else None))
             texts.setdefault(s.claim.point_id, s.claim.point)
@@ -174,7 +205,8 @@ def claims_report(bank: Bank, stored: Iterable[StoredClaim]) -> list[QuestionCla
     return out
 
 
-def _answer_text(question: Question | None, stored: str) -> str:
+def answer_text(question: Question | None, stored: str) -> str:
+    """A stored free-text answer as typed (read by its question's kind when there is one)."""
     if question is not None:
         value = question.decode(stored)
         if isinstance(value, str):
@@ -196,7 +228,7 @@ def _graded_today(question: Question | None, claims: list[StoredClaim]) -> dict[
         if s.answer_id in graded:
             continue
         graded.add(s.answer_id)
-        grading = question.grade(_answer_text(question, s.answer))
+        grading = question.grade(answer_text(question, s.encoded_answer))
         for p in grading.points:
             out[(s.answer_id, p.id)] = p
     return out

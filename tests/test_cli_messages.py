@@ -8,13 +8,13 @@ import pytest
 
 from examprep.cli import build_parser, main, usage_error
 
-COMMANDS = ["drill", "case", "grade", "mark", "paper", "validate", "list", "stats", "import", "export"]
+COMMANDS = ["drill", "case", "grade", "mark", "paper", "validate", "list", "stats", "claims", "import", "export"]
 ENGLISH = re.compile(r"\b[a-z]{3,} [a-z]{2,} [a-z]{2,}\b")  # three English words in a row: a sentence
 
 
 @pytest.mark.parametrize("argv, last_line", [
     (["frobnicate"], "examprep：错误：参数 COMMAND：无效的选择：'frobnicate'（可选：'drill', 'case', 'grade', "
-                     "'mark', 'paper', 'validate', 'list', 'stats', 'import', 'export'）"),
+                     "'mark', 'paper', 'validate', 'list', 'stats', 'claims', 'import', 'export'）"),
     (["list", "pointz"],
      "examprep list：错误：参数 kind：无效的选择：'pointz'（可选：'points', 'questions', 'cases'）"),
     (["grade"], "examprep grade：错误：缺少必需的参数：QUESTION_ID"),

@@ -114,6 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("stats")
 
+    p = command("claims")
+    p.add_argument("--question", metavar="ID", help=helps["claims --question"])
+    p.add_argument("--json", action="store_true", help=helps["claims --json"])
+
     p = command("import")
     p.add_argument("file", nargs="?", metavar="FILE.xlsx|FILE.csv")
     p.add_argument("-o", "--output", metavar="DIR", help=helps["import --output"])

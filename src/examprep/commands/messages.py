@@ -96,6 +96,9 @@ HELP = {
     "export": "把题库（或其中一个级别、主题）导出为 Moodle、GIFT、表格或 Anki 格式",
     "export --format": "导出格式",
     "export --output": "要写入的文件（默认：题库.<扩展名>）",
+    "claims": "考生对评分的申诉，按要点分组，附答案原文和评分匹配到的内容，供补充关键词和同义词",
+    "claims --question": "只看这道题（题目 id）",
+    "claims --json": "以 JSON 输出",
 }
 # argparse's usage errors, matched in order on its English text and written in Chinese
 ARGPARSE_ERRORS = (
@@ -176,3 +179,22 @@ UNKEYED = "其中 {count} 道简答题的要点没有写关键词，将按要点
 IMPORTED_PROBLEMS = "导入的题库有 {count} 个问题，请检查"
 ROW_NOT_IMPORTED_SUFFIX = "（此行未导入）"
 ROWS_NOT_IMPORTED = "{count} 行未导入，其余已写入"
+
+# -- claims -------------------------------------------------------------------------------------------------
+NO_CLAIMS = "还没有申诉记录。考生在训练程序里提交默写、简答或案例题后按 c 申诉评分。"
+NO_CLAIMS_FOR_QUESTION = "题目 {question} 还没有申诉记录。"
+CLAIMS_HEADING = "共 {claims} 条申诉，涉及 {questions} 道题（按要点分组；“现在”是按当前题库重新评分的结果）"
+CLAIMS_QUESTION = "{question}  {stem}（{count} 条）"
+CLAIMS_QUESTION_GONE = "（这道题已不在题库中）"
+CLAIMS_POINT = "  要点 {point_id}：{point}"
+CLAIMS_COUNT = {"claim": "申诉得分 {count} 条", "concede": "认为不应得分 {count} 条"}
+CLAIMS_SETTLED = "其中 {count} 条现在的评分已与考生一致"
+CLAIMS_DIRECTION = {"claim": "申诉得分", "concede": "认为不应得分"}
+CLAIMS_ACCOUNT = "  考生 {account}"
+CLAIMS_ANSWER_HEAD = "    · {when}  {direction}{who}  评分 {score}/{max} 分，考生认为 {claimed} 分"
+CLAIMS_ANSWER_TEXT = "      答案：{answer}"
+CLAIMS_EMPTY = "（空）"
+CLAIMS_VIEWS = "      评分当时：{then}；现在：{now}"
+CLAIMS_EARNED = "已得"
+CLAIMS_NOT_EARNED = "未得"
+CLAIMS_GONE = "（要点已不在题库中）"

@@ -3,8 +3,8 @@
     .venv/bin/python benchmarks/grading_accuracy.py [--content DIR] [--set NAME] [--verbose]
 
 Two labelled sets: `existing` (data/labelled_answers.yaml, written close to the keywords) and
-`candidates` (data/candidate-answers/, written blind from the stems, point texts and sources; parts 1-2
-are the development half, parts 3-4 held out). For each set, and each half of the second, it prints
+`candidates` (data/candidate-answers/, written blind from the stems, point texts and sources; parts 1-4
+are the development set, parts 5-6 held out: see that folder's README). For each set, and each half of the second, it prints
 point-level precision, recall and F1, and the quadratic weighted kappa of the number of points each
 answer earns, for the grader and for two baselines on the same answers: exact substring search of the
 keywords, and rapidfuzz partial_ratio >= 80; then the same per kind of answer, with the grader's false
@@ -29,7 +29,7 @@ from examprep.locations import shipped_content_dir
 
 DATA = Path(__file__).parent / "data" / "labelled_answers.yaml"
 CANDIDATES = Path(__file__).parent / "data" / "candidate-answers"
-DEVELOPMENT_PARTS, HELD_OUT_PARTS = (1, 2), (3, 4)
+DEVELOPMENT_PARTS, HELD_OUT_PARTS = (1, 2, 3, 4), (5, 6)
 PARTIAL_RATIO_CUTOFF = 80
 
 
@@ -149,8 +149,8 @@ def labelled_sets(bank, which: str) -> dict[str, list[Row]]:
     if which in ("all", "candidates"):
         parts = {n: load_rows(CANDIDATES / f"part-{n}.yaml", bank) for n in DEVELOPMENT_PARTS + HELD_OUT_PARTS}
         sets["candidate set, all"] = [r for n in sorted(parts) for r in parts[n]]
-        sets["candidate set, development half (parts 1-2)"] = [r for n in DEVELOPMENT_PARTS for r in parts[n]]
-        sets["candidate set, held-out half (parts 3-4)"] = [r for n in HELD_OUT_PARTS for r in parts[n]]
+        sets["candidate set, development (parts 1-4)"] = [r for n in DEVELOPMENT_PARTS for r in parts[n]]
+        sets["candidate set, held out (parts 5-6)"] = [r for n in HELD_OUT_PARTS for r in parts[n]]
     return sets
 
 

@@ -210,3 +210,28 @@ NAMES = [("ignore", "忽视法", ["忽视法", "不予理会"]), ("taiji", "太�
 ])
 def test_label_rule(points, answer, expected):
     assert earned(points, answer) == expected
+
+
+PAIRS = [("appointment", "事先预约，不做不速之客", ["事先预约", "不做不速之客"]),
+         ("punctual", "如约而至，不做失约之客", ["如约而至", "不做失约之客"])]
+LEVELS = [("growth", "成长需求", ["成长需求"]), ("profit", "利润需求", ["利润需求"])]
+LOOKS = [("appearance", "仪表仪容", ["仪表仪容", "仪表"]), ("social", "商务社交礼仪", ["社交礼仪"])]
+
+
+@pytest.mark.parametrize("points, answer, expected", [
+    # a point said in two halves, each half paired with another point's other half (a swap)
+    pytest.param(PAIRS, "事先预约，不做失约之客；如约而至，不做不速之客。", set(), id="halves-cross-paired"),
+    pytest.param(PAIRS, "事先预约，不做不速之客；如约而至，不做失约之客。", {"appointment", "punctual"},
+                 id="halves-paired-right"),
+    pytest.param(PAIRS, "事先预约、如约而至。", {"appointment", "punctual"}, id="first-halves-only"),
+    # a class denied in the next clause: X是…，不属于需求层次
+    pytest.param(LEVELS, "利润需求要满足；成长需求是零售户自己的事，不属于需求层次。", {"profit"},
+                 id="copular-denial-next-clause"),
+    # a keyword denied as written denies the shorter keyword inside it
+    pytest.param(LOOKS, "要注意社交礼仪；至于仪表仪容倒不必太讲究。", {"social"}, id="inner-keyword-denied"),
+    # 差不多 negates nothing
+    pytest.param([("period", "同一时段", ["同一个时间段"])], "每次都在差不多同一个时间段打电话", {"period"},
+                 id="chabuduo-no-negation"),
+])
+def test_pairing_and_denial_rule(points, answer, expected):
+    assert earned(points, answer) == expected

@@ -236,7 +236,18 @@ def post_negated(norm: Normalized, end: int, start: int | None = None) -> bool:
     if lead and lead[0] in "这那此":
         return True
     m = _post_pattern().match(norm.text, at)
+    if m is not None and m.group() in _copular_denials():  # ，不属于需求层次: its object is the class denied
+        return True
     return m is not None and next_end - m.end() <= 1
+
+
+# Denials of a class, which name the class after them: X，不属于需求层次 / 不算客户需求.
+COPULAR_DENIALS = ("不属于", "不算", "算不上", "谈不上")
+
+
+@lru_cache(maxsize=1)
+def _copular_denials() -> frozenset[str]:
+    return frozenset(normalize_keyword(w) for w in COPULAR_DENIALS)
 
 
 def _at_hard_break(norm: Normalized, position: int) -> bool:

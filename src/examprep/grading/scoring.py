@@ -8,7 +8,7 @@ keyword earns twice. The question's score is shared out in proportion to the wei
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
 
@@ -50,6 +50,9 @@ class CompiledPoint:
     marks: tuple[str, ...] = ()  # words only this point has (its keywords, its point's own words)
     # per other point: (its keywords, its words that this point's text lacks)
     rival_marks: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    # a point said in two halves (事先预约，不做不速之客): each half's own words, and the others' halves
+    halves: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+    rival_halves: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
 
 
 def _variants(text: str, thesaurus: Thesaurus) -> list[tuple[str, str]]:
@@ -145,13 +148,102 @@ def compile_rubric(question_id: str, rubric: tuple[RubricPoint, ...], stem: str 
         opposites = _opposites((point.point, *point.keywords), thesaurus)
         marks, rival_marks = _marks(rubric, own, index, stem_norm)
         compiled.append(CompiledPoint(point, keywords, groups, tuple(concepts), opposites, marks,
-                                      rival_marks))
-    return tuple(compiled)
+                                      rival_marks, _halves(point.point, marks)))
+    return _with_rival_halves(compiled)
+
+
+HALF_SPLITS = ("，", "：", ":", ",")
+
+
+def _halves(text: str, marks: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The point's own words in each half of a point said as two halves (如约而至，不做失约之客), or None
+    when it is not so said or a half has no words of its own."""
+    for sep in HALF_SPLITS:
+        if sep in text:
+            first, second = text.split(sep, 1)
+            a, b = normalize_keyword(first), normalize_keyword(second)
+            one = tuple(m for m in marks if m in a and m not in b)
+            two = tuple(m for m in marks if m in b and m not in a)
+            return (one, two) if one and two else None
+    return None
+
+
+def _half_texts(text: str) -> tuple[str, str]:
+    for sep in HALF_SPLITS:
+        if sep in text:
+            first, second = text.split(sep, 1)
+            return normalize_keyword(first), normalize_keyword(second)
+    return "", ""
+
+
+def _parallel(a: str, b: str) -> bool:
+    """Whether two halves are said on one pattern (不做失约之客 / 不做不速之客: 不做…之客)."""
+    return any(a[k:k + 2] in b for k in range(len(a) - 1))
+
+
+def _with_rival_halves(compiled: list[CompiledPoint]) -> tuple[CompiledPoint, ...]:
+    """Each halved point with the halves of the others said on the same pattern as its own second half
+    (the half a swap exchanges)."""
+    halved = [c.halves for c in compiled]
+    if sum(h is not None for h in halved) < 2:
+        return tuple(compiled)
+    texts = [_half_texts(c.rubric.point) for c in compiled]
+    out = []
+    for i, c in enumerate(compiled):
+        if c.halves is None:
+            out.append(c)
+            continue
+        rivals = tuple(h for j, h in enumerate(halved) if j != i and h is not None
+                       and _parallel(texts[i][1], texts[j][1]))
+        out.append(replace(c, rival_halves=rivals))
+    return tuple(out)
+
+
+def _cross_paired(norm: Normalized, point: CompiledPoint, match: Match) -> bool:
+    """Whether the match's sentence pairs one half of this point with the other half of another's, and
+    neither with its own: 事先预约，不做失约之客 (the 如约而至's), 逢年过节问候体现成长需求."""
+    if point.halves is None or not point.rival_halves:
+        return False
+    text = norm.text
+    stops = norm.stops
+    hard = norm.hard_breaks
+    i = bisect_right(hard, match.start) - 1
+    j = bisect_left(hard, match.end)
+    s0, s1 = (hard[i] if i >= 0 else 0), (hard[j] if j < len(hard) else len(text))
+    a, b = _clause(norm, match.start, match.end)
+    own = text[a:b]
+    mine = [any(w in own for w in h) for h in point.halves]
+    if mine[0] == mine[1]:
+        return False
+    missing = 0 if not mine[0] else 1
+    # the half that should pair with this one: the clause after it (or before it), in its sentence
+    if missing == 1:
+        k = bisect_right(stops, b)
+        other = text[b:min(s1, stops[k] if k < len(stops) else len(text))]
+    else:
+        k = bisect_left(stops, a) - 1
+        other = text[max(s0, stops[k] if k >= 0 else 0):a]
+    pair = own + other
+    if any(w in pair for w in point.halves[missing]):
+        return False
+    return any(any(w in pair for w in rival[missing]) and not any(w in pair for w in rival[1 - missing])
+               for rival in point.rival_halves)
 
 
 def _point_marks(point: RubricPoint, words: set[str]) -> set[str]:
     keywords = {normalize_keyword(k) for k in point.keywords}
     return {w for w in words | keywords if len(w) >= 2}
+
+
+def _overlap(word: str, other: str) -> bool:
+    """Whether two points' words share too much to tell the points apart: one holds the other, unless
+    what the longer one holds is a two-character tail every item has (之客 in 不速之客 and 失约之客;
+    the tail itself still tells nothing apart)."""
+    if word == other:
+        return True
+    if len(other) == 2 and other in word and not word.startswith(other):
+        return False
+    return word in other or other in word
 
 
 def _marks(rubric: tuple[RubricPoint, ...], own: list[set[str]], index: int,
@@ -162,7 +254,7 @@ def _marks(rubric: tuple[RubricPoint, ...], own: list[set[str]], index: int,
 
     def unique(i: int) -> set[str]:
         others: set[str] = set().union(*(every[:i] + every[i + 1:]))
-        return {w for w in every[i] if w not in stem_norm and not any(w in o or o in w for o in others)}
+        return {w for w in every[i] if w not in stem_norm and not any(_overlap(w, o) for o in others)}
 
     mine = unique(index)
     text = normalize_keyword(rubric[index].point)
@@ -357,8 +449,30 @@ def _concept_matches(norm: Normalized, point: CompiledPoint) -> list[Match]:
 
 
 def _keep(norm: Normalized, point: CompiledPoint, matches: list[Match]) -> list[Match]:
-    return [m for m in matches if _bound(norm, point, m) and not _contradicted(norm, point, m)
-            and not _mislabelled(norm, point, m)]
+    kept = [m for m in matches if _bound(norm, point, m) and not _contradicted(norm, point, m)
+            and not _mislabelled(norm, point, m) and not _cross_paired(norm, point, m)]
+    if kept:
+        denied = _denied_spans(norm, point)
+        if denied:
+            kept = [m for m in kept if not any(a <= m.start and m.end <= b for a, b in denied)]
+    return kept
+
+
+def _denied_spans(norm: Normalized, point: CompiledPoint) -> list[tuple[int, int]]:
+    """Where a keyword of the point stands as written but denied: a shorter keyword inside it is
+    denied with it (仪表 in 至于仪表仪容倒不必太讲究)."""
+    text = norm.text
+    spans = []
+    for keyword in point.keywords:
+        if keyword.variant is not None or keyword.negative or len(keyword.text) < 3:
+            continue
+        pos = text.find(keyword.text)
+        while pos != -1:
+            end = pos + len(keyword.text)
+            if negation_index(norm).negated(pos) or post_negated(norm, end, pos):
+                spans.append((pos, end))
+            pos = text.find(keyword.text, pos + 1)
+    return spans
 
 
 def _candidates(norm, point: CompiledPoint) -> list[Match]:

@@ -23,6 +23,11 @@ PASS_FRACTION = 0.6  # the appraisal's pass mark
 Clock = Callable[[], datetime]
 
 
+def pass_marks(full: float, pass_mark: float | None) -> float:
+    """The marks needed to pass a paper of `full` marks: its blueprint's pass mark, else 60%."""
+    return pass_mark if pass_mark is not None else PASS_FRACTION * full
+
+
 @dataclass(frozen=True)
 class ItemResult:
     item: PaperItem
@@ -68,9 +73,15 @@ class ExamResult:
     def marks(self) -> float:
         return sum(s.marks for s in self.sections)
 
+    pass_mark: float | None = None  # the paper's (its blueprint's); None: PASS_FRACTION of the marks
+
+    @property
+    def marks_to_pass(self) -> float:
+        return pass_marks(self.marks, self.pass_mark)
+
     @property
     def passed(self) -> bool:
-        return self.marks > 0 and self.earned >= PASS_FRACTION * self.marks - 1e-9
+        return self.marks > 0 and self.earned >= self.marks_to_pass - 1e-9
 
     @property
     def items(self) -> tuple[ItemResult, ...]:
@@ -139,7 +150,7 @@ class MockExam:
                 results.append(ItemResult(item, value, grading, item.question.marks_on_paper(grading, item.marks)))
             sections.append(SectionResult(section.title, tuple(results)))
         self.result = ExamResult(self.paper.title, tuple(sections), min(now, self.deadline),
-                                 timed_out=now >= self.deadline)
+                                 timed_out=now >= self.deadline, pass_mark=self.paper.pass_mark)
         return self.result
 
 

@@ -152,6 +152,18 @@ MIGRATIONS: tuple[Migration, ...] = (
             after_answer BIGINT NOT NULL)""",
         "CREATE INDEX book_removals_by_account_question ON book_removals (account, question_id, id)",
     )),
+    Migration(5, "mock-exam history: the pass mark each exam was sat under and its marks per section", (
+        "ALTER TABLE exams ADD COLUMN pass_mark DOUBLE PRECISION",
+        """CREATE TABLE exam_sections (
+            account TEXT NOT NULL,
+            exam_id BIGINT NOT NULL,
+            section_no INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            earned DOUBLE PRECISION NOT NULL,
+            marks DOUBLE PRECISION NOT NULL,
+            PRIMARY KEY (exam_id, section_no))""",
+        "CREATE INDEX exam_sections_by_account ON exam_sections (account, exam_id)",
+    )),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

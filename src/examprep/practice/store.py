@@ -130,6 +130,16 @@ class ExamRecord:
     submitted_at: datetime | None
     score: float | None
     max: float | None
+    pass_mark: float | None = None  # the marks needed to pass when it was sat (None: not kept)
+
+
+@dataclass(frozen=True)
+class SectionMarks:
+    """A finished exam's marks in one of its sections."""
+
+    title: str
+    earned: float
+    marks: float
 
 
 
@@ -465,16 +475,34 @@ class ProgressStore:
         return {q: a for q, a in rows}
 
     def finish_exam(self, exam_id: int, submitted_at: datetime, score: float, max_score: float,
-                    records: Iterable[AnswerRecord] = ()) -> bool:
-        """Close an exam and count its answers towards the schedule, all in one commit."""
-        records = tuple(records)
+                    records: Iterable[AnswerRecord] = (), sections: Iterable[SectionMarks] = (),
+                    pass_mark: float | None = None) -> bool:
+        """Close an exam, keep its marks per section and its pass mark, and count its answers towards
+        the schedule, all in one commit."""
+        records, sections = tuple(records), tuple(sections)
 
         def write():
-            self._sql("UPDATE exams SET submitted_at = ?, score = ?, max = ? WHERE id = ? AND account = ?",
-                      (_stamp(submitted_at), score, max_score, exam_id, self.account))
+            self._sql("UPDATE exams SET submitted_at = ?, score = ?, max = ?, pass_mark = ?"
+                      " WHERE id = ? AND account = ?",
+                      (_stamp(submitted_at), score, max_score, pass_mark, exam_id, self.account))
+            for number, section in enumerate(sections, 1):
+                self._sql("INSERT INTO exam_sections (account, exam_id, section_no, title, earned, marks)"
+                          " VALUES (?, ?, ?, ?, ?, ?)",
+                          (self.account, exam_id, number, section.title, section.earned, section.marks))
             for record in records:
                 self._record(record)
         return self._write(write)
+
+    def finished_exams(self) -> list[tuple[ExamRecord, tuple[SectionMarks, ...]]]:
+        """Every exam sat to the end (scored; abandoned ones have no score), oldest first, each with
+        its marks per section (none for an exam finished before they were kept)."""
+        sections: dict[int, list[SectionMarks]] = {}
+        for r in self._rows("SELECT exam_id, title, earned, marks FROM exam_sections WHERE account = ?"
+                            " ORDER BY exam_id, section_no"):
+            sections.setdefault(r["exam_id"], []).append(SectionMarks(r["title"], r["earned"], r["marks"]))
+        rows = self._rows("SELECT * FROM exams WHERE account = ? AND submitted_at IS NOT NULL"
+                          " AND score IS NOT NULL ORDER BY id")
+        return [(_exam_record(r), tuple(sections.get(r["id"], ()))) for r in rows]
 
     def abandon_exam(self, exam_id: int, when: datetime) -> bool:
         """Close an exam that cannot be sat or resumed (its blueprint left the bank, or its paper
@@ -542,7 +570,8 @@ def _stored_claim(r: Any) -> StoredClaim:
 def _exam_record(r: Any) -> ExamRecord:
     return ExamRecord(r["id"], r["blueprint"], r["title"], r["seed"], r["variant"],
                       _moment(r["started_at"]), r["duration_s"],
-                      _moment(r["submitted_at"]) if r["submitted_at"] else None, r["score"], r["max"])
+                      _moment(r["submitted_at"]) if r["submitted_at"] else None, r["score"], r["max"],
+                      r["pass_mark"])
 
 
 # -- opening ------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ..content.model import Answer, Bank, Blueprint, Case, Question
 from .claims import Claim, StoredClaim, claims_for, corrected_score
 from .exam import ExamResult, MockExam, exam_records
+from .history import SatExam, exam_history
 from .records import AnswerRecord, QuestionProgress, StoredAnswer
 from .scheduler import end_of_day
 from .session import (
@@ -28,7 +29,7 @@ from .session import (
     level_overview,
     mistakes_queue,
 )
-from .store import ExamRecord, ProgressStore, StoreWriteError
+from .store import ExamRecord, ProgressStore, SectionMarks, StoreWriteError
 
 if TYPE_CHECKING:
     from ..grading.results import Grading
@@ -313,8 +314,14 @@ class Trainer:
     def finish_exam(self, exam_id: int, exam: MockExam) -> ExamResult:
         """Grade the paper and commit the exam and its answers."""
         result = exam.submit()
-        self.store.finish_exam(exam_id, result.submitted_at, result.earned, result.marks, exam_records(result))
+        sections = [SectionMarks(s.title, s.earned, s.marks) for s in result.sections]
+        self.store.finish_exam(exam_id, result.submitted_at, result.earned, result.marks, exam_records(result),
+                               sections, result.marks_to_pass)
         return result
+
+    def exam_history(self) -> list[SatExam]:
+        """Every mock exam sat to the end, newest first."""
+        return exam_history(self.bank, self.store)
 
     def abandon_exam(self, record: ExamRecord) -> None:
         """Give up an unfinished exam: no score."""

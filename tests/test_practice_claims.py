@@ -107,14 +107,14 @@ def test_a_concession_puts_a_full_answer_in_the_book(trainer):
     assert trainer.last_wrong_answer("q.recall") is not None  # counted wrong, with its concession
 
 
-def test_claims_survive_reopening_and_a_rebuild_of_the_schedule(bank, tmp_path, clock):
-    store, _ = open_store(tmp_path)
+def test_claims_survive_reopening_and_a_rebuild_of_the_schedule(bank, store_where, clock):
+    store, _ = open_store(store_where)
     trainer = Trainer(bank, store, clock)
     graded = trainer.record(recall(trainer), "企业决策", "drill")
     trainer.set_claims(graded, {"classify": True})
     due = store.progress()["q.recall"].card.due
     store.close()
-    store, _ = open_store(tmp_path)
+    store, _ = open_store(store_where)
     store.rebuild_progress()
     progress = store.progress()["q.recall"]
     assert progress.card.due == due and progress.last_fraction == pytest.approx(2 / 3)
@@ -233,6 +233,18 @@ def test_the_book_filters_by_level_topic_and_type_and_keeps_the_last_wrong_answe
     assert last is not None and questions["q.single"].decode(last.answer) == "C"
 
 
+def test_a_removal_is_undone_and_kept_through_a_rebuild_on_either_engine(store_where, bank, clock):
+    store, _ = open_store(store_where)
+    trainer = Trainer(bank, store, clock)
+    trainer.record(recall(trainer), "不知道", "drill")
+    trainer.remove_from_book("q.recall")
+    store.rebuild_progress()
+    assert trainer.mistakes_queue() == [] and [r.question_id for r in store.removals()] == ["q.recall"]
+    trainer.undo_removal("q.recall")
+    assert trainer.mistakes_queue() == ["q.recall"] and store.removals() == []
+    store.close()
+
+
 # -- the store: a migration, and each account's own -------------------------------------------------------
 def test_a_file_from_before_claims_is_upgraded_and_its_answers_count_as_graded(tmp_path, bank, clock):
     from test_practice_store_migrations import write_v1_file
@@ -246,9 +258,9 @@ def test_a_file_from_before_claims_is_upgraded_and_its_answers_count_as_graded(t
     store.close()
 
 
-def test_claims_and_removals_belong_to_their_account(tmp_path, bank, clock):
-    first, _ = open_store(tmp_path, account="c001")
-    second, _ = open_store(tmp_path, account="c002")
+def test_claims_and_removals_belong_to_their_account(store_where, bank, clock):
+    first, _ = open_store(store_where, account="c001")
+    second, _ = open_store(store_where, account="c002")
     one, two = Trainer(bank, first, clock), Trainer(bank, second, clock)
     mine = one.record(bank.questions["q.recall"], "企业决策", "drill")
     theirs = two.record(bank.questions["q.recall"], "企业决策", "drill")

@@ -292,3 +292,12 @@ def test_the_class_screen_reads_the_claims_as_the_store_keeps_them(trainer):
     assert (claim.account, claim.question_id, claim.point_id, claim.direction, claim.answer, claim.day) == (
         "", "q.recall", "classify", CLAIM, "企业决策，XY法", "2024-03-01")
     assert claim.point == "客户信息是客户分类的基础"
+
+
+def test_a_book_session_continued_later_keeps_what_was_done_and_takes_the_book_as_it_is(bank):
+    from examprep.practice.session import DrillScope, DrillSession, favourites_queue, with_current_book
+
+    session = DrillSession("mistakes", "错题本 · 重做", ["a", "b", "c"], position=1)
+    later = with_current_book(session, ["c", "d", "a"])
+    assert (later.question_ids, later.position, later.current) == (["a", "c", "d"], 1, "c")
+    assert favourites_queue(bank, ["q.short", "q.single"], scope=DrillScope(level="primary")) == ["q.single"]

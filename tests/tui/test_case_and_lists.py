@@ -44,7 +44,7 @@ async def test_mistakes_book_redrill_and_leaving_after_two_days(make_app, store,
         await pilot.press("w")
         await pilot.pause()
         text = screen_text(app)
-        assert "共 2 题" in text and "判断" in text and "错1次" in text and "再对1天移出" in text
+        assert "共 2 题" in text and "判断" in text and "错1次" in text and "再答对 1 次即可移出" in text
         await pilot.press("enter")  # drill from the highlighted (most recently missed first)
         await pilot.pause()
         assert isinstance(app.screen, DrillScreen)

@@ -7,7 +7,7 @@ case, and come back through the 错题本 and 收藏 (shown with their scenario)
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from ..content.model import Bank, Question
@@ -101,9 +101,11 @@ def mistakes_queue(bank: Bank, progress: dict[str, QuestionProgress], level: str
     return [qid for _, qid in rows]
 
 
-def favourites_queue(bank: Bank, favourites: list[str], level: str | None = None) -> list[str]:
+def favourites_queue(bank: Bank, favourites: list[str], level: str | None = None,
+                     scope: DrillScope | None = None) -> list[str]:
     return [q for q in favourites
-            if q in bank.questions and (level is None or bank.questions[q].level == level)]
+            if q in bank.questions and (level is None or bank.questions[q].level == level)
+            and (scope is None or scope.admits(bank, bank.questions[q]))]
 
 
 @dataclass
@@ -164,6 +166,14 @@ class DrillSession:
                        data.get("case_id"), dict(data.get("scores") or {}))
         except (KeyError, TypeError, ValueError):
             return None
+
+
+def with_current_book(session: DrillSession, book: list[str]) -> DrillSession:
+    """A 错题本 redo continued later: the questions already done, then the book as it is now (a
+    question that left it since is not asked again, one that came in is), in the book's order."""
+    done = session.question_ids[:session.position]
+    rest = [q for q in book if q not in done]
+    return replace(session, question_ids=[*done, *rest])
 
 
 @dataclass(frozen=True)

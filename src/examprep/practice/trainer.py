@@ -28,6 +28,7 @@ from .session import (
     favourites_queue,
     level_overview,
     mistakes_queue,
+    with_current_book,
 )
 from .store import ExamRecord, ProgressStore, SectionMarks, StoreWriteError
 
@@ -186,6 +187,8 @@ class Trainer:
         if not isinstance(data, dict):
             return None
         session = DrillSession.from_dict(data, self.bank)
+        if session is not None and session.kind == "mistakes":  # redo the book as it is now
+            session = with_current_book(session, self.mistakes_queue(session.scope))
         return session if session and not session.finished else None
 
     def mistakes_queue(self, scope: DrillScope | None = None) -> list[str]:
@@ -206,8 +209,8 @@ class Trainer:
     def undo_removal(self, question_id: str) -> None:
         self.store.undo_removal(question_id)
 
-    def favourites_queue(self) -> list[str]:
-        return favourites_queue(self.bank, self.store.favourites())
+    def favourites_queue(self, scope: DrillScope | None = None) -> list[str]:
+        return favourites_queue(self.bank, self.store.favourites(), scope=scope)
 
     def progress(self) -> dict[str, QuestionProgress]:
         return self.store.progress()

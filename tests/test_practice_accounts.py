@@ -140,3 +140,14 @@ def test_an_unknown_id_fails_like_a_wrong_password(accounts):
     unknown = accounts.login("nobody", "guess", "10.0.0.1", now=T0)
     wrong = accounts.login("c001", "guess", "10.0.0.1", now=T0)
     assert (unknown.ok, unknown.reason, unknown.account) == (wrong.ok, wrong.reason, wrong.account)
+
+
+def test_the_default_hasher_is_argon2id_with_the_librarys_parameters(tmp_path):
+    database, _ = open_database(tmp_path)
+    accounts = Accounts(database)
+    password = accounts.add("c001", "张三")
+    [(stored,)] = accounts._engine.execute("SELECT password_hash FROM accounts").fetchall()
+    defaults = PasswordHasher()
+    assert stored.startswith(f"$argon2id$v=19$m={defaults.memory_cost},t={defaults.time_cost},p={defaults.parallelism}$")
+    assert accounts.login("c001", password, "127.0.0.1").ok
+    database.close()

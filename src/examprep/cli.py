@@ -56,6 +56,7 @@ def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument("--content", metavar="DIR", default=default, help=messages.CONTENT_HELP)
     parser.add_argument("--data", metavar="DIR", default=default, help=messages.DATA_HELP)
+    parser.add_argument("--db", metavar="URL", default=default, help=messages.DB_HELP)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -130,6 +131,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help=helps["export --output"])
     p.add_argument("--level", help=level_help)
     p.add_argument("--topic", help=topic_help)
+
+    p = command("users")
+    actions = p.add_subparsers(dest="users_command", metavar="ACTION", required=True,
+                               title=messages.USERS_ACTION_TITLE)
+
+    def action(name: str) -> argparse.ArgumentParser:
+        key = f"users {name}"
+        return actions.add_parser(name, help=helps[key], description=helps[key], parents=[common])
+
+    a = action("add")
+    a.add_argument("--csv", required=True, metavar="名单.csv", help=helps["users add --csv"])
+    a.add_argument("--role", choices=("candidate", "instructor"), default="candidate",
+                   help=helps["users add --role"])
+    a = action("reset")
+    a.add_argument("id", metavar="ID", help=helps["users reset id"])
+    a = action("list")
+    a.add_argument("--json", action="store_true", help=helps["users list --json"])
     return parser
 
 

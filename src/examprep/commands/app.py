@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .. import exit_codes
 from . import messages as m
-from .common import data_dir, error, load_bank_or_report
+from .common import error, load_bank_or_report, store_location
 
 
 def launch(args, start=None, bank=None) -> int:
@@ -20,7 +20,7 @@ def launch(args, start=None, bank=None) -> int:
     from ..practice.store import StoreError, open_store
 
     try:
-        store, notice = open_store(data_dir(args))
+        store, notice = open_store(store_location(args))
     except StoreError as err:
         error(str(err))
         return exit_codes.INVALID

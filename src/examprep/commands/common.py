@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -19,6 +20,31 @@ def content_root(args) -> Path:
 def data_dir(args) -> Path:
     value = getattr(args, "data", None)
     return Path(value) if value else default_data_dir()
+
+
+DB_ENV = "EXAMPREP_DB"
+DB_SCHEMES = ("postgresql://", "postgres://", "sqlite:")
+
+
+def store_location(args) -> Path | str:
+    """Where the progress store and the accounts are: `--db URL`, else $EXAMPREP_DB, else the data
+    folder's progress file (the single-user default). Raises StoreError for a URL of no known kind."""
+    value = getattr(args, "db", None) or os.environ.get(DB_ENV)
+    if not value:
+        return data_dir(args)
+    if not value.startswith(DB_SCHEMES):
+        from ..practice.store import StoreError
+
+        raise StoreError(m.BAD_DB_URL.format(url=value))
+    return value
+
+
+def store_label(where: Path | str) -> str:
+    """The store's file, or its URL without the password, for messages."""
+    from ..practice.engines import describe_url, is_postgres_url
+    from ..practice.store import sqlite_file
+
+    return describe_url(str(where)) if is_postgres_url(where) else str(sqlite_file(where)[1])
 
 
 def error(message: str) -> None:

@@ -60,6 +60,8 @@ VERSION_HELP = "显示版本号并退出"
 USAGE_ERROR = "{prog}：错误：{message}\n"
 CONTENT_HELP = "内容根目录（默认：examprep 自带的题库）"
 DATA_HELP = "保存学习进度的文件夹（默认：用户数据文件夹）"
+DB_HELP = ("学习进度和账户所在的数据库：postgresql://用户@主机:端口/库名 或 sqlite:文件路径"
+           "（默认：环境变量 EXAMPREP_DB，否则 --data 文件夹里的进度文件）")
 LEVEL_HELP = "级别：primary（初级/五级）或 intermediate（中级/四级）"
 TOPIC_HELP = "主题 id"
 HELP = {
@@ -99,6 +101,14 @@ HELP = {
     "claims": "考生对评分的申诉，按要点分组，附答案原文和评分匹配到的内容，供补充关键词和同义词",
     "claims --question": "只看这道题（题目 id）",
     "claims --json": "以 JSON 输出",
+    "users": "管理网页版（serve）的账户：批量添加考生或教师、重置密码、列出账户",
+    "users add": "按名单批量添加账户，并打印各账户的一次性初始密码",
+    "users add --csv": "名单文件（CSV 或 xlsx）：第一行为表头，列为 账号、姓名，可选 角色",
+    "users add --role": "名单中没有“角色”列（或该格为空）的账户的角色：candidate（考生，默认）或 instructor（教师）",
+    "users reset": "为一个账户生成新的一次性密码（旧密码随即失效）",
+    "users reset id": "账号",
+    "users list": "列出所有账户（不含密码）",
+    "users list --json": "以 JSON 输出",
 }
 # argparse's usage errors, matched in order on its English text and written in Chinese
 ARGPARSE_ERRORS = (
@@ -198,3 +208,26 @@ CLAIMS_VIEWS = "      评分当时：{then}；现在：{now}"
 CLAIMS_EARNED = "已得"
 CLAIMS_NOT_EARNED = "未得"
 CLAIMS_GONE = "（要点已不在题库中）"
+
+# -- users (accounts) and the database ----------------------------------------------------------------------
+BAD_DB_URL = "数据库地址“{url}”无法识别：应为 postgresql://… 或 sqlite:文件路径"
+USERS_ACTION_TITLE = "操作"
+ROSTER_NO_HEADER = "{source}: 名单是空的：第一行应为表头（账号、姓名，可选 角色）"
+ROSTER_MISSING_COLUMN = "{source}: 表头缺少“{column}”列（表头可用：{names}）"
+ROSTER_ROW = "{source}:{row}: {problem}"
+ROSTER_SHEET_ROW = "{source}:{sheet}:{row}: {problem}"
+ROSTER_EMPTY_CELL = "“{column}”为空"
+ROSTER_BAD_ROLE = "角色“{role}”无效：应为 考生/candidate 或 教师/instructor"
+ROSTER_TAKEN = "账号“{id}”已存在（可用 users reset 重置它的密码）"
+ROSTER_REPEATED = "账号“{id}”与第 {first} 行重复"
+ROSTER_EMPTY = "{source}: 名单中没有账户"
+ROSTER_NOT_ADDED = "名单有 {count} 个问题，没有添加任何账户"
+USERS_HEADER = ("账号", "姓名", "角色", "一次性初始密码")
+USERS_LIST_HEADER = ("账号", "姓名", "角色", "状态", "创建时间")
+ROLE_NAMES = {"candidate": "考生", "instructor": "教师"}
+MUST_CHANGE = "待首次登录改密码"
+PASSWORD_SET = "已设密码"
+USERS_ADDED = "已在 {where} 添加 {count} 个账户。一次性初始密码只显示这一次：请分别交给本人，首次登录后须改为自己的密码。"
+USERS_RESET = "账户 {id}（{name}）的新一次性密码：{password}\n旧密码已失效；首次登录后须改为自己的密码。"
+USERS_NONE = "{where} 中还没有账户；用 examprep users add --csv 名单.csv 添加"
+USERS_COUNT = "共 {count} 个账户（{where}）"

@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 
 from .. import exit_codes
 from . import messages as m
-from .common import data_dir, error, load_bank_or_report
+from .common import error, load_bank_or_report, store_label, store_location
 
 
 def run(args) -> int:
@@ -18,11 +18,11 @@ def run(args) -> int:
     if bank is None:
         return exit_codes.INVALID
     from ..practice.stats import collect_stats
-    from ..practice.store import FILE_NAME, StoreError, open_store_read_only
+    from ..practice.store import StoreError, open_store_read_only
 
-    folder = data_dir(args)
     try:
-        store = open_store_read_only(folder)  # nothing answered yet: zeros, and no files made
+        where = store_location(args)
+        store = open_store_read_only(where)  # nothing answered yet: zeros, and no files made
     except StoreError as err:
         error(str(err))
         return exit_codes.INVALID
@@ -36,6 +36,6 @@ def run(args) -> int:
     finally:
         store.close()
     console = Console(soft_wrap=False, highlight=False)
-    console.print(m.STATS_HEADING.format(path=folder / FILE_NAME), style="bold")
+    console.print(m.STATS_HEADING.format(path=store_label(where)), style="bold")
     console.print(stats_report(stats, bank, now.astimezone().date()))
     return exit_codes.OK

@@ -185,7 +185,7 @@ class Accounts:
         hashes = [self.hasher.hash(password) for _, password in made]
 
         def write():
-            existing = self._taken([n.id for n in new])
+            existing = self.taken([n.id for n in new])
             if existing:
                 raise AccountError(DUPLICATE.format(id=existing[0]))
             for (n, _), hashed in zip(made, hashes):
@@ -197,7 +197,8 @@ class Accounts:
         created = datetime.fromisoformat(stamp)
         return [(Account(n.id, n.name.strip(), n.role, True, created), password) for n, password in made]
 
-    def _taken(self, ids: list[str]) -> list[str]:
+    def taken(self, ids: list[str]) -> list[str]:
+        """Which of `ids` are already accounts (sorted)."""
         taken: list[str] = []
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]

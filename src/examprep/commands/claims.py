@@ -10,7 +10,7 @@ from datetime import datetime
 from .. import exit_codes
 from ..format import marks_text
 from . import messages as m
-from .common import data_dir, error, load_bank_or_report
+from .common import error, load_bank_or_report, store_location
 
 
 def run(args) -> int:
@@ -21,7 +21,7 @@ def run(args) -> int:
     from ..practice.store import StoreError, open_store_read_only
 
     try:
-        store = open_store_read_only(data_dir(args))
+        store = open_store_read_only(store_location(args))
     except StoreError as err:
         error(str(err))
         return exit_codes.INVALID

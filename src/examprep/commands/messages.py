@@ -227,7 +227,8 @@ USERS_LIST_HEADER = ("账号", "姓名", "角色", "状态", "创建时间")
 ROLE_NAMES = {"candidate": "考生", "instructor": "教师"}
 MUST_CHANGE = "待首次登录改密码"
 PASSWORD_SET = "已设密码"
-USERS_ADDED = "已在 {where} 添加 {count} 个账户。一次性初始密码只显示这一次：请分别交给本人，首次登录后须改为自己的密码。"
+USERS_ADDED = ("已在 {where} 添加 {count} 个账户。一次性初始密码只显示这一次：请分别交给本人，"
+               "首次登录后须改为自己的密码。")
 USERS_RESET = "账户 {id}（{name}）的新一次性密码：{password}\n旧密码已失效；首次登录后须改为自己的密码。"
 USERS_NONE = "{where} 中还没有账户；用 examprep users add --csv 名单.csv 添加"
 USERS_COUNT = "共 {count} 个账户（{where}）"

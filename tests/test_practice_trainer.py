@@ -277,3 +277,25 @@ def test_an_exam_the_store_cannot_write_does_not_start(bank, clock, tmp_path):
         assert trainer.unfinished_exam() is None
     finally:
         store.close()
+
+
+def test_a_case_keeps_its_own_place_and_leaves_the_drill_to_continue(trainer):
+    drill = trainer.drill(DrillScope(level="primary"), "order")
+    assert drill is not None
+    drill.advance()
+    trainer.save_session(drill)
+    _, session = trainer.case_session("case.promise")
+    trainer.save_session(session)  # the case screen saves it on opening ...
+    session.advance()
+    trainer.save_session(session)  # ... and finished, it is forgotten
+    kept = trainer.last_session()
+    assert kept is not None and kept.kind == "drill" and kept.position == 1
+
+
+def test_an_unfinished_case_continues_where_it_was_left(trainer):
+    _, session = trainer.case_session("case.promise")
+    session.scores["case.promise.q1"] = 0.5  # as after an answer taken back with Ctrl+P
+    trainer.save_session(session)
+    _, again = trainer.case_session("case.promise")
+    assert again.position == 0 and again.scores == {"case.promise.q1": 0.5}
+    assert trainer.last_session() is None  # a case is never offered as the drill to continue

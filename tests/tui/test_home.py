@@ -7,7 +7,7 @@ import pytest
 from examprep.practice.records import AnswerRecord
 from examprep.tui.screens.home_screen import HomeScreen
 
-from conftest import SIZE, T0, plain, screen_text
+from conftest import SIZE, T0, answer_has_focus, plain, screen_text, until
 
 
 async def test_counts_per_level(make_app, store):
@@ -94,3 +94,39 @@ async def test_a_moved_aside_progress_file_is_announced(make_app):
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert any("已移到 /x/progress.corrupt.sqlite3" in str(n.message) for n in app._notifications)
+
+
+async def test_a_case_leaves_the_unfinished_drill_to_continue(make_app, bank, store, clock):
+    """Defect 4: three questions of a drill, Esc, a case, Esc: home still offers 继续上次, and so does
+    the next start of the app."""
+    from examprep.practice.session import DrillScope
+    from examprep.tui.screens.case_screen import CaseScreen
+    from examprep.tui.screens.drill_screen import DrillScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.start_drill(DrillScope(level="primary"), "order")
+        await until(pilot, lambda: isinstance(app.screen, DrillScreen) and answer_has_focus(app))
+        for keys in ([*"企业决策", "ctrl+s"], ["b", "enter"], ["a", "b", "d", "enter"]):  # recall, single, multiple
+            await pilot.press(*keys)
+            await pilot.pause()
+            await pilot.press("n")
+            await until(pilot, lambda: answer_has_focus(app))
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        assert "上次：练习 · 初级 · 顺序（第 4/6 题）" in screen_text(app)
+        app.open_case("case.promise")
+        await until(pilot, lambda: isinstance(app.screen, CaseScreen) and answer_has_focus(app))
+        await pilot.press(*"清晰期望", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        assert "上次：练习 · 初级 · 顺序（第 4/6 题）" in screen_text(app)
+        assert "继续上次" in screen_text(app)
+    again = make_app()  # and after a restart
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "上次：练习 · 初级 · 顺序（第 4/6 题）" in screen_text(again)
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(again.screen, DrillScreen))
+        assert again.screen.question.id == "q.judge"

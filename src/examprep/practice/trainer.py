@@ -42,6 +42,15 @@ def system_clock() -> datetime:
     return datetime.now(timezone.utc)
 
 
+# Settings keys of the sessions kept to continue: drills in one, the case worked on in another.
+DRILL_SLOT = "last_session"
+CASE_SLOT = "last_case"
+
+
+def session_slot(kind: str) -> str:
+    return CASE_SLOT if kind == "case" else DRILL_SLOT
+
+
 class ExamUnavailable(Exception):
     """A mock exam could not be started or continued; the message says why, in Chinese."""
 
@@ -164,8 +173,10 @@ class Trainer:
                 sum(1 for q in questions if q.id not in seen))
 
     def case_session(self, case_id: str) -> tuple[Case, DrillSession]:
+        """Case `case_id`, continued where it was left when it was left unfinished."""
         case = self.bank.cases[case_id]
-        session = DrillSession("case", f"案例 · {case.title}", [q.id for q in case.questions], case_id=case_id)
+        session = self.last_case_session(case_id) or DrillSession(
+            "case", f"案例 · {case.title}", [q.id for q in case.questions], case_id=case_id)
         return case, session
 
     def last_case_marks(self) -> dict[str, float]:
@@ -180,10 +191,21 @@ class Trainer:
         return out
 
     def save_session(self, session: DrillSession) -> None:
-        self.store.set_setting("last_session", None if session.finished else session.to_dict())
+        """Keep a session to continue later (a finished one is forgotten). A case has its own slot,
+        so working through a case never takes the place of the drill offered as 继续上次."""
+        self.store.set_setting(session_slot(session.kind), None if session.finished else session.to_dict())
 
     def last_session(self) -> DrillSession | None:
-        data = self.store.get_setting("last_session")
+        """The drill (练习, 错题本 or 收藏) left unfinished most recently, to continue."""
+        return self._saved_session(DRILL_SLOT)
+
+    def last_case_session(self, case_id: str) -> DrillSession | None:
+        """Case `case_id` as it was left unfinished, if it was the last case worked on."""
+        session = self._saved_session(CASE_SLOT)
+        return session if session is not None and session.case_id == case_id else None
+
+    def _saved_session(self, slot: str) -> DrillSession | None:
+        data = self.store.get_setting(slot)
         if not isinstance(data, dict):
             return None
         session = DrillSession.from_dict(data, self.bank)

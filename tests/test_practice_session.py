@@ -9,7 +9,8 @@ import pytest
 
 from examprep.practice.records import AnswerRecord
 from examprep.practice.session import (
-    DrillScope, DrillSession, drill_queue, favourites_queue, level_overview, mistakes_queue,
+    DrillScope, DrillSession, drill_queue, drill_questions, due_first, favourites_queue, level_overview,
+    mistakes_queue,
 )
 from examprep.practice.store import open_memory_store
 
@@ -41,14 +42,52 @@ def test_in_order_by_level_and_topic(bank, scope, expected):
     assert drill_queue(bank, scope, "order", {}, T0) == expected
 
 
-def test_due_first_then_new_then_the_rest(bank):
+def test_due_first_learning_due_new_then_later_steps(bank):
     store = open_memory_store()
-    answered(store, "q.calc", T0 - timedelta(days=10), True)  # due long ago
-    answered(store, "q.single", T0 - timedelta(days=1), False)  # due a minute after, yesterday
+    answered(store, "q.calc", T0 - timedelta(days=10), True)  # learning: its next step long overdue
+    answered(store, "q.single", T0 - timedelta(days=1), False)  # learning: a minute after, yesterday
     answered(store, "q.judge", T0 - timedelta(hours=1), True)
-    answered(store, "q.judge", T0 - timedelta(minutes=30), True)  # due in two days
-    queue = drill_queue(bank, DrillScope(level="primary"), "due", store.progress(), T0)
-    assert queue == ["q.calc", "q.single", "q.recall", "q.multiple", "q.order", "q.judge"]
+    answered(store, "q.judge", T0 - timedelta(minutes=30), True)  # in review, due in two days
+    answered(store, "q.order", T0 - timedelta(seconds=30), True)  # learning: its next step in 10 minutes
+    questions = drill_questions(bank, DrillScope(level="primary"))
+    progress = store.progress()
+    assert due_first(questions, progress, T0) == ["q.calc", "q.single", "q.recall", "q.multiple", "q.order"]
+    assert due_first(questions, progress, T0, new_left=1) == ["q.calc", "q.single", "q.recall", "q.order"]
+    assert due_first(questions, progress, T0, new_left=0) == ["q.calc", "q.single", "q.order"]
+
+
+def test_with_nothing_left_for_today_a_due_first_drill_reviews_ahead(bank):
+    store = open_memory_store()
+    for qid in ("q.judge", "q.calc"):
+        answered(store, qid, T0 - timedelta(hours=1), True)
+        answered(store, qid, T0 - timedelta(minutes=30), True)  # both in review, due in days
+    questions = drill_questions(bank, DrillScope(level="primary", types=("judge", "calc")))
+    assert due_first(questions, store.progress(), T0, new_left=5) == ["q.calc", "q.judge"]  # soonest first
+    later = store.progress()["q.calc"].card.due
+    assert later > T0 + timedelta(days=1)
+
+
+def test_a_drill_has_at_most_its_size_and_the_new_allowance(bank):
+    scope = DrillScope(level="primary")
+    assert len(drill_queue(bank, scope, "due", {}, T0, size=4)) == 4
+    assert len(drill_queue(bank, scope, "due", {}, T0, size=20, new_left=2)) == 2
+    assert len(drill_queue(bank, scope, "random", {}, T0, seed=1, size=3, new_left=0)) == 3  # all new: fine
+    assert drill_queue(bank, scope, "due", {}, T0, new_left=0) == []
+
+
+def test_a_drill_in_order_carries_on_from_the_first_question_never_answered(bank):
+    store = open_memory_store()
+    answered(store, "q.recall", T0, True)
+    answered(store, "q.single", T0, True)
+    queue = drill_queue(bank, DrillScope(level="primary"), "order", store.progress(), T0, size=3)
+    assert queue == ["q.multiple", "q.judge", "q.order"]
+    everything = drill_queue(bank, DrillScope(level="primary"), "order", store.progress(), T0)
+    assert everything == ["q.multiple", "q.judge", "q.order", "q.calc", "q.recall", "q.single"]
+
+
+def test_a_due_first_drill_spreads_the_questions_of_one_point(bank):
+    queue = drill_queue(bank, DrillScope(level="primary"), "due", {}, T0)
+    assert queue == ["q.recall", "q.order", "q.calc", "q.single", "q.multiple", "q.judge"]
 
 
 def test_random_is_a_seeded_shuffle(bank):
@@ -108,13 +147,15 @@ def test_session_moves(bank):
 
 def test_level_overview(bank):
     store = open_memory_store()
-    answered(store, "q.single", T0 - timedelta(days=1), False)
-    answered(store, "q.judge", T0, True)
+    answered(store, "q.single", T0 - timedelta(days=1), False)  # learning again
+    answered(store, "q.judge", T0 - timedelta(days=9), True)
+    answered(store, "q.judge", T0 - timedelta(days=8), True)  # in review, due again by now
+    answered(store, "q.calc", T0 - timedelta(minutes=1), True)  # learning
     answered(store, "case.promise.q1", T0, False)
-    rows = level_overview(bank, store.due_ids(T0), store.seen_ids(), store.mistake_ids())
+    rows = level_overview(bank, store.progress(), T0)
     by_level = {r.level: r for r in rows}
-    assert (by_level["primary"].questions, by_level["primary"].due, by_level["primary"].new,
-            by_level["primary"].mistakes) == (6, 1, 4, 1)
+    primary = by_level["primary"]
+    assert (primary.questions, primary.due, primary.learning, primary.new, primary.mistakes) == (6, 1, 2, 3, 1)
     assert (by_level["intermediate"].questions, by_level["intermediate"].new,
             by_level["intermediate"].mistakes, by_level["intermediate"].cases) == (1, 1, 1, 1)
 

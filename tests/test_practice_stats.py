@@ -37,13 +37,15 @@ def test_answers_per_day_fills_the_gaps():
         ("2024-03-07", 0, 0), ("2024-03-08", 5, 4), ("2024-03-09", 0, 0), ("2024-03-10", 2, 2)]
 
 
-def test_due_forecast_counts_overdue_today(bank):
+def test_due_forecast_counts_overdue_today_and_learning_apart(bank):
     store = open_memory_store()
     for qid, days_ago, ok in [("q.single", 20, True), ("q.judge", 0.5, True), ("q.calc", 0, False)]:
         store.record_answer(AnswerRecord(qid, T0 - timedelta(days=days_ago), int(ok), 1, ok, '""'))
+    store.record_answer(AnswerRecord("q.single", T0 - timedelta(days=19.9), 1, 1, True, '""'))
     store.record_answer(AnswerRecord("q.judge", T0 - timedelta(days=0.49), 1, 1, True, '""'))
     forecast = due_forecast(store.progress(), T0, days=4)
-    assert [d.answers for d in forecast] == [2, 0, 1, 0]  # q.single overdue, q.calc in a minute; q.judge in 2 days
+    # q.single in review and overdue: today; q.judge in 2 days; q.calc relearning in a minute: not a day's due
+    assert [d.answers for d in forecast] == [1, 0, 1, 0]
     assert forecast[0].day == T0.astimezone().date()
 
 

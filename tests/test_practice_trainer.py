@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from examprep.practice.due import DueCounts
 from examprep.practice.records import AnswerRecord
 from examprep.practice.session import DrillScope
 from examprep.practice.store import open_memory_store, open_store
@@ -146,22 +147,90 @@ def test_an_empty_overview(trainer):
 
 
 def test_the_overview_counts_per_level_and_today(trainer, clock):
-    trainer.store.record_answer(AnswerRecord("q.single", T0, 0, 1, False, '"A"'))  # due in a minute, in the 错题本
-    trainer.store.record_answer(AnswerRecord("q.judge", T0, 1, 1, True, "true"))
+    trainer.store.record_answer(AnswerRecord("q.single", T0, 0, 1, False, '"A"'))  # learning, in the 错题本
+    trainer.store.record_answer(AnswerRecord("q.judge", T0, 1, 1, True, "true"))  # learning
     trainer.toggle_favourite("q.single")
     trainer.toggle_favourite("gone.from.the.bank")
     clock.now = T0 + timedelta(minutes=5)
     overview = trainer.overview()
     primary = next(r for r in overview.levels if r.level == "primary")
-    assert (primary.due, primary.new, primary.mistakes, primary.questions, primary.cases) == (2, 4, 1, 6, 0)
-    assert (overview.answered_today, overview.right_today, overview.due, overview.mistakes) == (2, 1, 2, 1)
+    assert (primary.due, primary.learning, primary.new, primary.mistakes, primary.questions,
+            primary.cases) == (0, 2, 4, 1, 6, 0)
+    assert (overview.answered_today, overview.right_today, overview.due, overview.learning,
+            overview.mistakes) == (2, 1, 0, 2, 1)
     assert overview.favourites == 1  # a favourite no longer in the bank is not counted
 
 
-def test_scope_counts_are_all_due_and_new(trainer):
-    assert trainer.scope_counts(DrillScope(level="primary")) == (6, 0, 6)
+def test_scope_counts_are_due_learning_and_new(trainer):
+    assert trainer.scope_counts(DrillScope(level="primary")) == (6, DueCounts(0, 0, 6))
     trainer.store.record_answer(AnswerRecord("q.single", T0, 0, 1, False, '"A"'))
-    assert trainer.scope_counts(DrillScope(level="primary")) == (6, 1, 5)
+    assert trainer.scope_counts(DrillScope(level="primary")) == (6, DueCounts(0, 1, 5))
+
+
+def in_review_and_due(trainer, clock, *ids):
+    """Questions answered right on two days long ago: in review, and due again by now."""
+    for qid in ids:
+        for days in (30, 29):
+            question = trainer.bank.questions[qid]
+            trainer.store.record_answer(AnswerRecord(qid, T0 - timedelta(days=days), question.score,
+                                                     question.score, True, '""'))
+
+
+def test_the_due_count_falls_with_every_due_question_answered_and_stats_agree(trainer, clock):
+    """Defect 6: one definition of due today for the home screen, the stats and the drill queue."""
+    from examprep.practice.stats import collect_stats
+
+    in_review_and_due(trainer, clock, "q.single", "q.judge", "q.calc", "q.order")
+    trainer.store.record_answer(AnswerRecord("case.promise.q1", T0 - timedelta(days=40), 10, 10, True, '""'))
+    trainer.store.record_answer(AnswerRecord("case.promise.q1", T0 - timedelta(days=39), 10, 10, True, '""'))
+
+    def counts():
+        overview = trainer.overview()
+        stats = collect_stats(trainer.bank, trainer.store, clock())
+        assert stats.today.counts.due == overview.due == stats.forecast[0].answers  # one number everywhere
+        assert stats.today.counts.learning == overview.learning
+        return overview.due, overview.learning
+
+    assert counts() == (4, 0)  # the case question is not drilled alone, so not counted
+    session = trainer.drill(DrillScope(level="primary"), "due")
+    assert session is not None and set(session.question_ids[:4]) == {"q.single", "q.judge", "q.calc", "q.order"}
+    bank = trainer.bank
+    trainer.answer(bank.questions["q.single"], "B", "drill")  # right: due on a later day
+    assert counts() == (3, 0)
+    trainer.answer(bank.questions["q.judge"], False, "drill")  # wrong: back to relearning, not due
+    assert counts() == (2, 1)
+    trainer.answer(bank.questions["q.calc"], "45", "drill")
+    assert counts() == (1, 1)
+
+
+def test_new_questions_a_day_are_those_first_answered_in_drills(trainer, clock):
+    from examprep.practice.limits import Limits
+
+    trainer.set_limits(Limits(drill_size=3, new_per_day=2))
+    assert trainer.new_today() == (0, 2)
+    session = trainer.drill(DrillScope(level="primary"), "due")
+    assert session is not None and len(session.question_ids) == 2  # the allowance, under the size
+    trainer.answer(trainer.bank.questions["q.single"], "B", "drill")
+    trainer.answer(trainer.bank.questions["q.single"], "B", "drill")  # a second answer is not new
+    trainer.answer(trainer.bank.questions["case.promise.q1"], "清晰期望", "case")  # a case uses none
+    assert trainer.new_today() == (1, 1)
+    trainer.answer(trainer.bank.questions["q.judge"], True, "drill")
+    assert trainer.new_today() == (2, 0)
+    session = trainer.drill(DrillScope(level="primary"), "due")
+    assert session is not None and session.question_ids == ["q.judge"]  # learning; q.single is in review
+    random_drill = trainer.drill(DrillScope(level="primary"), "random")
+    assert random_drill is not None and len(random_drill.question_ids) == 3  # the size, new or not
+    clock.now = T0 + timedelta(days=1)
+    assert trainer.new_today() == (0, 2)  # a new day, a new allowance
+
+
+def test_an_empty_due_first_drill_says_why(trainer):
+    from examprep.practice.limits import Limits
+
+    trainer.set_limits(Limits(drill_size=20, new_per_day=0))
+    assert trainer.drill(DrillScope(level="primary"), "due") is None
+    assert "新题已达每日上限（0 题）" in trainer.drill_unavailable(DrillScope(level="primary"))
+    assert trainer.drill_unavailable(DrillScope(topic="nothing")) == "这个范围里没有题目。"
 
 
 def test_the_overview_shows_the_session_and_the_exam_left(trainer, clock):

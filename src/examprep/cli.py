@@ -52,6 +52,18 @@ def usage_error(message: str) -> str:
     return message
 
 
+def _limit(name: str):
+    """An argparse type for a practice limit (`practice.limits`), refused in Chinese when out of range."""
+    def parse(text: str) -> int:
+        from .practice.limits import LimitError, parse_limit
+
+        try:
+            return parse_limit(name, text)
+        except LimitError as err:
+            raise argparse.ArgumentTypeError(str(err)) from None
+    return parse
+
+
 def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument("--content", metavar="DIR", default=default, help=messages.CONTENT_HELP)
@@ -76,6 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("drill")
     p.add_argument("--level", help=level_help)
     p.add_argument("--topic", help=helps["drill --topic"])
+    p.add_argument("--size", metavar="N", type=_limit("drill_size"), help=helps["drill --size"])
+    p.add_argument("--new-per-day", metavar="N", type=_limit("new_per_day"), help=helps["drill --new-per-day"])
 
     p = command("case")
     p.add_argument("case_id", nargs="?", metavar="CASE_ID")

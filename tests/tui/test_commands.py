@@ -66,6 +66,35 @@ def test_where_the_app_opens(root, tmp_path, opened, argv, kind, level, topic, c
     assert (data / FILE_NAME).exists()  # progress is kept in --data
 
 
+def test_drill_flags_set_the_size_and_the_new_questions_a_day(root, tmp_path, opened):
+    argv = ["--content", str(root), "--data", str(tmp_path / "d"), "drill", "--size", "5", "--new-per-day", "0"]
+    assert main(argv) == 0
+    (app,) = opened
+    assert (app.start.size, app.start.new_per_day) == (5, 0)
+
+
+@pytest.mark.parametrize("flag, value, message", [
+    ("--size", "0", "参数 --size：每次题量应在 1–9999 之间，而不是 0"),
+    ("--new-per-day", "很多", "参数 --new-per-day：每日新题上限应为整数（0–9999），而不是“很多”"),
+])
+def test_drill_flags_out_of_range_are_usage_errors(root, tmp_path, capsys, flag, value, message):
+    assert main(["--content", str(root), "--data", str(tmp_path / "d"), "drill", flag, value]) == 2
+    assert message in capsys.readouterr().err
+
+
+async def test_a_drill_opened_with_flags_has_their_size_and_keeps_the_allowance(make_app, store):
+    from examprep.practice.limits import read_limits
+    from examprep.practice.session import DrillScope
+    from examprep.tui.app import Start
+    from examprep.tui.screens.drill_screen import DrillScreen
+
+    app = make_app(Start("drill", scope=DrillScope(level="primary"), size=2, new_per_day=7))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DrillScreen) and len(app.screen.session.question_ids) == 2
+    assert read_limits(store).new_per_day == 7 and read_limits(store).drill_size == 20
+
+
 def test_corrupt_progress_file_is_moved_aside_and_the_app_says_so(root, tmp_path, capsys, opened):
     data = tmp_path / "d"
     data.mkdir()

@@ -200,7 +200,7 @@ async def test_setup_screen_starts_a_drill(make_app):
         await pilot.pause()
         setup.query_one("#topic").value = "phone-ordering"
         await pilot.pause()
-        assert "共 1 题：今日到期 0，新题 1" in screen_text(app)
+        assert "共 1 题：今日到期 0，学习中 0，新题 1（今日已学新题 0，还可学 20）" in screen_text(app)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, DrillScreen)
@@ -220,3 +220,31 @@ async def test_drill_started_from_the_command_line(make_app):
         await pilot.press("escape")
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"
+
+
+async def test_setup_screen_keeps_the_drill_size_and_the_new_questions_a_day(make_app, store):
+    from textual.widgets import Input
+
+    from examprep.practice.limits import read_limits
+    from examprep.tui.screens.drill_setup_screen import DrillSetupScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(DrillSetupScreen())
+        await pilot.pause()
+        setup = app.screen
+        setup.query_one("#drill_size", Input).value = "0"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is setup  # refused, and said why
+        assert any("每次题量应在 1–9999 之间，而不是 0" in str(n.message) for n in app._notifications)
+        setup.query_one("#drill_size", Input).value = "3"
+        setup.query_one("#new_per_day", Input).value = "2"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, DrillScreen))
+        assert len(app.screen.session.question_ids) == 2  # all new: the day's two
+        limits = read_limits(store)
+        assert (limits.drill_size, limits.new_per_day) == (3, 2)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "今日新题 0（剩余 2）" in screen_text(app)

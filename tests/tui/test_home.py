@@ -11,15 +11,15 @@ from conftest import SIZE, T0, answer_has_focus, plain, screen_text, until
 
 
 async def test_counts_per_level(make_app, store):
-    store.record_answer(AnswerRecord("q.single", T0, 0, 1, False, '"A"'))  # due in a minute, in the book
+    store.record_answer(AnswerRecord("q.single", T0, 0, 1, False, '"A"'))  # learning, in the book
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         table = plain(app.screen.query_one("#levels").content)
         primary = next(line for line in table.splitlines() if "初级" in line).split()
-        # 级别 今日到期 新题 错题本 题量 案例
-        assert primary[1:] == ["1", "5", "1", "6", "0"]
+        # 级别 今日到期 学习中 新题 错题本 题量 案例
+        assert primary[1:] == ["0", "1", "5", "1", "6", "0"]
         text = screen_text(app)
         assert "错题本（1）" in text and "模拟考试（1）" in text and "案例分析（1）" in text
         assert "q 退出" in text  # keys are shown in the footer

@@ -1,4 +1,6 @@
-"""`examprep drill [--level L] [--topic T]`: the trainer, straight in a due-first drill.
+"""`examprep drill [--level L] [--topic T] [--size N] [--new-per-day N]`: the trainer, straight in a
+due-first drill of N questions (this drill only), the day's new questions limited to N (kept as the
+setting).
 
 A topic may be given by its id or its Chinese title. An unknown level or topic is refused with a
 did-you-mean before the app opens.
@@ -46,4 +48,5 @@ def run(args) -> int:
     from ..tui.app import Start
     from .app import launch
 
-    return launch(args, Start("drill", scope=scope), bank=bank)
+    start = Start("drill", scope=scope, size=args.size, new_per_day=args.new_per_day)
+    return launch(args, start, bank=bank)

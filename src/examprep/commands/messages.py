@@ -67,6 +67,8 @@ TOPIC_HELP = "主题 id"
 HELP = {
     "drill": "直接打开训练程序开始练习",
     "drill --topic": "主题 id（如 customer-info）或主题名称",
+    "drill --size": "这次练习的题量（默认按设置，初始 20）",
+    "drill --new-per-day": "每日新题上限，保存为设置（初始 20；0 表示只复习）",
     "case": "直接打开训练程序做案例分析",
     "grade": "为一个答案评分（未给出 --answer 或 --file 时从标准输入读取）",
     "grade --answer": "答案的文本",

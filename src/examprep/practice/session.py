@@ -11,8 +11,10 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from ..content.model import Bank, Question
+from .due import DUE, LEARNING, NEW, due_counts, status
 from .records import QuestionProgress
 from .scheduler import end_of_day
+from .siblings import SPREAD, arrange, bank_siblings
 
 ORDERS = {"due": "到期优先", "random": "随机", "order": "顺序"}
 KINDS = {"drill": "练习", "mistakes": "错题本", "favourites": "收藏", "case": "案例"}
@@ -56,34 +58,63 @@ def drill_questions(bank: Bank, scope: DrillScope) -> list[Question]:
     return sorted(chosen, key=lambda q: order[q.id])
 
 
-def due_first(questions: list[Question], progress: dict[str, QuestionProgress], now: datetime) -> list[str]:
-    """Due today (most overdue first), then never answered (in study order), then the rest
-    (soonest due first), so a drill never runs dry while there are questions left."""
+def due_first(questions: list[Question], progress: dict[str, QuestionProgress], now: datetime,
+              new_left: int | None = None) -> list[str]:
+    """Today's work (`due.status`): learning questions whose next step has come, the due ones (most
+    overdue first), up to `new_left` new ones (in study order; None: all), then the learning ones
+    whose step comes later today. When there is nothing of that left, the questions due on later
+    days, soonest first (reviewing ahead), so a drill is empty only when there is nothing to ask."""
     until = end_of_day(now)
-    due, new, later = [], [], []
+    new: list[str] = []
+    learning_now: list[tuple[datetime, str]] = []
+    due: list[tuple[datetime, str]] = []
+    learning_later: list[tuple[datetime, str]] = []
+    later: list[tuple[datetime, str]] = []
     for q in questions:
         p = progress.get(q.id)
-        if p is None:
+        kind = status(p, until)
+        if kind == NEW:
             new.append(q.id)
-        elif p.card.due <= until:
-            due.append((p.card.due, q.id))
+        elif p is None:  # for the type checker: only a new question has no progress
+            continue
+        elif kind == LEARNING:
+            (learning_now if p.card.due <= now else learning_later).append((p.card.due, q.id))
         else:
-            later.append((p.card.due, q.id))
-    return [i for _, i in sorted(due)] + new + [i for _, i in sorted(later)]
+            (due if kind == DUE else later).append((p.card.due, q.id))
+    if new_left is not None:
+        new = new[:max(new_left, 0)]
+    today = [i for _, i in sorted(learning_now)] + [i for _, i in sorted(due)] + new + \
+        [i for _, i in sorted(learning_later)]
+    return today or [i for _, i in sorted(later)]
+
+
+def in_order_from_where_i_left(questions: list[Question], progress: dict[str, QuestionProgress]) -> list[str]:
+    """Study order, starting at the first question never answered and going round: a drill in order
+    carries on through the scope instead of asking its first questions again."""
+    ids = [q.id for q in questions]
+    first_new = next((i for i, qid in enumerate(ids) if qid not in progress), 0)
+    return ids[first_new:] + ids[:first_new]
 
 
 def drill_queue(bank: Bank, scope: DrillScope, order: str, progress: dict[str, QuestionProgress],
-                now: datetime, seed: int | None = None) -> list[str]:
+                now: datetime, seed: int | None = None, *, size: int | None = None,
+                new_left: int | None = None) -> list[str]:
+    """The questions of one drill: chosen by `order`, at most `size` of them (None: all), at most
+    `new_left` new ones in a due-first drill, and arranged so that siblings stand apart
+    (`siblings.arrange`; in study order only a question giving the one before it away is moved)."""
     questions = drill_questions(bank, scope)
     if order == "due":
-        return due_first(questions, progress, now)
-    ids = [q.id for q in questions]
-    if order == "random":
+        ids = due_first(questions, progress, now, new_left)
+    elif order == "random":
+        ids = [q.id for q in questions]
         random.Random(seed).shuffle(ids)
-        return ids
-    if order == "order":
-        return ids
-    raise ValueError(f"unknown drill order '{order}'; orders are {', '.join(ORDERS)}")
+    elif order == "order":
+        ids = in_order_from_where_i_left(questions, progress)
+    else:
+        raise ValueError(f"unknown drill order '{order}'; orders are {', '.join(ORDERS)}")
+    if size is not None:
+        ids = ids[:max(size, 0)]
+    return arrange(ids, bank_siblings(bank), spread=1 if order == "order" else SPREAD)
 
 
 def mistakes_queue(bank: Bank, progress: dict[str, QuestionProgress], level: str | None = None,
@@ -178,31 +209,34 @@ def with_current_book(session: DrillSession, book: list[str]) -> DrillSession:
 
 @dataclass(frozen=True)
 class LevelOverview:
-    """What the home screen shows for one level."""
+    """What the home screen shows for one level (`due.status` says what due, learning and new are)."""
 
     level: str
     title: str
     questions: int  # standalone questions
-    due: int  # answered before and due by the end of today
+    due: int  # in review and due by the end of today
+    learning: int  # in their learning steps, due again within minutes
     new: int  # never answered
     mistakes: int  # in the 错题本 (case questions included)
     cases: int
 
 
-def level_overview(bank: Bank, due_ids: set[str], seen_ids: set[str], mistake_ids: set[str]) -> list[LevelOverview]:
+def level_overview(bank: Bank, progress: dict[str, QuestionProgress], now: datetime) -> list[LevelOverview]:
     out = []
     for level, title in bank.levels.items():
         standalone = [q.id for q in bank.questions.values() if q.level == level and q.case_id is None]
         if not standalone and not any(c.level == level for c in bank.cases.values()):
             continue
+        counts = due_counts(standalone, progress, now)
         out.append(LevelOverview(
             level=level,
             title=title,
             questions=len(standalone),
-            due=sum(1 for q in standalone if q in due_ids),
-            new=sum(1 for q in standalone if q not in seen_ids),
+            due=counts.due,
+            learning=counts.learning,
+            new=counts.new,
             mistakes=sum(1 for q, question in bank.questions.items()
-                         if question.level == level and q in mistake_ids),
+                         if question.level == level and q in progress and progress[q].mistakes.in_book),
             cases=sum(1 for c in bank.cases.values() if c.level == level),
         ))
     return out

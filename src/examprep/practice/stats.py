@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from ..content.model import Bank
+from .due import DUE, LATER, DueCounts, due_counts, status
+from .limits import new_left, read_limits
 from .records import QuestionProgress
-from .scheduler import REVIEW
+from .scheduler import REVIEW, end_of_day
 
 RETENTION_WINDOW_DAYS = 30
 CHART_DAYS = 14
@@ -53,15 +55,25 @@ class Retention:
 
 
 @dataclass(frozen=True)
+class Today:
+    """Today's work over the questions drills ask: due, learning, new, and the day's new allowance."""
+
+    counts: DueCounts
+    new_today: int  # new questions today's drills brought
+    new_left: int  # new questions the allowance still has room for
+
+
+@dataclass(frozen=True)
 class Stats:
     answers: int
     correct: int
     topics: tuple[TopicAccuracy, ...]
     days: tuple[DayCount, ...]
     retention: Retention
-    forecast: tuple[DayCount, ...]  # `answers` here is the number of questions due that day
+    forecast: tuple[DayCount, ...]  # `answers` here is the number of questions (drilled alone) due that day
     mistakes: int
     favourites: int
+    today: Today
 
     @property
     def accuracy(self) -> float | None:
@@ -110,13 +122,20 @@ def retention(outcomes: tuple[int, int], progress: dict[str, QuestionProgress], 
 
 
 def due_forecast(progress: dict[str, QuestionProgress], now: datetime, days: int = FORECAST_DAYS) -> list[DayCount]:
-    """How many questions fall due on each of the next `days` local days; overdue ones count today."""
+    """How many questions fall due on each of the next `days` local days; today's is the due count
+    of `due.status` (overdue ones included), the one the home screen shows. Questions in their
+    learning steps are counted apart (`Today.counts.learning`): they come back within minutes."""
     today = now.astimezone().date()
+    until = end_of_day(now)
     counts = [0] * days
     for p in progress.values():
-        offset = (p.card.due.astimezone().date() - today).days
-        if offset < days:
-            counts[max(offset, 0)] += 1
+        kind = status(p, until)
+        if kind == DUE:
+            counts[0] += 1
+        elif kind == LATER:
+            offset = (p.card.due.astimezone().date() - today).days
+            if offset < days:
+                counts[offset] += 1
     return [DayCount(today + timedelta(days=i), n, 0) for i, n in enumerate(counts)]
 
 
@@ -126,15 +145,20 @@ def collect_stats(bank: Bank, store, now: datetime) -> Stats:
     totals = store.totals_by_question()
     known_totals = {q: t for q, t in totals.items() if q in bank.questions}
     progress = {q: p for q, p in store.progress().items() if q in bank.questions}
+    drilled = {q: p for q, p in progress.items() if bank.questions[q].case_id is None}
     since = (today - timedelta(days=RETENTION_WINDOW_DAYS - 1)).isoformat()
     chart_since = (today - timedelta(days=CHART_DAYS - 1)).isoformat()
+    introduced = store.first_answers_on(today.isoformat())
+    standalone = [q.id for q in bank.questions.values() if q.case_id is None]
     return Stats(
         answers=sum(n for n, _ in known_totals.values()),
         correct=sum(c for _, c in known_totals.values()),
         topics=tuple(accuracy_by_topic(bank, known_totals)),
         days=tuple(answers_per_day(store.totals_by_day(chart_since), today)),
         retention=retention(store.review_outcomes(since), progress, now),
-        forecast=tuple(due_forecast(progress, now)),
+        forecast=tuple(due_forecast(drilled, now)),
         mistakes=sum(1 for p in progress.values() if p.mistakes.in_book),
         favourites=sum(1 for q in store.favourites() if q in bank.questions),
+        today=Today(due_counts(standalone, drilled, now), introduced,
+                    new_left(read_limits(store), introduced)),
     )

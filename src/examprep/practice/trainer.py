@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 
 from ..content.model import Answer, Bank, Blueprint, Case, Question
 from .claims import Claim, StoredClaim, claims_for, corrected_score
+from .due import DueCounts, due_counts
 from .exam import ExamResult, MockExam, exam_records
 from .history import SatExam, exam_history
+from .limits import Limits, new_left, read_limits, save_limits
 from .records import AnswerRecord, QuestionProgress, StoredAnswer
-from .scheduler import end_of_day
 from .session import (
     ORDERS,
     DrillScope,
@@ -70,6 +71,8 @@ class HomeOverview:
     levels: list[LevelOverview]
     answered_today: int
     right_today: int
+    new_today: int  # new questions today's drills brought
+    new_left: int  # new questions the day's allowance still has room for
     session: DrillSession | None
     exam: ExamRecord | None
     exam_left: float  # seconds left of the unfinished exam (<= 0 when its time is up)
@@ -80,6 +83,10 @@ class HomeOverview:
     @property
     def due(self) -> int:
         return sum(r.due for r in self.levels)
+
+    @property
+    def learning(self) -> int:
+        return sum(r.learning for r in self.levels)
 
     @property
     def mistakes(self) -> int:
@@ -157,20 +164,38 @@ class Trainer:
         return self.store.claims(question_id)
 
     # -- drills ------------------------------------------------------------------------------
-    def drill(self, scope: DrillScope, order: str) -> DrillSession | None:
-        """A drill over `scope` in `order`; None when the scope has no questions."""
-        queue = drill_queue(self.bank, scope, order, self.store.progress(), self.clock(), seed=self.next_seed())
+    def limits(self) -> Limits:
+        return read_limits(self.store)
+
+    def set_limits(self, limits: Limits) -> None:
+        save_limits(self.store, limits)
+
+    def new_today(self) -> tuple[int, int]:
+        """New questions brought by today's drills so far, and how many more the allowance has room for."""
+        introduced = self.store.first_answers_on(self.clock().astimezone().date().isoformat())
+        return introduced, new_left(self.limits(), introduced)
+
+    def drill(self, scope: DrillScope, order: str, size: int | None = None) -> DrillSession | None:
+        """A drill over `scope` in `order` of at most `size` questions (default: the 每次题量 setting);
+        None when the scope has nothing to ask (`drill_unavailable` says why)."""
+        limits = self.limits()
+        queue = drill_queue(self.bank, scope, order, self.store.progress(), self.clock(), seed=self.next_seed(),
+                            size=size or limits.drill_size, new_left=self.new_today()[1])
         if not queue:
             return None
         return DrillSession("drill", drill_title(self.bank, scope, ORDERS[order]), queue, scope=scope, order=order)
 
-    def scope_counts(self, scope: DrillScope) -> tuple[int, int, int]:
-        """How many questions `scope` holds, how many of them are due today and how many are new."""
+    def drill_unavailable(self, scope: DrillScope) -> str:
+        """Why a drill of `scope` came out empty, in Chinese."""
+        if not drill_questions(self.bank, scope):
+            return "这个范围里没有题目。"
+        return (f"今天这个范围没有要练的题：到期的题已复习完，新题已达每日上限（{self.limits().new_per_day} 题）。"
+                "可在练习设置里调高每日新题上限，或选“随机”“顺序”练习。")
+
+    def scope_counts(self, scope: DrillScope) -> tuple[int, DueCounts]:
+        """How many questions `scope` holds, and how many of them are due, learning and new today."""
         questions = drill_questions(self.bank, scope)
-        due = self.store.due_ids(end_of_day(self.clock()))
-        seen = self.store.seen_ids()
-        return (len(questions), sum(1 for q in questions if q.id in due),
-                sum(1 for q in questions if q.id not in seen))
+        return len(questions), due_counts([q.id for q in questions], self.store.progress(), self.clock())
 
     def case_session(self, case_id: str) -> tuple[Case, DrillSession]:
         """Case `case_id`, continued where it was left when it was left unfinished."""
@@ -253,13 +278,14 @@ class Trainer:
     def overview(self) -> HomeOverview:
         store, bank = self.store, self.bank
         now = self.clock()
-        until = end_of_day(now)  # due today means due by tonight
-        rows = level_overview(bank, store.due_ids(until), store.seen_ids(), store.mistake_ids())
+        rows = level_overview(bank, store.progress(), now)
         today = now.astimezone().date().isoformat()
         answered, right = store.totals_by_day(today).get(today, (0, 0))
+        new_today, new_room = self.new_today()
         exam = store.unfinished_exam()
         return HomeOverview(
-            levels=rows, answered_today=answered, right_today=right, session=self.last_session(),
+            levels=rows, answered_today=answered, right_today=right, new_today=new_today, new_left=new_room,
+            session=self.last_session(),
             exam=exam, exam_left=self.exam_left(exam) if exam is not None else 0.0,
             favourites=sum(1 for q in store.favourites() if q in bank.questions),
             cases=len(bank.cases), blueprints=len(bank.blueprints),

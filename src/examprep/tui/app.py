@@ -7,7 +7,7 @@ says so and tries again every few seconds.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from textual.app import App
 from textual.binding import Binding
@@ -27,6 +27,8 @@ class Start:
     kind: str = "home"  # home | drill | case
     scope: DrillScope = field(default_factory=DrillScope)
     case_id: str | None = None
+    size: int | None = None  # questions in the drill (None: the setting)
+    new_per_day: int | None = None  # saved as the setting before the drill starts
 
 
 class ExamPrepApp(App):
@@ -50,7 +52,9 @@ class ExamPrepApp(App):
 
         self.push_screen(HomeScreen())
         if self.start.kind == "drill":
-            self.start_drill(self.start.scope, "due")
+            if self.start.new_per_day is not None:
+                self.trainer.set_limits(replace(self.trainer.limits(), new_per_day=self.start.new_per_day))
+            self.start_drill(self.start.scope, "due", size=self.start.size)
         elif self.start.kind == "case":
             if self.start.case_id:
                 self.open_case(self.start.case_id)
@@ -99,12 +103,12 @@ class ExamPrepApp(App):
                 self.notify(f"之前未能保存的 {waiting} 条记录已写入进度文件。", title="已保存")
 
     # -- opening screens ---------------------------------------------------------------------
-    def start_drill(self, scope: DrillScope, order: str) -> None:
+    def start_drill(self, scope: DrillScope, order: str, size: int | None = None) -> None:
         from .screens.drill_screen import DrillScreen
 
-        session = self.trainer.drill(scope, order)
+        session = self.trainer.drill(scope, order, size)
         if session is None:
-            self.notify("这个范围里没有题目。", severity="warning")
+            self.notify(self.trainer.drill_unavailable(scope), severity="warning")
             return
         self.push_screen(DrillScreen(session))
 

@@ -42,3 +42,8 @@ def clock_text(seconds: float) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def today_text(due: int, learning: int, new_today: int, new_left: int) -> str:
+    """Today's work as the home screen and the stats say it."""
+    return f"今日到期 {due} · 学习中 {learning} · 今日新题 {new_today}（剩余 {new_left}）"

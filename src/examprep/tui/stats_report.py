@@ -15,7 +15,7 @@ from rich.text import Text
 from ..content.model import Bank
 from ..format import visible
 from ..practice.stats import DayCount, Stats
-from .format import WEEKDAYS, day_label, percent
+from .format import WEEKDAYS, day_label, percent, today_text
 
 BAR_CELLS = 30
 ACCURACY_CELLS = 10
@@ -35,7 +35,9 @@ def title(text: str) -> Text:
 def overview(stats: Stats) -> Text:
     out = Text()
     out.append(f"共作答 {stats.answers} 次，正确率 {percent(stats.accuracy)}；")
-    out.append(f"错题本 {stats.mistakes} 题，收藏 {stats.favourites} 题")
+    out.append(f"错题本 {stats.mistakes} 题，收藏 {stats.favourites} 题\n")
+    t = stats.today
+    out.append(today_text(t.counts.due, t.counts.learning, t.new_today, t.new_left))
     return out
 
 

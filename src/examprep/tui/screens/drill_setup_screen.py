@@ -1,13 +1,15 @@
-"""Drill setup (练习): level, topic, question type and order, with how many questions that gives."""
+"""Drill setup (练习): level, topic, question type and order, with how many questions that gives, and
+the 每次题量 and 每日新题上限 settings (kept for the next drills)."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Vertical
-from textual.widgets import Button, Footer, Header, Label, RadioButton, RadioSet, Static
+from textual.containers import Grid, Horizontal, Vertical
+from textual.widgets import Button, Footer, Header, Input, Label, RadioButton, RadioSet, Static
 
 from ...kinds import QUESTION_TYPES, TYPE_TITLES
+from ...practice.limits import LimitError, Limits, parse_limit
 from ...practice.session import ORDERS, DrillScope, drill_questions
 from ..widgets.form.select import ChineseSelect as Select
 from .trainer_screen import TrainerScreen
@@ -42,6 +44,12 @@ class DrillSetupScreen(TrainerScreen):
                 with RadioSet(id="order"):
                     for i, title in enumerate(ORDERS.values()):
                         yield RadioButton(title, value=i == 0)
+                yield Label("题量")
+                limits = self.trainer.limits()
+                with Horizontal(id="limits"):
+                    yield Input(str(limits.drill_size), type="integer", max_length=4, id="drill_size")
+                    yield Label("每日新题上限", classes="inline")
+                    yield Input(str(limits.new_per_day), type="integer", max_length=4, id="new_per_day")
             yield Static(id="count")
             yield Button("开始练习 (Ctrl+S)", variant="primary", id="start")
         yield Footer()
@@ -80,8 +88,16 @@ class DrillSetupScreen(TrainerScreen):
             select.value = current
 
     def update_count(self) -> None:
-        total, due, new = self.trainer.scope_counts(self.scope())
-        self.query_one("#count", Static).update(f"共 {total} 题：今日到期 {due}，新题 {new}")
+        total, counts = self.trainer.scope_counts(self.scope())
+        introduced, left = self.trainer.new_today()
+        self.query_one("#count", Static).update(
+            f"共 {total} 题：今日到期 {counts.due}，学习中 {counts.learning}，新题 {counts.new}"
+            f"（今日已学新题 {introduced}，还可学 {left}）")
+
+    def limits(self) -> Limits:
+        """The limits as typed; raises LimitError."""
+        return Limits(**{name: parse_limit(name, self.query_one(f"#{name}", Input).value)
+                         for name in ("drill_size", "new_per_day")})
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "level":
@@ -97,5 +113,12 @@ class DrillSetupScreen(TrainerScreen):
         if not drill_questions(self.trainer.bank, scope):
             self.notify("这个范围里没有题目，请换个级别、主题或题型。", severity="warning")
             return
+        try:
+            limits = self.limits()
+        except LimitError as err:
+            self.notify(str(err), severity="warning")
+            return
+        if limits != self.trainer.limits():
+            self.trainer.set_limits(limits)
         app.pop_screen()
         app.start_drill(scope, order)

@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..format import clock_text
+from ..format import clock_text, today_text
 from ..widgets.home.level_summary import LevelSummary
 from .case_list_screen import CaseListScreen
 from .drill_setup_screen import DrillSetupScreen
@@ -76,10 +76,11 @@ class HomeScreen(TrainerScreen):
     def refresh_counts(self) -> None:
         overview = self.trainer.overview()
         self.query_one(LevelSummary).show(overview.levels)
-        answered, right, due = overview.answered_today, overview.right_today, overview.due
+        answered, right = overview.answered_today, overview.right_today
+        work = today_text(overview.due, overview.learning, overview.new_today, overview.new_left)
         self.query_one("#today", Static).update(
-            f"今天已作答 {answered} 题，答对 {right} 题；还有 {due} 题到期待复习。" if answered or due
-            else "今天还没有作答。按 D 开始练习，或按 S 先学习考点。")
+            f"{work}\n今天已作答 {answered} 题，答对 {right} 题。" if answered
+            else f"{work}\n今天还没有作答。按 D 开始练习，或按 S 先学习考点。")
         session, exam = overview.session, overview.exam
         lines = []
         if session:

@@ -260,10 +260,10 @@ class ProgressStore:
 
     def first_answers_on(self, day: str, mode: str = "drill") -> int:
         """How many questions were answered for the first time on `day` (local ISO date) in `mode`:
-        the new questions a day's drills brought (an index on the day keeps it one lookup)."""
-        return self._db.execute(
-            "SELECT COUNT(*) FROM answers WHERE day = ? AND kind = ? AND mode = ?", (day, NEW, mode)
-        ).fetchone()[0]
+        the new questions a day's drills brought (the account-and-day index keeps it one lookup)."""
+        [(count,)] = self._rows("SELECT COUNT(*) FROM answers WHERE account = ? AND day = ? AND kind = ?"
+                                " AND mode = ?", day, NEW, mode)
+        return int(count)
 
     def review_outcomes(self, since_day: str) -> tuple[int, int]:
         """(reviews, correct) among answers to questions already in review, from `since_day` on:

@@ -82,7 +82,9 @@ class Cluster:
         return subprocess.run([str(self.bindir / args[0]), *args[1:]], capture_output=True, text=True,
                               cwd=self.folder, **kwargs)
 
-    def start(self) -> None:
+    def start(self, durable: bool = False) -> None:
+        """`durable`: fsync and synchronous commits as a real server has them (benchmarks); off by
+        default, since the tests check behaviour, not surviving a power cut."""
         done = self._run("initdb", "-D", str(self.data), "-U", SUPERUSER, "-A", "trust", "-E", "UTF8",
                          "--no-locale", "--no-sync", "--no-instructions")
         if done.returncode != 0:
@@ -90,8 +92,9 @@ class Cluster:
         for _attempt in range(5):
             self.port = _free_port()
             options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -c unix_socket_directories={self.folder}"
-                       " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
                        " -c max_connections=60 -c shared_buffers=16MB")
+            if not durable:
+                options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
             done = self._run("pg_ctl", "start", "-w", "-t", "30", "-D", str(self.data),
                              "-l", str(self.folder / "server.log"), "-o", options)
             if done.returncode == 0:
@@ -131,7 +134,7 @@ class Cluster:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def start_cluster() -> Cluster:
+def start_cluster(durable: bool = False) -> Cluster:
     bindir = find_bindir()
     if bindir is None:
         unavailable("PostgreSQL is not installed (no initdb/pg_ctl/postgres via pg_config --bindir or "
@@ -143,7 +146,7 @@ def start_cluster() -> Cluster:
     cluster = Cluster(bindir)
     started = time.monotonic()
     try:
-        cluster.start()
+        cluster.start(durable)
     except BaseException:
         cluster.stop()
         raise

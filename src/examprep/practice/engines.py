@@ -240,7 +240,7 @@ class PostgresEngine(Engine):
                                      options=" ".join(o for o in options if o), connect_timeout=10)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        return self.raw.execute(_placeholders(sql), params, prepare=False)
+        return self.raw.execute(_placeholders(sql), params)  # psycopg prepares what is repeated
 
     def begin_write(self, account: str) -> None:
         # Writes of one account are serialised (read the question's progress, write the next):

@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from examprep.practice.engines import describe_url
+from examprep.practice.engines import account_lock, describe_url
 from examprep.practice.migrations import SCHEMA_VERSION
 from examprep.practice.records import AnswerRecord
 from examprep.practice.store import StoreError, open_store
@@ -68,7 +68,7 @@ def test_a_held_lock_keeps_the_answer_in_memory_on_postgres(postgres_url):
     store._db.execute("SET lock_timeout = 50")  # the real one waits 5 s
     other = psycopg.connect(postgres_url, autocommit=True)
     other.execute("BEGIN")
-    other.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (0x4550, "c001"))
+    other.execute(f"SELECT {account_lock('c001')}")
     told = []
     store.on_problem = told.append
     assert store.record_answer(answer("q.a")) is False

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import re
 import sqlite3
+import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -180,6 +181,13 @@ _LOCK_NAMESPACE = 0x45_50  # pg_advisory_xact_lock(namespace, hashtext(account))
 _MIGRATION_LOCK = 0x45_50_4D  # one lock for whoever migrates the database
 
 
+def account_lock(account: str) -> str:
+    """The SQL call taking the advisory lock of one account's writes (its key: the account's CRC-32,
+    the same in every process; two accounts sharing a key only take turns)."""
+    key = zlib.crc32(account.encode("utf-8"))
+    return f"pg_advisory_xact_lock({_LOCK_NAMESPACE}, {key - 2**32 if key >= 2**31 else key})"
+
+
 def _placeholders(sql: str) -> str:
     # The store's SQL has no literal '?' or '%': every '?' is a parameter.
     return sql.replace("%", "%%").replace("?", "%s")
@@ -245,13 +253,12 @@ class PostgresEngine(Engine):
     def begin_write(self, account: str) -> None:
         # Writes of one account are serialised (read the question's progress, write the next):
         # two sessions of the same candidate at once lose no answer; other accounts go on beside.
-        self._locked("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (_LOCK_NAMESPACE, account))
+        self._locked(account_lock(account))
 
-    def _locked(self, sql: str, params: tuple) -> None:
-        """BEGIN and take a lock; a lock not had in time leaves no transaction open."""
-        self.raw.execute("BEGIN")
+    def _locked(self, lock: str) -> None:
+        """BEGIN and take a lock, in one round trip; a lock not had in time leaves no transaction open."""
         try:
-            self.raw.execute(sql, params)
+            self.raw.execute(f"BEGIN; SELECT {lock}")
         except BaseException:
             self.rollback()
             raise
@@ -283,7 +290,7 @@ class PostgresEngine(Engine):
         self.execute("INSERT INTO examprep_schema (version, title) VALUES (?, ?)", (version, title))
 
     def begin_migration(self) -> None:
-        self._locked("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+        self._locked(f"pg_advisory_xact_lock({_MIGRATION_LOCK})")
 
     def unreachable(self, err: BaseException) -> str:
         where = describe_url(self.url)

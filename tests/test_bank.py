@@ -278,3 +278,15 @@ def test_primary_explanations_carry_no_authoring_notes(bank):
              if q.id.startswith(("q.primary.", "case.primary.")) and q.explanation
              and any(m in q.explanation for m in markers)]
     assert found == []
+
+
+def test_the_mock_papers_question_count_counts_each_question_of_a_case(bank):
+    """The intermediate paper: 20 + 10 + 10 + 1 + 1 + 2 questions and one case of two: 46, as the
+    exam's 已答 0/46 counts them (not 45, one per case)."""
+    from examprep.papers.draw import draw_paper
+    from examprep.papers.selection import question_count
+
+    for name, expected in (("intermediate-mock", 46), ("primary-mock", 47)):
+        blueprint = bank.blueprints[name]
+        assert question_count(bank, blueprint) == (expected, expected)
+        assert len(draw_paper(bank, blueprint, 1).items) == expected

@@ -183,3 +183,14 @@ def test_same_questions_makes_shuffled_copies_of_one_paper(bank):
     assert ([i.id for i in a.items] != [i.id for i in b.items]
             or [i.option_order for i in a.items] != [i.option_order for i in b.items])
     assert draw_paper(bank, blueprint, 5, "A", same_questions=True) == draw_paper(bank, blueprint, 5, "A")
+
+
+def test_question_count_is_what_a_drawn_paper_asks(bank):
+    from examprep.papers.selection import question_count
+
+    for name, bp in bank.blueprints.items():
+        low, high = question_count(bank, bp)
+        drawn = {len(draw_paper(bank, bp, seed).items) for seed in range(1, 13)}
+        assert low <= min(drawn) and max(drawn) <= high, name
+        if low == high:
+            assert drawn == {low}, name

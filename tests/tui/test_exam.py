@@ -12,9 +12,12 @@ from conftest import SIZE, plain, screen_text
 async def start_exam(app, pilot) -> ExamScreen:
     await pilot.press("m")
     await pilot.pause()
+    listing = screen_text(app)
     await pilot.press("enter")
     await pilot.pause()
     assert isinstance(app.screen, ExamScreen)
+    # the list counts questions as the exam does: each one answered on its own (a case's too)
+    assert f"{len(app.screen.items)} 小题" in listing and f"已答 0/{len(app.screen.items)}" in screen_text(app)
     return app.screen
 
 

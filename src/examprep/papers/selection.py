@@ -53,6 +53,22 @@ def available(bank: Bank, blueprint: Blueprint, section: Section) -> int:
     return len(eligible_questions(bank, blueprint, section))
 
 
+def question_count(bank: Bank, blueprint: Blueprint) -> tuple[int, int]:
+    """How many questions a paper drawn from `blueprint` asks, the fewest and the most (equal unless
+    its cases differ in size). Each question of a case counts, as each is answered and numbered on
+    its own: the number of a drawn paper's `items`, which the mock exam counts too."""
+    low = high = 0
+    for section in blueprint.sections:
+        if section.type != "case":
+            low += section.count
+            high += section.count
+            continue
+        sizes = sorted(len(c.questions) for c in eligible_cases(bank, blueprint, section))
+        low += sum(sizes[:section.count])
+        high += sum(sizes[-section.count:]) if section.count else 0
+    return low, high
+
+
 def shortfalls(bank: Bank, blueprint: Blueprint) -> list[tuple[Section, int]]:
     """Sections that ask for more than the bank holds, with how many are available."""
     return [

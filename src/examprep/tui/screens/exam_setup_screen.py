@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...papers.selection import question_count
 from ...practice.trainer import ExamBusy, ExamUnavailable
 from ..format import clock_text
 from .trainer_screen import TrainerScreen
@@ -43,8 +44,9 @@ class ExamSetupScreen(TrainerScreen):
             options.append(Option(label, id=CONTINUE))
         for name, bp in trainer.blueprints():
             line = Text(bp.title, style="bold")
-            total = sum(s.count for s in bp.sections)
-            line.append(f"\n   {trainer.bank.level_title(bp.level)} · {len(bp.sections)} 大题 {total} 小题 · "
+            low, high = question_count(trainer.bank, bp)
+            count = f"{low}" if low == high else f"{low}–{high}"
+            line.append(f"\n   {trainer.bank.level_title(bp.level)} · {len(bp.sections)} 大题 {count} 小题 · "
                         f"{bp.duration} 分钟", style="dim")
             options.append(Option(line, id=name))
         menu = self.query_one(OptionList)

@@ -248,3 +248,25 @@ async def test_setup_screen_keeps_the_drill_size_and_the_new_questions_a_day(mak
         await pilot.press("escape")
         await pilot.pause()
         assert "今日新题 0（剩余 2）" in screen_text(app)
+
+
+@pytest.mark.parametrize("keys", [["tab", "b", "enter"], ["tab", "shift+tab", "tab", "b", "enter"], ["tab", "enter"]])
+async def test_tab_on_a_choice_question_leaves_the_keys_working_and_the_focus_visible(make_app, store, keys):
+    from examprep.tui.widgets.question.question_panel import QuestionPanel
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_drill(app, pilot, "q.single")
+        await pilot.press("tab")
+        await pilot.pause()
+        focused = app.focused
+        assert focused is not None and (focused is screen.panel or screen.panel in focused.ancestors)
+        if focused is screen.panel:  # the question itself: shown as focused
+            assert isinstance(focused, QuestionPanel) and focused.has_focus
+        await pilot.press(*keys[1:])
+        await pilot.pause()
+        if keys[-2] == "b":
+            assert screen.panel.graded and feedback_text(app).startswith("✓ 正确")
+            assert [a.question_id for a in store.answers()] == ["q.single"]
+        else:  # Enter with nothing chosen: asks for an answer, as it does with the focus on the options
+            assert not screen.panel.graded

@@ -55,6 +55,11 @@ class AnswerInput(Widget):
             return f"{self.how}，{ENTER_DOES[mode]}"
         return self.how
 
+    def outside_key(self, key: str, character: str | None) -> bool:
+        """A key pressed while the question around this input has the focus (Tab moved it there):
+        True when it answers (a choice's letter, Enter), so the keys keep working."""
+        return False
+
     def freeze(self) -> None:
         """No more changes: the answer has been graded."""
         self.frozen = True

@@ -69,12 +69,26 @@ class ChoiceAnswer(AnswerInput, can_focus=True):
         if not self.frozen:
             self.post_message(self.Submitted(self))
 
+    def letter_index(self, character: str | None) -> int | None:
+        char = (character or "").upper()
+        return LETTERS.index(char) if len(char) == 1 and char in LETTERS[: len(self.choices)] else None
+
     def on_key(self, event: Key) -> None:
-        char = (event.character or "").upper()
-        if len(char) == 1 and char in LETTERS[: len(self.choices)]:
+        index = self.letter_index(event.character)
+        if index is not None:
             event.stop()
             event.prevent_default()
-            self.pick(LETTERS.index(char))
+            self.pick(index)
+
+    def outside_key(self, key: str, character: str | None) -> bool:
+        index = self.letter_index(character)
+        if index is not None:
+            self.pick(index)
+            return True
+        if key == "enter":
+            self.action_submit()
+            return True
+        return False
 
     def watch_cursor(self) -> None:
         self.refresh()

@@ -69,6 +69,12 @@ class OrderAnswer(AnswerInput, can_focus=True):
             self.grabbed = False
             self.post_message(self.Submitted(self))
 
+    def outside_key(self, key: str, character: str | None) -> bool:
+        if key == "enter":
+            self.action_submit()
+            return True
+        return False
+
     def watch_cursor(self) -> None:
         self.refresh()
 

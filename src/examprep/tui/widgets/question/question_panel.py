@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.events import Key
 from textual.widgets import Static
 
 from ....content.model import Answer, Bank, Question
@@ -82,6 +83,17 @@ class QuestionPanel(VerticalScroll, can_focus=True):
             self.show_feedback(self.initial_value, self.review_grading)
         else:
             self._input.focus()
+
+    def on_key(self, event: Key) -> None:
+        """Tab can put the focus on the question itself (to scroll a long one): a choice's letters
+        and Enter still answer, and the focus goes back to the answer, cursor and all."""
+        if self.graded or not self.has_focus:
+            return
+        if self._input.outside_key(event.key, event.character):
+            event.stop()
+            event.prevent_default()
+            if not self.graded:
+                self._input.focus()
 
     @property
     def answer_input(self) -> AnswerInput:

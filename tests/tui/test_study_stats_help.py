@@ -10,7 +10,7 @@ from examprep.tui.screens.help_screen import HelpScreen, help_text
 from examprep.tui.screens.stats_screen import StatsScreen
 from examprep.tui.screens.study_screen import StudyScreen
 
-from conftest import SIZE, T0, plain, screen_text
+from conftest import SIZE, T0, plain, screen_text, until
 
 
 def tree_labels(screen) -> list[str]:
@@ -58,12 +58,27 @@ async def test_search_in_chinese_and_pinyin(make_app):
         await pilot.press(*"qwgl")  # 期望管理 by the initials of its pinyin
         await pilot.pause()
         assert tree_labels(screen) == ["中级/四级", "客户期望管理", "客户期望管理的方法"]
+        await pilot.press("enter")  # opens the first point found
+        await pilot.pause()
+        assert "客户期望管理的方法" in plain(screen.query_one("#point").content)
+        assert screen.focused is screen.query_one("#points")
+        screen.query_one("#search").focus()
         screen.query_one("#search").value = "无此内容"
         await pilot.pause()
         assert tree_labels(screen) == ["没有找到匹配的考点"]
         await pilot.press("escape")  # clears the search first
         assert screen.query_one("#search").value == ""
         assert isinstance(app.screen, StudyScreen)
+
+
+async def test_pinyin_is_warmed_up_at_start_in_a_worker(make_app, bank):
+    from examprep.practice.search import _pinyin_forms
+
+    _pinyin_forms.cache_clear()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        # nothing searched yet: every point's pinyin is worked out already
+        await until(pilot, lambda: _pinyin_forms.cache_info().currsize >= len(bank.points))
 
 
 async def test_drill_a_topic_from_study(make_app):

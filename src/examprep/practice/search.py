@@ -14,7 +14,7 @@ def _haystack(point: Point) -> str:
     return "\n".join(parts).lower()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _pinyin_forms(title: str) -> tuple[str, str]:
     from pypinyin import Style, lazy_pinyin  # imported on the first pinyin search only
 
@@ -36,6 +36,13 @@ def point_matches(point: Point, query: str) -> bool:
         full, initials = _pinyin_forms(point.title + point.topic_title)
         return all(w in full or w in initials for w in words)
     return False
+
+
+def warm_up(bank: Bank) -> None:
+    """Import the pinyin tables and work out every point's pinyin now (the trainer does it in a
+    worker thread once its first screen is up), so the first search in Latin letters is instant."""
+    for point in bank.points.values():
+        _pinyin_forms(point.title + point.topic_title)
 
 
 def search_points(bank: Bank, query: str) -> list[Point]:

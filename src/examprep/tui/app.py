@@ -8,6 +8,7 @@ says so and tries again every few seconds.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from textual.app import App
 from textual.binding import Binding
@@ -67,6 +68,15 @@ class ExamPrepApp(App):
         self.trainer.store.on_problem = self.store_problem
         self.set_interval(RETRY_SECONDS, self.retry_writes)
         self.catch_termination()
+        # After the first screen is drawn, so start-up does not wait for it.
+        self.call_after_refresh(self.warm_up_search)
+
+    def warm_up_search(self) -> None:
+        """Pinyin search's tables loaded in a thread: the first search in Latin letters is instant."""
+        from ..practice.search import warm_up
+
+        self.run_worker(partial(warm_up, self.trainer.bank), name="warm-up-search", thread=True,
+                        exit_on_error=False)
 
     # -- SIGINT, SIGTERM and SIGHUP: leave as on Ctrl+Q, so the terminal is restored ---------------
     def catch_termination(self) -> None:

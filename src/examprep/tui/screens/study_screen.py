@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Input, Tree
+from textual.widgets.tree import TreeNode
 
 from ...practice.search import point_matches
 from ...practice.session import DrillScope
 from ..widgets.study.point_view import PointView
 from .trainer_screen import TrainerScreen
+
+
+def tree_nodes(node: TreeNode) -> Iterator[TreeNode]:
+    """The nodes under `node`, depth first in the order shown."""
+    for child in node.children:
+        yield child
+        yield from tree_nodes(child)
 
 
 class StudyScreen(TrainerScreen):
@@ -75,7 +84,13 @@ class StudyScreen(TrainerScreen):
         self.fill_tree(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.query_one("#points", Tree).focus()
+        """Enter in the search box opens the first point found."""
+        tree = self.query_one("#points", Tree)
+        first = next((node for node in tree_nodes(tree.root) if node.data and node.data[0] == "point"), None)
+        if first is not None:
+            tree.move_cursor(first)
+            self.select(first.data)
+        tree.focus()
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
         self.select(event.node.data)

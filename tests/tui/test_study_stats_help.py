@@ -73,11 +73,13 @@ async def test_search_in_chinese_and_pinyin(make_app):
 
 async def test_pinyin_is_warmed_up_at_start_in_a_worker(make_app, bank):
     from examprep.practice.search import _pinyin_forms
+    from examprep.tui.app import WARM_UP_AFTER_S
 
     _pinyin_forms.cache_clear()
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         # nothing searched yet: every point's pinyin is worked out already
+        await pilot.pause(WARM_UP_AFTER_S)
         await until(pilot, lambda: _pinyin_forms.cache_info().currsize >= len(bank.points))
 
 

@@ -19,6 +19,7 @@ from ..practice.store import ProgressStore
 from ..practice.trainer import Clock, Trainer, system_clock
 
 RETRY_SECONDS = 10  # how often writes kept in memory are tried again
+WARM_UP_AFTER_S = 1.0  # when pinyin search is made ready, after start
 
 
 @dataclass(frozen=True)
@@ -68,8 +69,8 @@ class ExamPrepApp(App):
         self.trainer.store.on_problem = self.store_problem
         self.set_interval(RETRY_SECONDS, self.retry_writes)
         self.catch_termination()
-        # After the first screen is drawn, so start-up does not wait for it.
-        self.call_after_refresh(self.warm_up_search)
+        # A moment after the first screen is drawn, so that start-up never waits for it.
+        self.set_timer(WARM_UP_AFTER_S, self.warm_up_search)
 
     def warm_up_search(self) -> None:
         """Pinyin search's tables loaded in a thread: the first search in Latin letters is instant."""

@@ -1,7 +1,7 @@
 """Layers one way: each package imports only the layers below it, and no domain package loads the UI.
 
-The layers, lowest first: format, marks, locations and exit_codes (no examprep imports); content's
-model and YAML reading; grading (text matching); kinds (each question kind, built on content and
+The layers, lowest first: format, marks, linebreak, locations and exit_codes (no examprep imports);
+content's model and YAML reading; grading (text matching); kinds (each question kind, built on content and
 grading); content.loader (a bank, each question read through its kind); checks, papers, practice and
 interchange; then tui and commands, and cli on top. Imports under `if TYPE_CHECKING:` are for type
 hints only and are not counted.
@@ -22,6 +22,7 @@ BASE = {"format", "marks", "locations", "exit_codes", "__version__"}
 ALLOWED = {
     "format": set(),
     "marks": set(),
+    "linebreak": set(),
     "locations": set(),
     "exit_codes": set(),
     "content": {"content", "format"},
@@ -33,7 +34,7 @@ ALLOWED = {
     "practice": {"content", "grading", "kinds", "papers", "practice", "format", "marks"},
     "interchange": {"content", "grading", "kinds", "papers", "interchange", "format", "marks", "locations"},
     "tui": {"content", "grading", "kinds", "papers", "practice", "tui", "format", "marks", "locations",
-            "checks", "interchange"},
+            "checks", "interchange", "linebreak"},
 }
 DOMAIN = ("content", "grading", "kinds", "checks", "papers", "practice", "interchange")
 

@@ -121,7 +121,7 @@ async def test_recall_typed_in_chinese_shows_points_and_highlights(make_app, sto
         from examprep.tui.widgets.feedback.feedback_panel import FeedbackPanel, MATCH_STYLE
 
         group = screen.query_one(FeedbackPanel).content
-        answer = next(r for r in group.renderables if getattr(r, "plain", "") == area.text)
+        answer = next(r for r in group.renderables if getattr(r, "plain", "") == area.text).text
         marked = {answer.plain[s.start:s.end] for s in answer.spans if str(s.style) == MATCH_STYLE}
         assert marked == {"企业决策", "客户分累"}
         assert store.answers("q.recall")[0].answer == '"客户信息是企业决策的基础，也是客户分累的基础"'

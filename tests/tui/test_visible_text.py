@@ -32,5 +32,5 @@ async def test_a_case_shows_escapes_in_its_title_and_scenario(make_app, bank):
         app.push_screen(CaseScreen(hostile, DrillSession("case", "案例", [q.id for q in case.questions],
                                                          case_id=case.id)))
         await pilot.pause()
-        shown = "\n".join(plain(w.render()) for w in app.screen.query("Static"))
+        shown = "\n".join(plain(w.content) for w in app.screen.query("Static"))
         assert "\x1b" not in shown and "\\x1b[2J" in shown

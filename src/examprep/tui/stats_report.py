@@ -16,6 +16,7 @@ from ..content.model import Bank
 from ..format import visible
 from ..practice.stats import DayCount, Stats
 from .format import WEEKDAYS, day_label, percent, today_text
+from .wrapped import Wrapped
 
 BAR_CELLS = 30
 ACCURACY_CELLS = 10
@@ -89,9 +90,9 @@ def day_bars(days: tuple[DayCount, ...], today: date, note_correct: bool) -> Tab
 
 def stats_report(stats: Stats, bank: Bank, today: date) -> Group:
     return Group(
-        overview(stats),
+        Wrapped(overview(stats)),
         title("记忆保持"),
-        retention_text(stats),
+        Wrapped(retention_text(stats)),
         title("各主题正确率"),
         topic_table(stats, bank),
         title("近 14 天每日作答"),

@@ -12,6 +12,7 @@ from ...content.model import Case
 from ...format import visible
 from ...practice.session import DrillSession
 from ..widgets.question.question_panel import QuestionPanel
+from ..wrapped import Wrapped
 from .drill_screen import DrillScreen
 
 
@@ -31,7 +32,7 @@ class CaseScreen(DrillScreen):
                 text = Text(visible(self.case.title) + "\n", style="bold")
                 text.append(f"{self.case.source}\n\n", style="dim")
                 text.append(visible(self.case.scenario.strip()))
-                yield Static(text)
+                yield Static(Wrapped(text))
             yield Container(id="question-area")
         yield Footer()
 

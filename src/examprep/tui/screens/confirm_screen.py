@@ -8,6 +8,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from ..wrapped import Wrapped
+
 
 class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [
@@ -23,7 +25,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.message)
+            yield Static(Wrapped(self.message))
             with Horizontal(classes="buttons"):
                 yield Button(f"{self.yes} (Y)", variant="warning", id="yes")
                 yield Button(f"{self.no} (N)", id="no")

@@ -22,6 +22,7 @@ from ...practice.trainer import GradedAnswer
 from ..format import percent
 from ..widgets.answer import AnswerInput
 from ..widgets.question.question_panel import QuestionPanel, case_scenario
+from ..wrapped import Wrapped
 from .trainer_screen import TrainerScreen
 
 
@@ -88,7 +89,7 @@ class DrillScreen(TrainerScreen):
         question = self.question
         if question is None:
             self.panel = None
-            area.mount(Static(self.summary(), id="summary"))
+            area.mount(Static(Wrapped(self.summary()), id="summary"))
             self.update_status()
             self.refresh_bindings()
             return

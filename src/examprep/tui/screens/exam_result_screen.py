@@ -13,6 +13,7 @@ from ...format import marks_text, visible
 from ...practice.exam import ExamResult
 from ..format import clock_text
 from ..widgets.questions.question_list import QuestionList
+from ..wrapped import Wrapped
 from .trainer_screen import TrainerScreen
 
 
@@ -32,7 +33,7 @@ def result_summary(result: ExamResult, started_at=None) -> Group:
     table.add_column("已答", justify="right")
     for s in result.sections:
         table.add_row(s.title, marks_text(s.earned), marks_text(s.marks), f"{s.answered}/{len(s.items)}")
-    return Group(head, table)
+    return Group(Wrapped(head), table)
 
 
 def item_mark(item_result) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from ..format import pad
+from ..wrapped import Wrapped
 from .trainer_screen import TrainerScreen
 
 HELP = [
@@ -72,16 +76,21 @@ GRADING = """\
 """
 
 
-def help_text() -> Text:
-    out = Text()
+KEY_CELLS = 20  # the key column: a long description wraps under itself
+
+
+def help_text() -> Group:
+    parts: list[Wrapped] = []
     for title, rows in HELP:
-        out.append(f"{title}\n", style="bold underline")
+        parts.append(Wrapped(Text(title, style="bold underline")))
         for key, what in rows:
-            out.append("  " + pad(key, 18), style="bold cyan")
-            out.append(f"{what}\n")
-        out.append("\n")
-    out.append(GRADING)
-    return out
+            line = Text("  " + pad(key, KEY_CELLS - 2), style="bold cyan")
+            line.append(what, style="")
+            parts.append(Wrapped(line, indent=KEY_CELLS, hang=False))
+        parts.append(Wrapped(""))
+    # GRADING's lines that go on under a bullet ("\n  …") are one paragraph, wrapped to the width.
+    parts.append(Wrapped(re.sub(r"\n {2}(?=\S)", "", GRADING)))
+    return Group(*parts)
 
 
 class HelpScreen(TrainerScreen):

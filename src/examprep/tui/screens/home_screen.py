@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from ..format import clock_text, today_text
 from ..widgets.home.level_summary import LevelSummary
+from ..wrapped import Wrapped
 from .case_list_screen import CaseListScreen
 from .drill_setup_screen import DrillSetupScreen
 from .exam_setup_screen import ExamSetupScreen
@@ -78,9 +79,9 @@ class HomeScreen(TrainerScreen):
         self.query_one(LevelSummary).show(overview.levels)
         answered, right = overview.answered_today, overview.right_today
         work = today_text(overview.due, overview.learning, overview.new_today, overview.new_left)
-        self.query_one("#today", Static).update(
+        self.query_one("#today", Static).update(Wrapped(
             f"{work}\n今天已作答 {answered} 题，答对 {right} 题。" if answered
-            else f"{work}\n今天还没有作答。按 D 开始练习，或按 S 先学习考点。")
+            else f"{work}\n今天还没有作答。按 D 开始练习，或按 S 先学习考点。"))
         session, exam = overview.session, overview.exam
         lines = []
         if session:
@@ -90,7 +91,7 @@ class HomeScreen(TrainerScreen):
             lines.append(f"模拟考试进行中：{exam.title}，" + (f"剩余 {clock_text(left)}（按 M 继续）"
                                                        if left > 0 else "时间已到（按 M 交卷）"))
         label = self.query_one("#continue", Static)
-        label.update("\n".join(lines))
+        label.update(Wrapped("\n".join(lines)))
         label.display = bool(lines)
         counts = {"mistakes": overview.mistakes, "favourites": overview.favourites, "case": overview.cases,
                   "exam": overview.blueprints}

@@ -6,6 +6,7 @@ Enter submits.
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.text import Text
 from textual.binding import Binding
 from textual.events import Key
@@ -14,6 +15,7 @@ from textual.reactive import reactive
 from ....content.model import Answer, Question
 from ....format import visible
 from ....kinds.base import LETTERS
+from ...wrapped import Wrapped
 from .base import AnswerInput
 
 
@@ -93,19 +95,19 @@ class ChoiceAnswer(AnswerInput, can_focus=True):
     def watch_cursor(self) -> None:
         self.refresh()
 
-    def render(self) -> Text:
-        out = Text()
+    def render(self) -> Group:
+        lines = []
         for i, (label, _value, text) in enumerate(self.choices):
             chosen = i in self.picked
             mark = ("☑" if chosen else "☐") if self.multiple else ("◉" if chosen else "○")
             pointer = "❯ " if i == self.cursor and self.has_focus and not self.frozen else "  "
             style = "bold" if chosen else ""
-            if i:
-                out.append("\n")
-            out.append(pointer, style="bold")
-            out.append(f"{mark} {label}. ", style=style)
-            out.append(visible(text), style=style)
-        return out
+            line = Text(pointer, style="bold")
+            line.append(f"{mark} {label}. ", style=style)
+            lead = line.cell_len  # a long option wraps under its own text
+            line.append(visible(text), style=style)
+            lines.append(Wrapped(line, indent=lead, hang=False))
+        return Group(*lines)
 
     def on_focus(self) -> None:
         self.refresh()

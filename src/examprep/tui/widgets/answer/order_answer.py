@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.text import Text
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -10,6 +11,7 @@ from textual.reactive import reactive
 from ....content.model import Answer
 from ....format import visible
 from ....kinds.order import Order
+from ...wrapped import Wrapped
 from .base import AnswerInput
 
 
@@ -85,14 +87,14 @@ class OrderAnswer(AnswerInput, can_focus=True):
         self.grabbed = False
         self.refresh()
 
-    def render(self) -> Text:
-        out = Text()
+    def render(self) -> Group:
+        lines = []
         for row, index in enumerate(self.order):
             here = row == self.cursor and self.has_focus and not self.frozen
-            if row:
-                out.append("\n")
-            out.append("❯ " if here else "  ", style="bold")
+            line = Text("❯ " if here else "  ", style="bold")
             handle = "⇅" if here and self.grabbed else "≡"
-            out.append(f"{row + 1}. {handle} ", style="bold" if here else "")
-            out.append(visible(self.items[index]), style="reverse" if here and self.grabbed else "")
-        return out
+            line.append(f"{row + 1}. {handle} ", style="bold" if here else "")
+            lead = line.cell_len  # a long item wraps under its own text
+            line.append(visible(self.items[index]), style="reverse" if here and self.grabbed else "")
+            lines.append(Wrapped(line, indent=lead, hang=False))
+        return Group(*lines)

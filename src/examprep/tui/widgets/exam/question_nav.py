@@ -1,4 +1,5 @@
-"""The mock exam's list of questions by section, marking which are answered; Enter jumps."""
+"""The mock exam's list of questions by section, marking which are answered; Enter jumps. As wide
+as its section titles (up to a share of the screen, set in exam_screen.tcss)."""
 
 from __future__ import annotations
 
@@ -6,14 +7,12 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...format import clip
-
 
 class QuestionNav(OptionList):
     def fill(self, paper, answered: set[str]) -> None:
         options = []
         for section in paper.sections:
-            options.append(Option(Text(clip(section.title, 12), style="bold"), disabled=True))
+            options.append(Option(Text(section.title, style="bold"), disabled=True))
             for item in section.all_items:
                 options.append(Option(self._label(item, answered), id=item.id))
         self.set_options(options)

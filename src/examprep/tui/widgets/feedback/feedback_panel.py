@@ -16,6 +16,7 @@ from ....grading.excerpt import excerpt
 from ....grading.explain import point_detail
 from ....kinds.order import position_line
 from ....practice.claims import CLAIM, Claim, corrected_grading
+from ...wrapped import Wrapped
 
 MATCH_STYLE = "bold green underline"
 
@@ -75,7 +76,7 @@ def points_table(points, awards, claims: Iterable[Claim] = ()) -> Table:
         if p.id in disputed:
             text.append("\n")
             text.append_text(both_views(got, disputed[p.id]))
-        grid.add_row(Text("✓" if got else "✗", style="bold green" if got else "bold red"), text,
+        grid.add_row(Text("✓" if got else "✗", style="bold green" if got else "bold red"), Wrapped(text),
                      Text(f"+{marks_text(award)}" if got else "0", style="bold" if got else "dim"))
     return grid
 
@@ -87,7 +88,7 @@ def positions_table(positions) -> Table:
     grid.add_column(ratio=1)
     for p in positions:
         grid.add_row(Text("✓" if p.right else "✗", style="bold green" if p.right else "bold red"),
-                     Text(visible(position_line(p)), style="" if p.right else "yellow", overflow="fold"))
+                     Wrapped(Text(visible(position_line(p)), style="" if p.right else "yellow")))
     return grid
 
 
@@ -111,7 +112,7 @@ def feedback_renderable(question: Question, answer: Answer, grading, marks: floa
     if claims and grading is not None:
         mine = question.marks_on_paper(corrected_grading(grading, claims), of)
         top.append(f"（你认为 {marks_text(mine)} 分，按此安排复习）", style=CLAIM_STYLE)
-    parts.append(top)
+    parts.append(Wrapped(top))
 
     points = list(getattr(grading, "points", None) or ()) if grading is not None else []
     if points:
@@ -125,15 +126,15 @@ def feedback_renderable(question: Question, answer: Answer, grading, marks: floa
     parts.append(heading("你的答案"))
     if question.is_free_text and isinstance(answer, str) and answer.strip():
         spans = [tuple(p.span) for p in points if p.span is not None and p.earned > 0]
-        parts.append(highlighted_answer(answer, spans))
+        parts.append(Wrapped(highlighted_answer(answer, spans)))
     else:
-        parts.append(Text(visible(question.answer_text(answer, shuffle))))
+        parts.append(Wrapped(visible(question.answer_text(answer, shuffle))))
 
     parts.append(heading("参考答案"))
-    parts.append(Text(question.model_answer(shuffle)))
+    parts.append(Wrapped(question.model_answer(shuffle)))
     if question.explanation:
         parts.append(heading("解析"))
-        parts.append(Text(question.explanation))
+        parts.append(Wrapped(question.explanation))
     return Group(*parts)
 
 

@@ -16,6 +16,7 @@ from ....format import marks_text, visible
 from ....grading.results import Grading
 from ....kinds.base import Shuffle
 from ....practice.claims import Claim
+from ...wrapped import Wrapped
 from ..answer import AnswerInput, answer_input_for
 from ..feedback.feedback_panel import FeedbackPanel
 
@@ -64,10 +65,11 @@ class QuestionPanel(VerticalScroll, can_focus=True):
 
     def compose(self) -> ComposeResult:
         how = self._input.how_to_answer(self.mode) if self.mode != "review" else ""
-        yield Static(question_heading(self.question, self.number, self.paper_marks, how), classes="q-heading")
+        yield Static(Wrapped(question_heading(self.question, self.number, self.paper_marks, how)),
+                     classes="q-heading")
         if self.scenario:
-            yield Static(Text(visible(self.scenario.strip())), classes="q-scenario")
-        yield Static(Text(visible(self.question.shown_stem())), classes="q-stem")
+            yield Static(Wrapped(visible(self.scenario.strip())), classes="q-scenario")
+        yield Static(Wrapped(visible(self.question.shown_stem())), classes="q-stem")
         yield self._input
         yield FeedbackPanel(classes="feedback")
 

@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from ....content.model import Bank, Point
 from ....format import visible
+from ...wrapped import Wrapped
 
 
 def point_text(bank: Bank, point: Point) -> Text:
@@ -38,4 +39,4 @@ class PointView(Static):
         if point is None:
             self.update(Text("在左侧选择一个考点。", style="dim"))
         else:
-            self.update(point_text(bank, point))
+            self.update(Wrapped(point_text(bank, point)))

@@ -45,6 +45,7 @@ class ExamPrepApp(App):
     def __init__(self, bank: Bank, store: ProgressStore, *, start: Start = Start(),
                  notice: str | None = None, clock: Clock = system_clock, seed: int | None = None):
         super().__init__()
+        self.bank = bank  # also before a trainer exists (the search warm-up needs only the bank)
         self.trainer = Trainer(bank, store, clock, seed)
         self.start = start
         self.notice = notice
@@ -76,7 +77,7 @@ class ExamPrepApp(App):
         """Pinyin search's tables loaded in a thread: the first search in Latin letters is instant."""
         from ..practice.search import warm_up
 
-        self.run_worker(partial(warm_up, self.trainer.bank), name="warm-up-search", thread=True,
+        self.run_worker(partial(warm_up, self.bank), name="warm-up-search", thread=True,
                         exit_on_error=False)
 
     # -- SIGINT, SIGTERM and SIGHUP: leave as on Ctrl+Q, so the terminal is restored ---------------

@@ -172,3 +172,14 @@ def test_exam_answers_are_kept_until_finished(store_where):
     assert store.unfinished_exam() is None
     assert store.exams()[0].score == 1
     assert store.answers("q.a")[0].mode == "exam"
+
+
+def test_study_views_are_kept_apart_from_the_answers(store_where):
+    store, _ = open_store(store_where)
+    store.record_study_view("q.a", T0)
+    store.record_study_view("q.a", T0 + timedelta(minutes=1))
+    store.record_study_view("q.b", T0)
+    store.close()
+    store, _ = open_store(store_where)
+    assert store.study_views() == {"q.a": 2, "q.b": 1}
+    assert store.answer_count() == 0 and store.progress() == {} and store.seen_ids() == set()

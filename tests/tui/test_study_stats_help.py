@@ -138,3 +138,41 @@ async def test_help_lists_keys_and_grading(make_app):
         await pilot.press("escape")
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"
+
+
+async def test_study_mode_shows_the_answers_and_counts_as_seen_not_reviewed(make_app, store):
+    """背题: a topic's questions with key and explanation at once; kept as seen, the schedule untouched,
+    and the drill to continue still offered afterwards."""
+    from examprep.practice.session import DrillScope
+    from examprep.tui.screens.home_screen import HomeScreen
+    from examprep.tui.screens.study_mode_screen import StudyModeScreen
+
+    from conftest import until
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.start_drill(DrillScope(level="primary"), "order")
+        await until(pilot, lambda: isinstance(app.screen, DrillScreen))
+        await pilot.press("ctrl+n")  # on to the second question: a drill left unfinished
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, StudyScreen))
+        await pilot.press("down")  # 客户信息管理
+        await pilot.press("b")
+        await until(pilot, lambda: isinstance(app.screen, StudyModeScreen))
+        text = screen_text(app)
+        assert "第 1/5 题" in text and "请写出客户信息的重要性。" in text and "参考答案" in text
+        assert "解析" in text and "三个基础。" in text
+        await pilot.press("n")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "客户信息是什么的基础？" in text and "B. 企业决策" in text and "已背 2/5 题" in text
+        await pilot.press("p", "n", "n")
+        await pilot.pause()
+        assert "已背 3/5 题" in screen_text(app)
+        await pilot.press("escape", "escape")
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        assert "上次：练习 · 初级 · 顺序（第 2/6 题）" in screen_text(app)
+    assert store.study_views() == {"q.recall": 2, "q.single": 2, "q.multiple": 1}
+    assert store.answer_count() == 0 and store.progress() == {}  # seen, not reviewed

@@ -164,6 +164,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             PRIMARY KEY (exam_id, section_no))""",
         "CREATE INDEX exam_sections_by_account ON exam_sections (account, exam_id)",
     )),
+    Migration(6, "背题 (study mode): questions seen with their answer shown, kept apart from the answers"
+                 " (seen, not reviewed: they never touch the schedule)", (
+        """CREATE TABLE study_views (
+            id {id},
+            account TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            seen_at TEXT NOT NULL,
+            day TEXT NOT NULL)""",
+        "CREATE INDEX study_views_by_account_question ON study_views (account, question_id)",
+    )),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

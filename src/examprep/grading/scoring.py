@@ -7,6 +7,7 @@ keyword earns twice. The question's score is shared out in proportion to the wei
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -453,12 +454,41 @@ def _concept_matches(norm: Normalized, point: CompiledPoint) -> list[Match]:
 
 def _keep(norm: Normalized, point: CompiledPoint, matches: list[Match]) -> list[Match]:
     kept = [m for m in matches if _bound(norm, point, m) and not _contradicted(norm, point, m)
-            and not _mislabelled(norm, point, m) and not _cross_paired(norm, point, m)]
+            and not _mislabelled(norm, point, m) and not _cross_paired(norm, point, m)
+            and not _wrong_quantity(norm, point, m)]
     if kept:
         denied = _denied_spans(norm, point)
         if denied:
             kept = [m for m in kept if not any(a <= m.start and m.end <= b for a, b in denied)]
     return kept
+
+
+QUANTITY = re.compile(r"(\d+(?:\.\d+)?|半)(小时|分钟|工作日|天|周|个月|月|%)")
+
+
+@lru_cache(maxsize=4096)
+def _quantities(text: str) -> frozenset[tuple[str, str]]:
+    """The (amount, unit) pairs a normalised text states: 48小时, 3工作日, 半小时, 60%."""
+    return frozenset(QUANTITY.findall(text))
+
+
+def _wrong_quantity(norm: Normalized, point: CompiledPoint, match: Match) -> bool:
+    """Whether the match's clause, or the next, gives the point's quantity wrongly: another amount of
+    the same unit, and never the point's own (清晰期望……市区半小时内到场 where the point says 1小时)."""
+    wanted = _quantities(normalize_keyword(point.rubric.point))
+    if not wanted or any(ch.isdigit() for ch in match.keyword.text):
+        return False
+    # the match's clause and the one after it, in its sentence (清晰期望，告诉他……半小时内到场)
+    a, b = _clause(norm, match.start, match.end)
+    hard, stops = norm.hard_breaks, norm.stops
+    k = bisect_right(stops, b)
+    j = bisect_left(hard, match.end)
+    end = min(stops[k] if k < len(stops) else len(norm.text), hard[j] if j < len(hard) else len(norm.text))
+    said = _quantities(norm.text[a:max(b, end)])
+    if not said or said & wanted:
+        return False
+    units = {unit for _, unit in wanted}
+    return any(unit in units for _, unit in said)
 
 
 def _denied_spans(norm: Normalized, point: CompiledPoint) -> list[tuple[int, int]]:

@@ -219,16 +219,15 @@ def answer_text(question: Question | None, stored: str) -> str:
 
 
 def _graded_today(question: Question | None, claims: list[StoredClaim]) -> dict[tuple[int, str], PointResult]:
-    """(answer id, point id) -> today's grading of that point, each answer graded once."""
+    """(answer id, point id) -> today's grading of that point; each distinct answer text graded once."""
     if question is None:
         return {}
     out: dict[tuple[int, str], PointResult] = {}
-    graded: set[int] = set()
+    by_text: dict[str, tuple[PointResult, ...]] = {}
     for s in claims:
-        if s.answer_id in graded:
-            continue
-        graded.add(s.answer_id)
-        grading = question.grade(answer_text(question, s.encoded_answer))
-        for p in grading.points:
+        text = answer_text(question, s.encoded_answer)
+        if text not in by_text:
+            by_text[text] = question.grade(text).points
+        for p in by_text[text]:
             out[(s.answer_id, p.id)] = p
     return out

@@ -102,7 +102,9 @@ async def test_a_removal_by_hand_is_asked_first_kept_and_undone(make_app, store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_book(app, pilot)
         assert book_ids(app) == ["q.single", "q.judge"]
-        assert "撤销移出" not in screen_text(app).splitlines()[-1]  # nothing to undo yet
+        footer = screen_text(app).splitlines()[-1]
+        assert "重做" in footer and "x 移出" in footer
+        assert "撤销移出" not in footer  # nothing to undo yet
         await pilot.press("x")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         assert "把这道题移出错题本" in screen_text(app) and "客户信息是什么的基础" in screen_text(app)
@@ -157,3 +159,22 @@ async def test_the_book_side_by_side_at_160_columns(make_app, store):
         detail = next(i for i, line in enumerate(lines) if "【单项选择】客户信息是什么的基础" in line)
         assert abs(row - detail) <= 1  # the details beside the list, on its rows
         assert "你上次答错（2/29）" in lines[row] or "你上次答错（2/29）" in lines[row + 1]
+
+
+async def test_an_empty_list_offers_no_redo_and_favourites_filter_too(make_app, store):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f")
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "重做" not in footer and "取消收藏" not in footer
+        app.pop_screen()
+        await pilot.pause()
+        store.set_favourite("q.short", True, T0)
+        store.set_favourite("q.single", True, T0 + timedelta(seconds=1))
+        await pilot.press("f")
+        await pilot.pause()
+        assert book_ids(app) == ["q.short", "q.single"] and "u 取消收藏" in screen_text(app).splitlines()[-1]
+        app.screen.query_one("#book-level", ChineseSelect).value = "primary"
+        await pilot.pause()
+        assert book_ids(app) == ["q.single"]

@@ -23,6 +23,9 @@ class FavouritesScreen(QuestionBookScreen):
             return "未作答"
         return f"上次得分率 {p.last_fraction * 100:.0f}%"
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.query_one(QuestionList).current_id is not None if action == "unmark" else True
+
     def action_unmark(self) -> None:
         current = self.query_one(QuestionList).current_id
         if current:

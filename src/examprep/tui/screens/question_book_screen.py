@@ -21,14 +21,20 @@ from ..widgets.questions.question_list import QuestionList
 from .trainer_screen import TrainerScreen
 
 
+class BookList(QuestionList):
+    """The list, with its Enter named in the footer: it redoes the list from the highlighted question."""
+
+    BINDINGS = [Binding("enter", "select", "重做")]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.option_count > 0 if action == "select" else True
+
+
 class QuestionBookScreen(TrainerScreen):
     CSS_PATH = "question_book_screen.tcss"
     # side by side where there is room for both, the list above the details where there is not
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
-    BINDINGS = [
-        Binding("enter", "drill", "重做", show=True),
-        Binding("escape", "app.pop_screen", "返回"),
-    ]
+    BINDINGS = [Binding("escape", "app.pop_screen", "返回")]
     KIND = ""  # a key of practice.session.KINDS
     TITLE_TEXT = ""
     EMPTY = ""
@@ -50,7 +56,7 @@ class QuestionBookScreen(TrainerScreen):
                          id="book-type", compact=True)
         yield Static(id="list-hint", classes="hint list-hint")
         with Container(id="book-body"):
-            yield QuestionList(id="questions")
+            yield BookList(id="questions")
             with VerticalScroll(id="book-detail"):
                 yield Static(id="detail-text")
         yield Footer()
@@ -117,6 +123,7 @@ class QuestionBookScreen(TrainerScreen):
         questions = self.query_one(QuestionList)
         keep, place = questions.current_id, questions.highlighted
         questions.show([(trainer.bank.questions[q], self.note(q), "") for q in ids])
+        questions.refresh_bindings()
         if keep in ids:  # the same question stays highlighted; one that left gives way to the next
             questions.highlighted = ids.index(keep)
         elif ids and place is not None:

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from ...format import visible
 from ...grading.results import Grading, PointResult
+from ..wrapped import Wrapped
 
 TITLE = "你认为答到了哪些要点？"
 HINT = ("空格键勾选你答到的要点，回车确定。与评分不同的记为申诉，和评分一起保存，"
@@ -41,7 +42,7 @@ def point_prompt(point: PointResult, mine: bool) -> Table:
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(width=2)
     grid.add_column(ratio=1, overflow="fold")
-    grid.add_row(Text(MINE[mine], style="bold"), text)
+    grid.add_row(Text(MINE[mine], style="bold"), Wrapped(text))
     return grid
 
 
@@ -84,7 +85,7 @@ class ClaimScreen(ModalScreen[dict[str, bool] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="claim-box"):
             yield Static(TITLE, id="claim-title")
-            yield Static(HINT, classes="hint")
+            yield Static(Wrapped(HINT), classes="hint")
             yield ClaimList(self.grading.points, self.view, id="claim-points")
         yield Footer()
 

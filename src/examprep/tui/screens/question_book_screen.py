@@ -18,6 +18,7 @@ from ...practice.records import QuestionProgress
 from ...practice.session import DrillScope, DrillSession
 from ..widgets.form.select import ChineseSelect as Select
 from ..widgets.questions.question_list import QuestionList
+from ..wrapped import Wrapped
 from .trainer_screen import TrainerScreen
 
 
@@ -153,17 +154,17 @@ class QuestionBookScreen(TrainerScreen):
         parts: list[RenderableType] = []
         head = Text(f"【{question.title}】", style="bold cyan")
         head.append(visible(question.shown_stem()), style="bold")
-        parts.append(head)
+        parts.append(Wrapped(head))
         last = self.last_answer(question)
         if last is not None:
             heading, text = last
             parts.append(Text(heading, style="bold red"))
-            parts.append(Text(visible(text)))
+            parts.append(Wrapped(visible(text)))
         parts.append(Text("参考答案", style="bold green"))
-        parts.append(Text(visible(question.model_answer())))
+        parts.append(Wrapped(visible(question.model_answer())))
         rule = self.rule(question.id)
         if rule:
-            parts.append(Text(rule, style="italic"))
+            parts.append(Wrapped(rule, style="italic"))
         return Group(*parts)
 
     # -- actions -------------------------------------------------------------------------------

@@ -236,6 +236,14 @@ LOOKS = [("appearance", "仪表仪容", ["仪表仪容", "仪表"]), ("social", 
                  id="right-quantity-beside-label"),
     pytest.param([("judge", "低于60%，未达到指标", ["没达标"])], "客户时间比55%，公司时间比45%，没达标", {"judge"},
                  id="other-quantities-earlier-in-sentence"),
+    # a prohibition said, then denied after it: 不打断不插嘴没必要太在意
+    pytest.param([("no-interrupt", "做到不打断不插嘴", ["不打断对方说话"])], "不打断不插嘴没必要太在意", set(),
+                 id="prohibition-denied-after"),
+    pytest.param([("no-interrupt", "做到不打断不插嘴", ["不打断对方说话"])], "要做到不打断不插嘴", {"no-interrupt"},
+                 id="prohibition-said"),
+    # unrelated: X跟异议没什么关系
+    pytest.param([("self", "销售人员自身的问题", ["自身的问题"])], "销售人员自身的问题跟异议没什么关系", set(),
+                 id="denied-as-unrelated"),
     # 差不多 negates nothing
     pytest.param([("period", "同一时段", ["同一个时间段"])], "每次都在差不多同一个时间段打电话", {"period"},
                  id="chabuduo-no-negation"),

@@ -367,8 +367,13 @@ def concept_hits(norm: Normalized, concept: Concept, limit: int = 3) -> list[Con
             continue
         if concept.ordered and not _in_order(claims):
             continue  # 先诊断后建议 is not 先建议后诊断
-        negated = any(negation.negated(a) or post_negated(norm, b, a) for a, b in claims)
-        if negated != concept.negative:
+        if concept.negative:
+            # a prohibition is said with a negation before its words, and not denied after them
+            # (不打断不插嘴没必要太在意)
+            last_a, last_b = max(claims, key=lambda c: c[1])
+            if not any(negation.negated(a) for a, _ in claims) or post_negated(norm, last_b, last_a):
+                continue
+        elif any(negation.negated(a) or post_negated(norm, b, a) for a, b in claims):
             continue
         start = starts[first]
         end = starts[last + 1] if last + 1 < len(starts) else len(text)

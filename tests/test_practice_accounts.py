@@ -107,6 +107,20 @@ def test_failed_logins_lock_the_account_for_doubling_times(accounts):
     assert accounts.login("c001", "guess", "10.0.0.1", now=later + timedelta(seconds=62)).retry_after is None
 
 
+def test_failures_that_keep_coming_keep_counting(accounts):
+    password = accounts.add("c001", "张三")
+    for i in range(4):
+        accounts.login("c001", "guess", "10.0.0.1", now=T0 + timedelta(minutes=10 * i))  # 40 minutes in all
+    assert accounts.login("c001", "guess", "10.0.0.1", now=T0 + timedelta(minutes=40)).retry_after == 30
+    # and the locks go on doubling to the longest, one guess per lock
+    moment, lock = T0 + timedelta(minutes=40), 30
+    for expected in (60, 120, 240, 480, 900, 900):
+        moment += timedelta(seconds=lock + 1)  # one guess as each lock ends
+        lock = accounts.login("c001", "guess", "10.0.0.1", now=moment).retry_after
+        assert lock == expected
+    assert accounts.login("c001", password, "10.0.0.1", now=moment + timedelta(seconds=lock + 1)).ok
+
+
 def test_failures_long_ago_are_forgotten(accounts):
     accounts.add("c001", "张三")
     for i in range(4):

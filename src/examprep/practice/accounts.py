@@ -4,8 +4,9 @@ Passwords are hashed with argon2id (argon2-cffi, imported when a password is has
 the clear text exists only as the one-time password `add` and `reset` return (the instructor hands
 it over; the first login with it must set a new one) and as what the candidate types. Failed logins
 are counted per account and per address in the database itself (table login_failures), so several
-servers on one database share the count: past a limit in a window, logins are refused for a time
-that doubles with each further failure, even with the right password. Nothing here logs or prints.
+servers on one database share the count: past a limit, logins are refused for a time that doubles
+with each further failure, even with the right password; a count is forgotten only after a window
+with no failure at all. Nothing here logs or prints.
 """
 
 from __future__ import annotations
@@ -75,7 +76,8 @@ class LoginLimits:
     def lock_for(self, failures: int, limit: int) -> timedelta | None:
         if failures < limit:
             return None
-        return min(self.first_lock * 2 ** (failures - limit), self.longest_lock)
+        doublings = min(failures - limit, 32)  # past the longest lock anyway; keeps the number small
+        return min(self.first_lock * 2 ** doublings, self.longest_lock)
 
 
 @dataclass(frozen=True)
@@ -279,18 +281,22 @@ class Accounts:
     def _fail(self, scope: str, key: str, limit: int, now: datetime) -> float:
         """Count one failure; the seconds the scope is now locked for (0: not locked)."""
         def write() -> float:
-            rows = self._engine.execute("SELECT failures, first_at FROM login_failures WHERE scope = ? AND key = ?",
-                                        (scope, key)).fetchall()
+            rows = self._engine.execute("SELECT failures, first_at, last_at, locked_until FROM login_failures"
+                                        " WHERE scope = ? AND key = ?", (scope, key)).fetchall()
             failures, first = 1, now
-            if rows and now - datetime.fromisoformat(rows[0]["first_at"]) < self.limits.window:
-                failures, first = rows[0]["failures"] + 1, datetime.fromisoformat(rows[0]["first_at"])
+            if rows:
+                r = rows[0]
+                # quiet since the latest failure or the end of its lock: failures that keep coming keep counting
+                quiet = max(datetime.fromisoformat(t) for t in (r["last_at"] or r["first_at"], r["locked_until"]) if t)
+                if now - quiet < self.limits.window:
+                    failures, first = rows[0]["failures"] + 1, datetime.fromisoformat(rows[0]["first_at"])
             lock = self.limits.lock_for(failures, limit)
             until = _stamp(now + lock) if lock else None
             self._engine.execute(
-                "INSERT INTO login_failures (scope, key, failures, first_at, locked_until) VALUES (?, ?, ?, ?, ?)"
-                " ON CONFLICT (scope, key) DO UPDATE SET failures = excluded.failures,"
-                " first_at = excluded.first_at, locked_until = excluded.locked_until",
-                (scope, key, failures, _stamp(first), until))
+                "INSERT INTO login_failures (scope, key, failures, first_at, last_at, locked_until)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (scope, key) DO UPDATE SET failures = excluded.failures,"
+                " first_at = excluded.first_at, last_at = excluded.last_at, locked_until = excluded.locked_until",
+                (scope, key, failures, _stamp(first), _stamp(now), until))
             return lock.total_seconds() if lock else 0.0
         return self._write(f"login:{scope}:{key}", write)
 

@@ -174,6 +174,9 @@ MIGRATIONS: tuple[Migration, ...] = (
             day TEXT NOT NULL)""",
         "CREATE INDEX study_views_by_account_question ON study_views (account, question_id)",
     )),
+    Migration(7, "failed logins: when the latest one was, so a count is forgotten only after a quiet window", (
+        "ALTER TABLE login_failures ADD COLUMN last_at TEXT",
+    )),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

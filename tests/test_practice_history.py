@@ -3,16 +3,16 @@ read back with its date, pass or fail and time used; a file from before (version
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from examprep.practice.engines import SqliteEngine, sqlite_connect
 from examprep.practice.history import exam_history
+from examprep.practice.migrations import MIGRATIONS, migrate
 from examprep.practice.store import FILE_NAME, SectionMarks, open_memory_store, open_store
 from examprep.practice.trainer import Trainer
-
 from test_practice_fixtures import sample_bank
 
 T0 = datetime(2024, 3, 1, 2, tzinfo=timezone.utc)
@@ -106,17 +106,14 @@ def test_sections_are_kept_per_account_in_their_order(tmp_path):
 
 
 def test_a_file_from_before_the_history_keeps_its_exams(tmp_path):
-    store, _ = open_store(tmp_path)
-    exam_id = store.start_exam("mock", "模拟", 1, "A", T0, 600)
-    store.finish_exam(exam_id, T0, 12.5, 20)
-    store.close()
-    db = sqlite3.connect(tmp_path / FILE_NAME)  # back to version 4: as a file written before
-    db.execute("DROP TABLE exam_sections")
-    db.execute("ALTER TABLE exams DROP COLUMN pass_mark")
-    db.execute("DROP TABLE study_views")  # migration 6's, run again on the way up
-    db.execute("PRAGMA user_version = 4")
-    db.commit()
-    db.close()
+    # a file written at version 4 (before the history), with an exam sat to the end
+    engine = SqliteEngine(sqlite_connect(tmp_path / FILE_NAME), tmp_path / FILE_NAME)
+    migrate(engine, MIGRATIONS[:4])
+    stamp = T0.isoformat(timespec="microseconds")
+    engine.execute("INSERT INTO exams (account, blueprint, title, seed, variant, started_at, duration_s,"
+                   " submitted_at, score, max) VALUES ('', 'mock', '模拟', 1, 'A', ?, 600, ?, 12.5, 20)",
+                   (stamp, stamp))
+    engine.close()
     store, _ = open_store(tmp_path)
     ((record, sections),) = store.finished_exams()
     assert (record.score, record.pass_mark, sections) == (12.5, None, ())

@@ -7,25 +7,28 @@ from rich.text import Text
 
 from ....content.model import Bank, Question
 from ....format import visible
+from ...wrapped import Wrapped
 from ..feedback.feedback_panel import heading
 from ..question.question_panel import case_scenario, question_heading
 
 
 def study_card(bank: Bank, question: Question, number: str = "") -> Group:
     """What 背题 shows of a question: nothing to answer, everything to read."""
-    parts: list[RenderableType] = [question_heading(question, number)]
+    parts: list[RenderableType] = [Wrapped(question_heading(question, number))]
     scenario = case_scenario(bank, question)
     if scenario:
-        parts.append(Text(visible(scenario.strip()), style="dim"))
-    parts.append(Text(visible(question.shown_stem())))
-    choices = question.shown_choices()
-    if choices:
-        parts.append(Text("\n".join(f"{letter}. {visible(text, newlines=False)}" for letter, text in choices)))
+        parts.append(Wrapped(visible(scenario.strip()), style="dim"))
+    parts.append(Wrapped(visible(question.shown_stem())))
+    for letter, text in question.shown_choices():
+        line = Text(f"{letter}. ")
+        lead = line.cell_len  # a long option wraps under its own text
+        line.append(visible(text, newlines=False))
+        parts.append(Wrapped(line, indent=lead, hang=False))
     parts.append(Text(""))
     parts.append(heading("参考答案"))
-    parts.append(Text(visible(question.model_answer()), style="bold green"))
+    parts.append(Wrapped(visible(question.model_answer()), style="bold green"))
     if question.explanation:
         parts.append(Text(""))
         parts.append(heading("解析"))
-        parts.append(Text(visible(question.explanation)))
+        parts.append(Wrapped(visible(question.explanation)))
     return Group(*parts)

@@ -1,12 +1,18 @@
 """How long `examprep` takes to show its home screen, with the full shipped bank.
 
-    .venv/bin/python benchmarks/startup.py [--runs 5] [--answers 100000] [--content DIR]
+    .venv/bin/python benchmarks/startup.py [--runs 5] [--answers 100000] [--content DIR] [--out FILE]
 
 Two progress files are measured: an empty data folder, and a generated history of --answers
-answers spread over two years across every question of the bank (favourites, a 错题本, mock exams).
-For each, the real command is started in a pseudo-terminal (80x24) and timed until the home screen,
-with its per-level counts, has been drawn; the median, best and worst of --runs runs are printed,
-followed by an in-process breakdown (imports, bank, store, first paint). The goal: under 1 s.
+answers spread over two years across every question of the bank (favourites, a 错题本, mock exams),
+built through the store's own API in a temporary data folder. For each, the real command is started
+in a pseudo-terminal (80x24) and timed as a whole process until the home screen, with its per-level
+counts, has been drawn; the median, best and worst of --runs runs are printed, followed by an
+in-process breakdown (imports, bank, store, first paint).
+
+Two floors are measured in the same run, the same way, so a loaded machine shows as a loaded floor:
+`python -c pass` (the interpreter alone) and a bare Textual app that draws one line (what any
+Textual program costs). The figures go to stdout and to --out (default
+benchmarks/results/startup.txt). The goal: under 1 s with 100,000 answers.
 """
 
 from __future__ import annotations
@@ -41,6 +47,40 @@ def time_to_home(data: Path, content: Path | None) -> float:
     argv = [str(EXAMPREP), "--data", str(data)]
     if content:
         argv += ["--content", str(content)]
+    return time_to_screen(argv)
+
+
+BARE_TEXTUAL = f"""
+from textual.app import App
+from textual.widgets import Static
+
+
+class Bare(App):
+    def compose(self):
+        yield Static({SENTINEL!r})
+
+
+Bare().run()
+"""
+
+
+def time_to_bare_textual() -> float:
+    """The floor of any Textual program: a bare app drawing one line, timed like examprep."""
+    return time_to_screen([sys.executable, "-c", BARE_TEXTUAL])
+
+
+def time_python_pass() -> float:
+    """The floor of any Python program: the interpreter starting and exiting."""
+    import subprocess
+
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "pass"], check=True)
+    return time.perf_counter() - start
+
+
+def time_to_screen(argv: list[str]) -> float:
+    """Seconds from exec to SENTINEL on screen, for a program on a pseudo-terminal of 80x24 (it is
+    then sent Ctrl+Q)."""
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:  # the child: becomes examprep on the pty
@@ -116,10 +156,12 @@ import time, asyncio
 t = [time.perf_counter()]
 from pathlib import Path
 import examprep.cli
-from examprep.content import load_bank
+from examprep.content.cache import read_bank_cached
 t.append(time.perf_counter())
-from examprep.locations import shipped_content_dir
-bank = load_bank({str(content)!r} if {content is not None} else shipped_content_dir())
+from examprep.locations import default_cache_dir, shipped_content_dir
+# as the command reads it: from the parsed-bank cache (filled by the timed runs before)
+bank, _ = read_bank_cached(Path({str(content)!r}) if {content is not None} else shipped_content_dir(),
+                           default_cache_dir())
 t.append(time.perf_counter())
 from examprep.practice.store import open_store
 store, _ = open_store(Path({str(data)!r}))
@@ -138,14 +180,17 @@ print(" ".join(f"{{b - a:.4f}}" for a, b in zip(t, t[1:])))
 
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     parts = [float(x) for x in out.split()[-5:]]
-    names = ["imports (cli, content)", "load the bank", "open the store", "import Textual + app",
+    names = ["imports (cli, content)", "load the bank (cached)", "open the store", "import Textual + app",
              "home screen mounted (headless)"]
     return list(zip(names, parts))
 
 
-def report(title: str, times: list[float]) -> None:
-    print(f"{title:<44} median {statistics.median(times):.3f} s   best {min(times):.3f} s   "
-          f"worst {max(times):.3f} s   ({len(times)} runs)")
+def summary(title: str, times: list[float], floors: dict[str, float] | None = None) -> str:
+    line = (f"{title:<44} median {statistics.median(times):.3f} s   best {min(times):.3f} s   "
+            f"worst {max(times):.3f} s   ({len(times)} runs)")
+    for name, floor in (floors or {}).items():
+        line += f"\n{'':<44} = {statistics.median(times) / floor:.1f} x {name}"
+    return line
 
 
 def main() -> int:
@@ -153,13 +198,22 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--answers", type=int, default=100_000)
     parser.add_argument("--content", type=Path, default=None, help="default: the shipped bank")
+    parser.add_argument("--out", type=Path, default=TOP / "benchmarks" / "results" / "startup.txt")
     args = parser.parse_args()
 
     from examprep.content import load_bank
     from examprep.locations import shipped_content_dir
 
+    lines: list[str] = []
+
+    def say(text: str = "") -> None:
+        print(text, flush=True)
+        lines.append(text)
+
     bank = load_bank(args.content or shipped_content_dir())
-    print(f"bank: {len(bank.points)} points, {len(bank.questions)} questions, {len(bank.cases)} cases")
+    say(f"startup.py, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, "
+        f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    say(f"bank: {len(bank.points)} points, {len(bank.questions)} questions, {len(bank.cases)} cases")
     work = Path(tempfile.mkdtemp(prefix="examprep-startup-"))
     try:
         empty = work / "empty"
@@ -167,16 +221,25 @@ def main() -> int:
         t = time.perf_counter()
         generate_history(large, bank, args.answers)
         size = (large / "progress.sqlite3").stat().st_size / 1e6
-        print(f"generated {args.answers} answers ({size:.1f} MB) in {time.perf_counter() - t:.0f} s\n")
+        say(f"generated {args.answers} answers ({size:.1f} MB) in {time.perf_counter() - t:.0f} s")
+        say()
 
+        time_to_bare_textual()  # warm the OS file cache, as on a second launch
+        python = [time_python_pass() for _ in range(args.runs)]
+        bare = [time_to_bare_textual() for _ in range(args.runs)]
+        say(summary("floor: python -c pass", python))
+        say(summary("floor: a bare Textual app, first paint", bare))
+        floors = {"python -c pass": statistics.median(python), "the bare Textual app": statistics.median(bare)}
         for name, data in (("empty data folder", empty), (f"{args.answers} answers", large)):
-            time_to_home(data, args.content)  # warm the OS file cache, as on a second launch
+            time_to_home(data, args.content)
             times = [time_to_home(data, args.content) for _ in range(args.runs)]
-            report(f"examprep to home screen, {name}", times)
+            say(summary(f"examprep to home screen, {name}", times, floors))
             for step, seconds in breakdown(data, args.content):
-                print(f"    {step:<36} {seconds:.3f} s")
+                say(f"    {step:<36} {seconds:.3f} s")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return 0
 
 

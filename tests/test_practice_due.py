@@ -26,7 +26,9 @@ def test_status_and_counts():
     answer(store, "relearning", T0 - timedelta(days=30) + timedelta(minutes=10))
     answer(store, "relearning", T0 - timedelta(minutes=1), right=False)  # a lapse: relearning
     progress = store.progress()
+    assert store.schedules() == {q: (p.card.state, p.card.due) for q, p in progress.items()}
+    schedules = store.schedules()
     until = end_of_day(T0)
-    assert {qid: status(progress.get(qid), until) for qid in ("new", "learning", "due", "later", "relearning")} == {
+    assert {qid: status(schedules.get(qid), until) for qid in ("new", "learning", "due", "later", "relearning")} == {
         "new": NEW, "learning": LEARNING, "due": DUE, "later": LATER, "relearning": LEARNING}
-    assert due_counts(["new", "learning", "due", "later", "relearning"], progress, T0) == DueCounts(1, 2, 1)
+    assert due_counts(["new", "learning", "due", "later", "relearning"], schedules, T0) == DueCounts(1, 2, 1)

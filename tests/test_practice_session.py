@@ -152,7 +152,7 @@ def test_level_overview(bank):
     answered(store, "q.judge", T0 - timedelta(days=8), True)  # in review, due again by now
     answered(store, "q.calc", T0 - timedelta(minutes=1), True)  # learning
     answered(store, "case.promise.q1", T0, False)
-    rows = level_overview(bank, store.progress(), T0)
+    rows = level_overview(bank, store.schedules(), store.mistake_ids(), T0)
     by_level = {r.level: r for r in rows}
     primary = by_level["primary"]
     assert (primary.questions, primary.due, primary.learning, primary.new, primary.mistakes) == (6, 1, 2, 3, 1)

@@ -270,3 +270,15 @@ async def test_tab_on_a_choice_question_leaves_the_keys_working_and_the_focus_vi
             assert [a.question_id for a in store.answers()] == ["q.single"]
         else:  # Enter with nothing chosen: asks for an answer, as it does with the focus on the options
             assert not screen.panel.graded
+
+
+async def test_the_siblings_are_worked_out_in_a_thread_after_start(make_app, bank):
+    from examprep.practice import siblings
+
+    siblings._CACHE.clear()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.warm_up_siblings()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert siblings._CACHE[id(bank)][0] is bank  # the first drill finds them ready

@@ -15,21 +15,39 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple, Protocol
 
-from .records import QuestionProgress
 from .scheduler import REVIEW, end_of_day
 
 NEW, LEARNING, DUE, LATER = "new", "learning", "due", "later"
 STATUS_TITLES = {NEW: "新题", LEARNING: "学习中", DUE: "到期复习", LATER: "提前复习"}
 
 
-def status(progress: QuestionProgress | None, until: datetime) -> str:
-    """new, learning, due or later; `until` is the end of the candidate's day (`end_of_day`)."""
-    if progress is None:
+class Scheduled(Protocol):
+    """What `status` needs of a question's schedule: a `scheduler.CardState`, or a `Schedule`."""
+
+    @property
+    def state(self) -> int: ...
+
+    @property
+    def due(self) -> datetime: ...
+
+
+class Schedule(NamedTuple):
+    """Just the schedule's state and due moment, as the store reads them for counting."""
+
+    state: int
+    due: datetime
+
+
+def status(schedule: Scheduled | None, until: datetime) -> str:
+    """new, learning, due or later; `schedule` is the question's (None: never answered), `until`
+    the end of the candidate's day (`end_of_day`)."""
+    if schedule is None:
         return NEW
-    if progress.card.state != REVIEW:
+    if schedule.state != REVIEW:
         return LEARNING
-    return DUE if progress.card.due <= until else LATER
+    return DUE if schedule.due <= until else LATER
 
 
 @dataclass(frozen=True)
@@ -41,9 +59,10 @@ class DueCounts:
     new: int = 0
 
 
-def due_counts(question_ids: Iterable[str], progress: Mapping[str, QuestionProgress], now: datetime) -> DueCounts:
+def due_counts(question_ids: Iterable[str], schedules: Mapping[str, Scheduled], now: datetime) -> DueCounts:
+    """`schedules`: question id -> its schedule (`store.schedules()`, or each progress's card)."""
     until = end_of_day(now)
     counts = {NEW: 0, LEARNING: 0, DUE: 0, LATER: 0}
     for qid in question_ids:
-        counts[status(progress.get(qid), until)] += 1
+        counts[status(schedules.get(qid), until)] += 1
     return DueCounts(due=counts[DUE], learning=counts[LEARNING], new=counts[NEW])

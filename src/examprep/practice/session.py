@@ -7,11 +7,12 @@ case, and come back through the 错题本 and 收藏 (shown with their scenario)
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from ..content.model import Bank, Question
-from .due import DUE, LEARNING, NEW, due_counts, status
+from .due import DUE, LEARNING, NEW, Scheduled, due_counts, status
 from .records import QuestionProgress
 from .scheduler import end_of_day
 from .siblings import SPREAD, arrange, bank_siblings
@@ -72,7 +73,7 @@ def due_first(questions: list[Question], progress: dict[str, QuestionProgress], 
     later: list[tuple[datetime, str]] = []
     for q in questions:
         p = progress.get(q.id)
-        kind = status(p, until)
+        kind = status(p.card if p else None, until)
         if kind == NEW:
             new.append(q.id)
         elif p is None:  # for the type checker: only a new question has no progress
@@ -221,13 +222,15 @@ class LevelOverview:
     cases: int
 
 
-def level_overview(bank: Bank, progress: dict[str, QuestionProgress], now: datetime) -> list[LevelOverview]:
+def level_overview(bank: Bank, schedules: Mapping[str, Scheduled], mistake_ids: set[str],
+                   now: datetime) -> list[LevelOverview]:
+    """Per level; `schedules` is each answered question's schedule (`store.schedules()`)."""
     out = []
     for level, title in bank.levels.items():
         standalone = [q.id for q in bank.questions.values() if q.level == level and q.case_id is None]
         if not standalone and not any(c.level == level for c in bank.cases.values()):
             continue
-        counts = due_counts(standalone, progress, now)
+        counts = due_counts(standalone, schedules, now)
         out.append(LevelOverview(
             level=level,
             title=title,
@@ -236,7 +239,7 @@ def level_overview(bank: Bank, progress: dict[str, QuestionProgress], now: datet
             learning=counts.learning,
             new=counts.new,
             mistakes=sum(1 for q, question in bank.questions.items()
-                         if question.level == level and q in progress and progress[q].mistakes.in_book),
+                         if question.level == level and q in mistake_ids),
             cases=sum(1 for c in bank.cases.values() if c.level == level),
         ))
     return out

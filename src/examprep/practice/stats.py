@@ -129,7 +129,7 @@ def due_forecast(progress: dict[str, QuestionProgress], now: datetime, days: int
     until = end_of_day(now)
     counts = [0] * days
     for p in progress.values():
-        kind = status(p, until)
+        kind = status(p.card, until)
         if kind == DUE:
             counts[0] += 1
         elif kind == LATER:
@@ -159,6 +159,6 @@ def collect_stats(bank: Bank, store, now: datetime) -> Stats:
         forecast=tuple(due_forecast(drilled, now)),
         mistakes=sum(1 for p in progress.values() if p.mistakes.in_book),
         favourites=sum(1 for q in store.favourites() if q in bank.questions),
-        today=Today(due_counts(standalone, drilled, now), introduced,
+        today=Today(due_counts(standalone, {q: p.card for q, p in drilled.items()}, now), introduced,
                     new_left(read_limits(store), introduced)),
     )

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from .claims import Claim, StoredClaim
+from .due import Schedule
 from .engines import (
     SQLITE_SCHEME,
     Engine,
@@ -278,6 +279,12 @@ class ProgressStore:
     def progress(self) -> dict[str, QuestionProgress]:
         rows = self._rows("SELECT * FROM progress WHERE account = ?")
         return {r["question_id"]: _progress_from_row(r) for r in rows}
+
+    def schedules(self) -> dict[str, Schedule]:
+        """Each answered question's schedule state and due moment, all `due.status` needs to count
+        the day's work: two columns of one row a question, not the whole progress."""
+        rows = self._rows("SELECT question_id, state, due FROM progress WHERE account = ?")
+        return {q: Schedule(state, _moment(due)) for q, state, due in rows}
 
     def due_ids(self, until: datetime) -> set[str]:
         rows = self._rows("SELECT question_id FROM progress WHERE account = ? AND due <= ?", _stamp(until))

@@ -195,7 +195,7 @@ class Trainer:
     def scope_counts(self, scope: DrillScope) -> tuple[int, DueCounts]:
         """How many questions `scope` holds, and how many of them are due, learning and new today."""
         questions = drill_questions(self.bank, scope)
-        return len(questions), due_counts([q.id for q in questions], self.store.progress(), self.clock())
+        return len(questions), due_counts([q.id for q in questions], self.store.schedules(), self.clock())
 
     # -- 背题 (study mode) ----------------------------------------------------------------------
     def study_questions(self, scope: DrillScope) -> list[str]:
@@ -293,7 +293,7 @@ class Trainer:
     def overview(self) -> HomeOverview:
         store, bank = self.store, self.bank
         now = self.clock()
-        rows = level_overview(bank, store.progress(), now)
+        rows = level_overview(bank, store.schedules(), store.mistake_ids(), now)
         today = now.astimezone().date().isoformat()
         answered, right = store.totals_by_day(today).get(today, (0, 0))
         new_today, new_room = self.new_today()

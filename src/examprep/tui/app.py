@@ -72,12 +72,21 @@ class ExamPrepApp(App):
         self.catch_termination()
         # A moment after the first screen is drawn, so that start-up never waits for it.
         self.set_timer(WARM_UP_AFTER_S, self.warm_up_search)
+        self.set_timer(WARM_UP_AFTER_S, self.warm_up_siblings)
 
     def warm_up_search(self) -> None:
         """Pinyin search's tables loaded in a thread: the first search in Latin letters is instant."""
         from ..practice.search import warm_up
 
         self.run_worker(partial(warm_up, self.bank), name="warm-up-search", thread=True,
+                        exit_on_error=False)
+
+    def warm_up_siblings(self) -> None:
+        """Which questions give each other away (`practice.siblings`), worked out in a thread: the
+        first drill does not wait for it."""
+        from ..practice.siblings import bank_siblings
+
+        self.run_worker(partial(bank_siblings, self.bank), name="warm-up-siblings", thread=True,
                         exit_on_error=False)
 
     # -- SIGINT, SIGTERM and SIGHUP: leave as on Ctrl+Q, so the terminal is restored ---------------

@@ -68,10 +68,10 @@ class HomeScreen(TrainerScreen):
 
     def on_mount(self) -> None:
         self.sub_title = "首页"
-        self.refresh_counts()
         self.query_one("#menu", OptionList).focus()
 
     def on_screen_resume(self) -> None:
+        # Sent on the first showing too, so the counts are worked out once at start-up.
         self.refresh_counts()
 
     def refresh_counts(self) -> None:

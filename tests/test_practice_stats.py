@@ -72,3 +72,32 @@ def test_collect_stats(bank):
     assert stats.retention.studied == 1 and 0 < stats.retention.predicted < 1
     assert stats.mistakes == 1 and stats.favourites == 1
     assert stats.days[-1].day == T0.astimezone().date()
+
+
+def test_the_retention_curve_falls_day_by_day_from_todays_chance(bank):
+    from examprep.practice.stats import retention_curve
+
+    store = open_memory_store()
+    for days_ago in (5, 4.99):  # q.calc answered right twice: in review
+        store.record_answer(AnswerRecord("q.calc", T0 - timedelta(days=days_ago), 1, 1, True, '""'))
+    store.record_answer(AnswerRecord("q.judge", T0, 1, 1, True, '""'))  # still learning: not counted
+    progress = store.progress()
+    curve = retention_curve(progress, T0, days=10)
+    assert len(curve) == 11 and curve[0] == pytest.approx(progress["q.calc"].card.retrievability(T0))
+    assert all(a > b for a, b in zip(curve, curve[1:]))
+    assert retention_curve({q: p for q, p in progress.items() if q == "q.judge"}, T0) == ()
+    assert collect_stats(bank, store, T0).retention_curve[0] == pytest.approx(curve[0])
+
+
+def test_the_exam_trend_is_each_finished_exam_oldest_first_as_a_share_of_its_marks(bank):
+    from examprep.practice.stats import exam_trend
+
+    store = open_memory_store()
+    for day, score in ((3, 2.0), (1, 6.0)):
+        exam_id = store.start_exam("mock-primary", "初级模拟试卷", 1, "A", T0 - timedelta(days=day), 1800)
+        store.finish_exam(exam_id, T0 - timedelta(days=day) + timedelta(minutes=20), score, 8, (), (), 4.8)
+    store.start_exam("mock-primary", "初级模拟试卷", 1, "A", T0, 1800)  # not finished: not in the trend
+    trend = collect_stats(bank, store, T0).exams
+    assert [(p.fraction, p.pass_fraction, p.passed) for p in trend] == [(0.25, 0.6, False), (0.75, 0.6, True)]
+    assert trend[0].day == (T0 - timedelta(days=3) + timedelta(minutes=20)).astimezone().date()
+    assert exam_trend([]) == ()

@@ -13,7 +13,7 @@ async def start_exam(app, pilot) -> ExamScreen:
     await pilot.press("m")
     await pilot.pause()
     listing = screen_text(app)
-    await pilot.press("enter")
+    await pilot.press("enter", "y")  # the paper, then yes to the confirmation that starts the clock
     await pilot.pause()
     assert isinstance(app.screen, ExamScreen)
     # the list counts questions as the exam does: each one answered on its own (a case's too)
@@ -146,7 +146,7 @@ async def test_a_broken_exam_is_abandoned_not_a_crash_and_an_unfinished_one_by_h
         assert not isinstance(app.screen, ExamScreen)
         assert store.unfinished_exam() is None
         assert any("这场考试无法继续，已放弃" in str(n.message) for n in app._notifications)
-        await pilot.press("enter")  # a new exam can start at once
+        await pilot.press("enter", "y")  # a new exam can start at once
         await pilot.pause()
         assert isinstance(app.screen, ExamScreen)
         await pilot.press("escape")  # leave it unfinished: the list offers to continue it

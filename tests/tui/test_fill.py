@@ -69,7 +69,7 @@ async def test_mock_exam_keeps_restores_and_marks_the_blanks(make_app, store, cl
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("m")
         await pilot.pause()
-        await pilot.press("enter")  # the first blueprint: the fill paper
+        await pilot.press("enter", "y")  # the first blueprint: the fill paper, and yes to start
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ExamScreen) and screen.item.question.type == "fill"

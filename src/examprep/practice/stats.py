@@ -11,11 +11,13 @@ from datetime import date, datetime, timedelta
 
 from ..content.model import Bank
 from .due import DUE, LATER, DueCounts, due_counts, status
+from .history import SatExam, exam_history
 from .limits import new_left, read_limits
 from .records import QuestionProgress
 from .scheduler import REVIEW, end_of_day
 
 RETENTION_WINDOW_DAYS = 30
+CURVE_DAYS = 30  # the retention curve: today and the next 30 days
 CHART_DAYS = 14
 FORECAST_DAYS = 7
 
@@ -74,10 +76,25 @@ class Stats:
     mistakes: int
     favourites: int
     today: Today
+    # The predicted mean chance of recall of the questions in review, today and each day after
+    # if none were answered again (FSRS's forgetting curve); () when none is in review.
+    retention_curve: tuple[float, ...] = ()
+    exams: tuple[ExamPoint, ...] = ()  # every mock exam sat to the end, oldest first
 
     @property
     def accuracy(self) -> float | None:
         return self.correct / self.answers if self.answers else None
+
+
+@dataclass(frozen=True)
+class ExamPoint:
+    """One mock exam in the trend: when, the share of the marks earned and the share needed."""
+
+    day: date
+    title: str
+    fraction: float
+    pass_fraction: float
+    passed: bool
 
 
 def accuracy_by_topic(bank: Bank, totals: dict[str, tuple[int, int]]) -> list[TopicAccuracy]:
@@ -121,6 +138,24 @@ def retention(outcomes: tuple[int, int], progress: dict[str, QuestionProgress], 
     return Retention(reviews, recalled, predicted, len(chances))
 
 
+def retention_curve(progress: dict[str, QuestionProgress], now: datetime,
+                    days: int = CURVE_DAYS) -> tuple[float, ...]:
+    """The mean predicted chance of recall, over the questions in review, today and on each of the
+    next `days` days if none were answered again."""
+    cards = [p.card for p in progress.values() if p.card.state == REVIEW]
+    if not cards:
+        return ()
+    return tuple(sum(c.retrievability(now + timedelta(days=d)) for c in cards) / len(cards)
+                 for d in range(days + 1))
+
+
+def exam_trend(history: list[SatExam]) -> tuple[ExamPoint, ...]:
+    """Each exam sat to the end, oldest first, as a share of its marks."""
+    return tuple(ExamPoint(e.submitted_at.astimezone().date(), e.title, e.fraction,
+                           e.pass_mark / e.marks if e.marks else 0.0, e.passed)
+                 for e in sorted(history, key=lambda e: e.submitted_at))
+
+
 def due_forecast(progress: dict[str, QuestionProgress], now: datetime, days: int = FORECAST_DAYS) -> list[DayCount]:
     """How many questions fall due on each of the next `days` local days; today's is the due count
     of `due.status` (overdue ones included), the one the home screen shows. Questions in their
@@ -161,4 +196,6 @@ def collect_stats(bank: Bank, store, now: datetime) -> Stats:
         favourites=sum(1 for q in store.favourites() if q in bank.questions),
         today=Today(due_counts(standalone, {q: p.card for q, p in drilled.items()}, now), introduced,
                     new_left(read_limits(store), introduced)),
+        retention_curve=retention_curve(progress, now),
+        exams=exam_trend(exam_history(bank, store)),
     )

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..content.model import Answer, Bank, Blueprint, Case, Question
 from .claims import Claim, StoredClaim, claims_for, corrected_score
 from .due import DueCounts, due_counts
-from .exam import ExamResult, MockExam, exam_records
+from .exam import ExamResult, MockExam, exam_records, pass_marks
 from .history import SatExam, exam_history
 from .limits import Limits, new_left, read_limits, save_limits
 from .records import AnswerRecord, QuestionProgress, StoredAnswer
@@ -115,6 +115,18 @@ class GradedAnswer:
     def can_claim(self) -> bool:
         """Whether the candidate may argue its points: a free-text answer graded point by point."""
         return self.question.is_free_text and bool(self.grading.points)
+
+
+@dataclass(frozen=True)
+class PaperSummary:
+    """A mock paper as the mock list and the confirmation before the clock starts describe it."""
+
+    title: str
+    sections: int
+    questions: tuple[int, int]  # the fewest and the most a draw asks (case questions each counted)
+    marks: float
+    pass_mark: float
+    minutes: int
 
 
 class Trainer:
@@ -311,6 +323,20 @@ class Trainer:
         """The bank's blueprints by level (in the bank's order), then name."""
         level_rank = {level: i for i, level in enumerate(self.bank.levels)}
         return sorted(self.bank.blueprints.items(), key=lambda nb: (level_rank.get(nb[1].level, 99), nb[0]))
+
+    def paper_summary(self, name: str) -> PaperSummary | None:
+        """What a candidate sits on blueprint `name`: its questions, full marks, pass mark and time
+        (the marks from a draw of the paper); None when the bank cannot fill it."""
+        from ..papers.draw import BlueprintError, draw_paper
+        from ..papers.selection import question_count
+
+        blueprint = self.bank.blueprints[name]
+        try:
+            paper = draw_paper(self.bank, blueprint, 0)
+        except BlueprintError:
+            return None
+        return PaperSummary(blueprint.title, len(paper.sections), question_count(self.bank, blueprint),
+                            paper.total, pass_marks(paper.total, paper.pass_mark), paper.duration)
 
     def unfinished_exam(self) -> ExamRecord | None:
         return self.store.unfinished_exam()

@@ -47,3 +47,30 @@ def clock_text(seconds: float) -> str:
 def today_text(due: int, learning: int, new_today: int, new_left: int) -> str:
     """Today's work as the home screen and the stats say it."""
     return f"今日到期 {due} · 学习中 {learning} · 今日新题 {new_today}（剩余 {new_left}）"
+
+
+class Flow:
+    """Short pieces of text laid out left to right and wrapped between pieces, never inside one
+    (a section's title and its marks stay together), as wide as the space given."""
+
+    def __init__(self, pieces: list[Text], gap: int = 2):
+        self.pieces = pieces
+        self.gap = gap
+
+    def __rich_measure__(self, console, options):
+        from rich.measure import Measurement
+
+        widths = [p.cell_len for p in self.pieces] or [0]
+        return Measurement(max(widths), sum(widths) + self.gap * (len(widths) - 1))
+
+    def __rich_console__(self, console, options):
+        line = Text()
+        for piece in self.pieces:
+            if line.cell_len and line.cell_len + self.gap + piece.cell_len > options.max_width:
+                yield line
+                line = Text()
+            if line.cell_len:
+                line.append(" " * self.gap)
+            line.append_text(piece)
+        if line.cell_len:
+            yield line

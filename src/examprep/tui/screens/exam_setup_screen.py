@@ -8,20 +8,32 @@ from textual.binding import Binding
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...papers.selection import question_count
-from ...practice.trainer import ExamBusy, ExamUnavailable
+from ...format import marks_text
+from ...practice.trainer import ExamBusy, ExamUnavailable, PaperSummary
 from ..format import clock_text
 from .trainer_screen import TrainerScreen
 
 CONTINUE = "continue"
 
 
+def question_text(summary: PaperSummary) -> str:
+    low, high = summary.questions
+    return f"{low}" if low == high else f"{low}–{high}"
+
+
+def paper_facts(summary: PaperSummary) -> str:
+    return (f"{summary.sections} 大题 {question_text(summary)} 小题 · 满分 {marks_text(summary.marks)} 分 · "
+            f"{marks_text(summary.pass_mark)} 分合格 · 限时 {summary.minutes} 分钟")
+
+
 class ExamSetupScreen(TrainerScreen):
-    BINDINGS = [Binding("escape", "app.pop_screen", "返回"), Binding("x", "abandon", "放弃未完成的考试")]
+    BINDINGS = [Binding("escape", "app.pop_screen", "返回"), Binding("x", "abandon", "放弃未完成的考试"),
+                Binding("h", "history", "历史成绩")]
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("选择试卷，Enter 开始；开始后计时，中途离开也照常计时。", classes="hint list-hint")
+        yield Static("选择试卷，Enter 确认后开始计时，中途离开也照常计时；h 查看历史成绩。",
+                     classes="hint list-hint")
         yield OptionList(id="blueprints")
         yield Footer()
 
@@ -44,10 +56,12 @@ class ExamSetupScreen(TrainerScreen):
             options.append(Option(label, id=CONTINUE))
         for name, bp in trainer.blueprints():
             line = Text(bp.title, style="bold")
-            low, high = question_count(trainer.bank, bp)
-            count = f"{low}" if low == high else f"{low}–{high}"
-            line.append(f"\n   {trainer.bank.level_title(bp.level)} · {len(bp.sections)} 大题 {count} 小题 · "
-                        f"{bp.duration} 分钟", style="dim")
+            summary = trainer.paper_summary(name)
+            level = trainer.bank.level_title(bp.level)
+            if summary is None:
+                line.append(f"\n   {level} · 题库中的题目不足，无法组卷", style="dim red")
+            else:
+                line.append(f"\n   {level} · {paper_facts(summary)}", style="dim")
             options.append(Option(line, id=name))
         menu = self.query_one(OptionList)
         menu.set_options(options)
@@ -58,7 +72,31 @@ class ExamSetupScreen(TrainerScreen):
         if event.option.id == CONTINUE:
             self.resume()
         elif event.option.id is not None:
-            self.start(event.option.id)
+            self.confirm_start(event.option.id)
+
+    def confirm_start(self, name: str) -> None:
+        """Say what the paper holds and that the clock starts at once, and start only on yes."""
+        from .confirm_screen import ConfirmScreen
+
+        summary = self.trainer.paper_summary(name)
+        if summary is None:
+            self.start(name)  # the trainer says why it cannot be drawn
+            return
+        message = (f"开始“{summary.title}”？\n"
+                   f"共 {summary.sections} 大题 {question_text(summary)} 小题，满分 {marks_text(summary.marks)} 分，"
+                   f"{marks_text(summary.pass_mark)} 分合格。\n"
+                   f"限时 {summary.minutes} 分钟，确定后立即开始计时；\n中途离开也照常计时，时间到自动交卷。")
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.start(name)
+
+        self.app.push_screen(ConfirmScreen(message, yes="开始考试", no="取消"), answered)
+
+    def action_history(self) -> None:
+        from .exam_history_screen import ExamHistoryScreen
+
+        self.app.push_screen(ExamHistoryScreen())
 
     def start(self, name: str) -> None:
         from .exam_screen import ExamScreen

@@ -13,7 +13,7 @@ from .trainer_screen import TrainerScreen
 
 
 class StatsScreen(TrainerScreen):
-    BINDINGS = [Binding("escape,q", "app.pop_screen", "返回")]
+    BINDINGS = [Binding("escape,q", "app.pop_screen", "返回"), Binding("h", "history", "模拟考试成绩")]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -28,3 +28,8 @@ class StatsScreen(TrainerScreen):
         stats = collect_stats(trainer.bank, trainer.store, now)
         self.query_one("#report", Static).update(stats_report(stats, trainer.bank, now.astimezone().date()))
         self.query_one("#stats").focus()
+
+    def action_history(self) -> None:
+        from .exam_history_screen import ExamHistoryScreen
+
+        self.app.push_screen(ExamHistoryScreen())

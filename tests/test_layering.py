@@ -3,7 +3,8 @@
 The layers, lowest first: format, marks, linebreak, locations and exit_codes (no examprep imports);
 content's model and YAML reading; grading (text matching); kinds (each question kind, built on content and
 grading); content.loader (a bank, each question read through its kind); checks, papers, practice and
-interchange; then tui and commands, and cli on top. Imports under `if TYPE_CHECKING:` are for type
+interchange; serve (the browser front: sign-in and textual-serve); then tui and commands, and cli on
+top. Imports under `if TYPE_CHECKING:` are for type
 hints only and are not counted.
 """
 
@@ -33,8 +34,9 @@ ALLOWED = {
     "papers": {"content", "grading", "kinds", "papers", "format", "marks", "locations"},
     "practice": {"content", "grading", "kinds", "papers", "practice", "format", "marks"},
     "interchange": {"content", "grading", "kinds", "papers", "interchange", "format", "marks", "locations"},
+    "serve": {"content", "grading", "kinds", "papers", "practice", "serve", "format", "marks", "locations"},
     "tui": {"content", "grading", "kinds", "papers", "practice", "tui", "format", "marks", "locations",
-            "checks", "interchange", "linebreak"},
+            "checks", "interchange", "linebreak", "serve"},
 }
 DOMAIN = ("content", "grading", "kinds", "checks", "papers", "practice", "interchange")
 

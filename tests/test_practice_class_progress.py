@@ -9,9 +9,9 @@ from datetime import date, datetime, timezone
 import pytest
 from test_practice_fixtures import sample_bank
 
+from examprep.practice.claims import CLAIM, Claim, StoredClaim
 from examprep.practice.class_progress import (
     ClassAnswer,
-    ClassClaim,
     ClassExam,
     Learner,
     class_progress,
@@ -55,9 +55,14 @@ def view(bank):
         ClassExam("c002", "mock-primary", "初级模拟试卷", datetime(2024, 3, 6, 3, tzinfo=timezone.utc), 6, 10),
         ClassExam("t001", "mock-primary", "初级模拟试卷", datetime(2024, 3, 6, 3, tzinfo=timezone.utc), 10, 10),
     ]
-    claims = [ClassClaim("c001", "q.recall", "decision", "企业决策的基础", "claim", "老板做决定要靠它", "2024-03-05"),
-              ClassClaim("t001", "q.recall", "decision", "企业决策的基础", "claim", "x", "2024-03-05")]
+    claims = [claim(1, "c001", "老板做决定要靠它"), claim(2, "t001", "x"), claim(3, "c002", "企业决策的基础")]
     return class_progress(bank, LEARNERS, ANSWERS, exams, TODAY, claims)
+
+
+def claim(answer_id: int, account: str, text: str) -> StoredClaim:
+    when = datetime(2024, 3, 5, 2, tzinfo=timezone.utc)
+    made = Claim("q.recall", when, "decision", CLAIM, when, "客户信息是企业决策的基础", 0.0, None, account)
+    return StoredClaim(answer_id, answer_id, made, text, 0.0, 3.0, None)
 
 
 def test_the_week_starts_on_monday():
@@ -98,15 +103,14 @@ def test_mock_exams_with_pass_rate(view):
     assert exam.mean_percent == pytest.approx(60.0)
 
 
-def test_only_the_class_claims_are_shown(view):
-    assert [(c.account, c.point_id) for c in view.claims] == [("c001", "decision")]
-    assert view.claims_available
-
-
-def test_without_claims_in_the_store_the_section_says_so(bank):
-    view = class_progress(bank, LEARNERS, ANSWERS, [], TODAY, None)
-    assert not view.claims_available
-    assert "这个进度库还不保存考生的申诉" in progress_html(view, "全班", bank.levels)
+def test_the_class_claims_by_point_with_what_the_grader_says_today(view):
+    (question,) = view.claims
+    assert question.question_id == "q.recall"
+    (point,) = question.points
+    # the instructor's claim is not the class's; c002's answer is earned by today's grader (settled)
+    assert [(a.stored.claim.account, a.text, a.settled) for a in point.answers] == [
+        ("c001", "老板做决定要靠它", False), ("c002", "企业决策的基础", True)]
+    assert (point.count(CLAIM), point.settled) == (2, 1)
 
 
 def test_json_carries_the_same_figures(view):
@@ -117,7 +121,10 @@ def test_json_carries_the_same_figures(view):
     assert data["exams"][0]["pass_rate"] == 1.0
     assert data["exams"][0]["sittings"][1]["pass_mark"] == 6
     assert data["weakest_points"][0]["id"] == "primary.customer-info.importance"
-    assert data["claims"][0]["answer"] == "老板做决定要靠它"
+    (point,) = data["claims"][0]["points"]
+    assert (point["point_id"], point["claims"], point["concedes"], point["settled"]) == ("decision", 2, 0, 1)
+    assert point["answers"][0] == {"account": "c001", "direction": "claim", "answer": "老板做决定要靠它",
+                                   "settled": False}
 
 
 def test_html_shows_each_section_with_names_escaped(bank):

@@ -162,11 +162,22 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("id", metavar="ID", help=helps["users reset id"])
     a = action("list")
     a.add_argument("--json", action="store_true", help=helps["users list --json"])
+
+    p = command("class")
+    p.add_argument("action", choices=("report",), help=helps["class action"])
+    p.add_argument("--format", choices=("html", "json"), default="html", help=helps["class --format"])
+    p.add_argument("-o", "--output", metavar="FILE", help=helps["class --output"])
+
+    p = command("serve")
+    p.add_argument("--host", default="127.0.0.1", help=helps["serve --host"])
+    p.add_argument("--port", type=int, default=8000, help=helps["serve --port"])
+    p.add_argument("--public-url", metavar="URL", help=helps["serve --public-url"])
+    p.add_argument("--trusted-proxy", metavar="ADDRESS", action="append", help=helps["serve --trusted-proxy"])
     return parser
 
 
 # commands whose module cannot carry the command's name (a Python keyword)
-COMMAND_MODULES = {"import": "import_bank"}
+COMMAND_MODULES = {"import": "import_bank", "class": "class_progress"}
 
 
 def main(argv: list[str] | None = None) -> int:

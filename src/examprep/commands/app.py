@@ -48,5 +48,37 @@ def close_store(store) -> bool:
     return saved
 
 
+def launch_served(args) -> int:
+    """One browser session of `examprep serve`: the login screen first, then the account's own trainer."""
+    bank = load_bank_or_report(args)
+    if bank is None:
+        return exit_codes.INVALID
+    from ..practice.store import StoreError
+    from ..serve.desk import FrontDesk
+    from ..serve.session_env import client_address
+
+    try:
+        desk = FrontDesk(store_location(args), client_address())
+    except StoreError as err:
+        error(str(err))
+        return exit_codes.INVALID
+    from ..tui.app import ExamPrepApp
+
+    app = ExamPrepApp(bank, None, desk=desk)
+    try:
+        app.run()
+    finally:
+        store = app.trainer.store if app.account is not None else None
+        saved = close_store(store) if store is not None else True
+        desk.close()
+    if not saved:
+        return exit_codes.INVALID
+    return app.return_code or exit_codes.OK
+
+
 def run(args) -> int:
+    from ..serve.session_env import is_served
+
+    if is_served():
+        return launch_served(args)
     return launch(args)

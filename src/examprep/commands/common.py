@@ -83,3 +83,4 @@ def load_bank_or_report(args):
         return None
     return bank
 
+

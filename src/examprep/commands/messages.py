@@ -111,6 +111,15 @@ HELP = {
     "users reset id": "账号",
     "users list": "列出所有账户（不含密码）",
     "users list --json": "以 JSON 输出",
+    "class": "培训老师查看全班的学习情况",
+    "class action": "report：输出全班学习情况报告",
+    "class --format": "报告格式（默认 html）",
+    "class --output": "把报告写到这个文件（默认：标准输出）",
+    "serve": "通过浏览器提供训练程序（textual-serve），每个浏览器会话一个进程，先登录",
+    "serve --host": "监听的地址（默认 127.0.0.1，只有本机可以连接）",
+    "serve --port": "监听的端口（默认 8000）",
+    "serve --public-url": "浏览器访问的地址，放在反向代理之后时使用（如 https://peixun.example.cn）",
+    "serve --trusted-proxy": "信任其 X-Forwarded-For 的反向代理地址（可多次给出），用于按浏览器地址限制登录失败",
 }
 # argparse's usage errors, matched in order on its English text and written in Chinese
 ARGPARSE_ERRORS = (
@@ -149,6 +158,8 @@ OS_REASONS = {  # by errno name, for the common ones
     "EISDIR": "这是一个文件夹",
     "ENOTDIR": "路径中有一段不是文件夹",
     "EIO": "读写出错",
+    "EADDRINUSE": "端口已被占用",
+    "EADDRNOTAVAIL": "这个地址不属于本机",
 }
 
 # -- the trainer and stats ----------------------------------------------------------------------------------
@@ -234,3 +245,15 @@ USERS_ADDED = ("已在 {where} 添加 {count} 个账户。一次性初始密码�
 USERS_RESET = "账户 {id}（{name}）的新一次性密码：{password}\n旧密码已失效；首次登录后须改为自己的密码。"
 USERS_NONE = "{where} 中还没有账户；用 examprep users add --csv 名单.csv 添加"
 USERS_COUNT = "共 {count} 个账户（{where}）"
+
+# -- serve ----------------------------------------------------------------------------------------------------
+SERVE_NEEDS_EXTRA = ("`examprep serve` 需要 serve 扩展（textual-serve）：pip install 'examprep[serve]'"
+                     "（源码目录中：pip install '.[serve]'）")
+SERVE_BAD_PORT = "端口应在 1 到 65535 之间，不能是 {port}"
+SERVE_CANNOT_LISTEN = "无法在 {host}:{port} 上提供服务：{reason}"
+SERVE_NOT_LOOPBACK = ("注意：正在 {host} 上提供服务，局域网内的其他电脑可以直接连接；"
+                      "培训中心请按 README 放在带 TLS 的反向代理之后")
+
+# -- class report ---------------------------------------------------------------------------------------------
+CLASS_REPORT_TITLE = "全班学习情况"
+CLASS_REPORT_WRITTEN = "已写入全班学习情况报告 {path}"

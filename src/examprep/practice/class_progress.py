@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 
 from ..content.model import Bank
 from ..papers.class_report import DEFAULT_PASS_FRACTION
+from .claims import QuestionClaims, StoredClaim, claims_report
 
 WEAK_POINT_MIN_ANSWERS = 3  # a point answered fewer times across the class says too little to rank
 WEAK_POINTS_SHOWN = 10
@@ -44,19 +45,6 @@ class ClassExam:
     submitted_at: datetime
     score: float
     max: float
-
-
-@dataclass(frozen=True)
-class ClassClaim:
-    """A candidate's claim that an answer earned a point the grader said was missed."""
-
-    account: str
-    question_id: str
-    point_id: str
-    point: str  # the rubric point's text as the candidate saw it
-    direction: str  # "claim": the grader missed it; "concede": the grader gave it, wrongly
-    answer: str  # the candidate's answer as they wrote it
-    day: str
 
 
 @dataclass(frozen=True)
@@ -142,8 +130,7 @@ class ClassProgress:
     points: tuple[Accuracy, ...]
     weakest: tuple[Accuracy, ...]
     exams: tuple[ExamResults, ...]
-    claims: tuple[ClassClaim, ...]
-    claims_available: bool  # False: this store keeps no claims yet
+    claims: tuple[QuestionClaims, ...]  # the candidates' claims by question and rubric point, most first
 
     @property
     def practised_this_week(self) -> int:
@@ -241,9 +228,9 @@ def exam_results(bank: Bank, learners: list[Learner], exams: list[ClassExam]) ->
 
 
 def class_progress(bank: Bank, learners: list[Learner], answers: list[ClassAnswer], exams: list[ClassExam],
-                   today: date, claims: list[ClassClaim] | None = None) -> ClassProgress:
-    """The class view. Only the learners' own answers and exams count (an instructor trying the
-    trainer is not part of the class); `claims` None means the store keeps none yet."""
+                   today: date, claims: list[StoredClaim] | None = None) -> ClassProgress:
+    """The class view. Only the learners' own answers, exams and claims count (an instructor trying
+    the trainer is not part of the class)."""
     accounts = {p.account for p in learners}
     answers = [a for a in answers if a.account in accounts]
     start = week_start(today)
@@ -253,23 +240,22 @@ def class_progress(bank: Bank, learners: list[Learner], answers: list[ClassAnswe
         activity=week_activity(learners, answers, start),
         topics=tuple(topic_accuracy(bank, answers)), points=tuple(points), weakest=weakest_points(points),
         exams=exam_results(bank, learners, exams),
-        claims=tuple(c for c in claims or () if c.account in accounts), claims_available=claims is not None)
+        claims=tuple(claims_report(bank, [c for c in claims or () if c.claim.account in accounts])))
 
 
-def read_class_progress(view, bank: Bank, today: date) -> ClassProgress:
-    """The class view from the store's read-only view across accounts (`store.open_class_view`)."""
-    learners = [Learner(a.id, a.name) for a in view.accounts() if a.role == "candidate"]
-    answers = [ClassAnswer(r.account, r.question_id, r.day, r.score, r.max, r.correct) for r in view.answers()]
-    exams = [ClassExam(e.account, e.blueprint, e.title, e.submitted_at, e.score, e.max)
-             for e in view.exams() if e.submitted_at is not None and e.score is not None and e.max is not None]
-    return class_progress(bank, learners, answers, exams, today, class_claims(view))
-
-
-def class_claims(view) -> list[ClassClaim] | None:
-    """The candidates' claims on points the grader missed, or None while the store keeps none.
-
-    HOOK for issue 11's claims: reads `view.claims()` when the store has it."""
-    read = getattr(view, "claims", None)
-    if read is None:
-        return None
-    return [ClassClaim(c.account, c.question_id, c.point_id, c.point, c.direction, c.answer, c.day) for c in read()]
+def read_class_progress(accounts, store_for, bank: Bank, today: date) -> ClassProgress:
+    """The class view from the store: `accounts` (practice.accounts.Account) and `store_for(id)`, an
+    account's ProgressStore, read for each candidate."""
+    learners = [Learner(a.id, a.name) for a in accounts if a.role == "candidate"]
+    answers: list[ClassAnswer] = []
+    exams: list[ClassExam] = []
+    claims: list[StoredClaim] = []
+    for learner in learners:
+        store = store_for(learner.account)
+        answers.extend(ClassAnswer(learner.account, r.question_id, r.day, r.score, r.max, r.correct)
+                       for r in store.answers())
+        exams.extend(ClassExam(learner.account, e.blueprint, e.title, e.submitted_at, e.score, e.max)
+                     for e in store.exams()
+                     if e.submitted_at is not None and e.score is not None and e.max is not None)
+        claims.extend(store.claims())
+    return class_progress(bank, learners, answers, exams, today, claims)

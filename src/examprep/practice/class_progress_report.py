@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from .claims import CLAIM, CONCEDE, QuestionClaims
 from .class_progress import Accuracy, ClassProgress, ExamResults, exam_pass_mark
 
 TOPIC_BARS_SHOWN = 30
-CLAIM_DIRECTIONS = {"claim": "认为答到了（评分未给分）", "concede": "认为没答到（评分给了分）"}
+CLAIM_DIRECTIONS = {CLAIM: "认为答到了", CONCEDE: "认为没答到"}
 
 
 def percent(value: float | None) -> str:
@@ -53,10 +54,17 @@ def progress_dict(view: ClassProgress) -> dict:
                                  "score": s.score, "max": s.max, "passed": s.passed,
                                  "pass_mark": exam_pass_mark(s.max, e.pass_mark)} for s in e.sittings]}
                   for e in view.exams],
-        "claims_available": view.claims_available,
-        "claims": [{"account": c.account, "question": c.question_id, "point_id": c.point_id, "point": c.point,
-                    "direction": c.direction, "answer": c.answer, "day": c.day} for c in view.claims],
+        "claims": [_question_claims(q) for q in view.claims],
     }
+
+
+def _question_claims(q: QuestionClaims) -> dict:
+    return {"question": q.question_id, "stem": q.stem, "points": [
+        {"point_id": p.point_id, "point": p.point, "claims": p.count(CLAIM), "concedes": p.count(CONCEDE),
+         "settled": p.settled,
+         "answers": [{"account": a.stored.claim.account, "direction": a.direction, "answer": a.text,
+                      "settled": a.settled} for a in p.answers]}
+        for p in q.points]}
 
 
 def progress_json(view: ClassProgress) -> str:
@@ -76,5 +84,5 @@ def progress_html(view: ClassProgress, title: str, levels: dict[str, str]) -> st
 
     return render_template("class_progress.html.j2", view=view, title=title, week=week_label(view),
                            percent=percent, pass_mark_text=pass_mark_text, topic_bars=topic_bars(view),
-                           charts=charts, levels=levels,
-                           directions=CLAIM_DIRECTIONS)
+                           charts=charts, levels=levels, directions=CLAIM_DIRECTIONS, CLAIM=CLAIM,
+                           CONCEDE=CONCEDE)

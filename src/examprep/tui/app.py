@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
@@ -17,6 +18,10 @@ from ..content.model import Bank
 from ..practice.session import DrillScope, DrillSession
 from ..practice.store import ProgressStore
 from ..practice.trainer import Clock, Trainer, system_clock
+
+if TYPE_CHECKING:
+    from ..practice.accounts import Account
+    from ..serve.desk import FrontDesk
 
 RETRY_SECONDS = 10  # how often writes kept in memory are tried again
 WARM_UP_AFTER_S = 1.0  # when pinyin search is made ready, after start
@@ -37,20 +42,63 @@ class ExamPrepApp(App):
     TITLE = "卷烟商品营销员（服务营销）备考"
     CSS_PATH = ["app.tcss"]
     ENABLE_COMMAND_PALETTE = False
+    trainer: Trainer  # set at once in the terminal; served, when the login succeeds
     BINDINGS = [
         Binding("f1", "help", "帮助"),
         Binding("ctrl+q", "quit", "退出", show=False, priority=True),
     ]
 
-    def __init__(self, bank: Bank, store: ProgressStore, *, start: Start = Start(),
-                 notice: str | None = None, clock: Clock = system_clock, seed: int | None = None):
+    def __init__(self, bank: Bank, store: ProgressStore | None, *, start: Start = Start(),
+                 notice: str | None = None, clock: Clock = system_clock, seed: int | None = None,
+                 desk: FrontDesk | None = None):
+        """`desk`: served to a browser, the app opens on the login screen, and the trainer works on
+        the signed-in account's own progress (`store` is then None until the login)."""
         super().__init__()
-        self.bank = bank  # also before a trainer exists (the search warm-up needs only the bank)
-        self.trainer = Trainer(bank, store, clock, seed)
+        # the bank also before a trainer exists (the search warm-up, the login screen need only the bank)
+        self.bank, self.clock, self.seed = bank, clock, seed
+        if store is not None:
+            self.trainer = Trainer(bank, store, clock, seed)
         self.start = start
         self.notice = notice
+        self.desk = desk
+        self.account: Account | None = None
+
+    @property
+    def served_desk(self) -> FrontDesk:
+        assert self.desk is not None, "only a served app signs in"
+        return self.desk
 
     def on_mount(self) -> None:
+        self.catch_termination()
+        # A moment after the first screen is drawn, so that start-up never waits for it.
+        self.set_timer(WARM_UP_AFTER_S, self.warm_up_search)
+        self.set_timer(WARM_UP_AFTER_S, self.warm_up_siblings)
+        if self.desk is not None:
+            from .screens.login_screen import LoginScreen
+
+            self.push_screen(LoginScreen())
+            return
+        self.open_trainer()
+
+    def signed_in(self, account: Account) -> None:
+        """The login succeeded: the account's own progress, and its first screen in place of the login."""
+        from ..serve.desk import is_instructor
+
+        self.account = account
+        self.trainer = Trainer(self.bank, self.served_desk.open_progress(account), self.clock, self.seed)
+        self.notice = self.served_desk.notice
+        self.title = f"{self.TITLE} · {account.name or account.id}"
+        while len(self.screen_stack) > 1:  # the login and new-password screens: no way back to them
+            self.pop_screen()
+        if is_instructor(account):
+            from .screens.class_screen import ClassScreen
+
+            self.push_screen(ClassScreen())
+            self.watch_store()
+        else:
+            self.open_trainer()
+
+    def open_trainer(self) -> None:
         from .screens.home_screen import HomeScreen
 
         self.push_screen(HomeScreen())
@@ -65,14 +113,14 @@ class ExamPrepApp(App):
                 from .screens.case_list_screen import CaseListScreen
 
                 self.push_screen(CaseListScreen())
+        self.watch_store()
+
+    def watch_store(self) -> None:
+        """Say what the store's opening found, tell the user of refused writes and retry them."""
         if self.notice:
             self.notify(self.notice, title="进度文件", severity="warning", timeout=15)
         self.trainer.store.on_problem = self.store_problem
         self.set_interval(RETRY_SECONDS, self.retry_writes)
-        self.catch_termination()
-        # A moment after the first screen is drawn, so that start-up never waits for it.
-        self.set_timer(WARM_UP_AFTER_S, self.warm_up_search)
-        self.set_timer(WARM_UP_AFTER_S, self.warm_up_siblings)
 
     def warm_up_search(self) -> None:
         """Pinyin search's tables loaded in a thread: the first search in Latin letters is instant."""

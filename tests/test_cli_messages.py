@@ -15,7 +15,8 @@ ENGLISH = re.compile(r"\b[a-z]{3,} [a-z]{2,} [a-z]{2,}\b")  # three English word
 
 @pytest.mark.parametrize("argv, last_line", [
     (["frobnicate"], "examprep：错误：参数 COMMAND：无效的选择：'frobnicate'（可选：'drill', 'case', 'grade', "
-                     "'mark', 'paper', 'validate', 'list', 'stats', 'claims', 'import', 'export', 'users'）"),
+                     "'mark', 'paper', 'validate', 'list', 'stats', 'claims', 'import', 'export', 'users', "
+                     "'class', 'serve'）"),
     (["list", "pointz"],
      "examprep list：错误：参数 kind：无效的选择：'pointz'（可选：'points', 'questions', 'cases'）"),
     (["grade"], "examprep grade：错误：缺少必需的参数：QUESTION_ID"),

@@ -279,19 +279,23 @@ def test_claims_and_removals_belong_to_their_account(store_where, bank, clock):
 
 
 def test_the_class_screen_reads_the_claims_as_the_store_keeps_them(trainer):
-    from examprep.practice.class_progress import class_claims
+    from datetime import date
+
+    from examprep.practice.class_progress import read_class_progress
 
     graded = trainer.record(recall(trainer), "企业决策，XY法", "drill")
     trainer.set_claims(graded, {"classify": True})
 
-    class View:  # the instructor's read-only view across accounts
-        def claims(self):
-            return trainer.store.claims(every_account=True)
+    class Candidate:  # the account whose store holds the claim (the terminal's own here)
+        id, name, role = trainer.store.account, "考生", "candidate"
 
-    [claim] = class_claims(View())
-    assert (claim.account, claim.question_id, claim.point_id, claim.direction, claim.answer, claim.day) == (
-        "", "q.recall", "classify", CLAIM, "企业决策，XY法", "2024-03-01")
-    assert claim.point == "客户信息是客户分类的基础"
+    view = read_class_progress([Candidate()], lambda account: trainer.store, trainer.bank, date(2024, 3, 1))
+    [question] = view.claims
+    [point] = question.points
+    [answer] = point.answers
+    assert (answer.stored.claim.account, question.question_id, point.point_id, answer.direction, answer.text) == (
+        "", "q.recall", "classify", CLAIM, "企业决策，XY法")
+    assert point.point == "客户信息是客户分类的基础"
 
 
 def test_a_book_session_continued_later_keeps_what_was_done_and_takes_the_book_as_it_is(bank):
@@ -301,3 +305,4 @@ def test_a_book_session_continued_later_keeps_what_was_done_and_takes_the_book_a
     later = with_current_book(session, ["c", "d", "a"])
     assert (later.question_ids, later.position, later.current) == (["a", "c", "d"], 1, "c")
     assert favourites_queue(bank, ["q.short", "q.single"], scope=DrillScope(level="primary")) == ["q.single"]
+

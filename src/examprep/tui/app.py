@@ -116,7 +116,10 @@ class ExamPrepApp(App):
         self.watch_store()
 
     def watch_store(self) -> None:
-        """Say what the store's opening found, tell the user of refused writes and retry them."""
+        """Say what the store's opening found, tell the user of refused writes and retry them (once:
+        an instructor's class screen and their own trainer share one store)."""
+        if self.trainer.store.on_problem is not None:
+            return
         if self.notice:
             self.notify(self.notice, title="进度文件", severity="warning", timeout=15)
         self.trainer.store.on_problem = self.store_problem

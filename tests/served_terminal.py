@@ -53,6 +53,23 @@ class TerminalScreen:
         # pyte keeps a wide (CJK) character in one cell and its right half as an empty cell
         return "\n".join(line.rstrip() for line in self.screen.display).replace("\x00", "")
 
+    def focused_field(self) -> int | None:
+        """Which input box (0 the topmost) is drawn focused: Textual draws a box's tall left edge
+        "▊" grey, and in the theme's (blue) focus colour on the focused one; None when none is."""
+        boxes: list[str] = []
+        last_row = -2
+        for y, line in enumerate(self.screen.display):
+            x = line.find("▊")
+            if x < 0:
+                continue
+            if y != last_row + 1:  # a new box starts
+                boxes.append(self.screen.buffer[y][x].fg)
+            last_row = y
+        for i, colour in enumerate(boxes):
+            if len(colour) == 6 and len({colour[0:2], colour[2:4], colour[4:6]}) > 1:  # not a grey
+                return i
+        return None
+
     def flat(self) -> str:
         """The screen without line breaks or spaces, for texts a layout may wrap."""
         return "".join(self.text().split())

@@ -126,13 +126,25 @@ class BrowserSession:
         self.page.keyboard.press(key)
         self.settle()
 
+    def wait_for_field(self, index: int, timeout: float = 20) -> None:
+        """Wait until the `index`th input box has the focus, as a person looks before typing on."""
+        deadline = time.monotonic() + timeout
+        while self.screen.focused_field() != index:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"input box {index} never took the focus:\n{self.screen.text()}")
+            self.page.wait_for_timeout(50)
+
+    def fill(self, *values: str) -> None:
+        """Type each value into the next input box (Enter moves on, and submits after the last)."""
+        for index, value in enumerate(values):
+            self.wait_for_field(index)
+            self.type(value)
+            self.press("Enter")
+
     def log_in(self, ident: str, password: str) -> None:
         self.wait_for("考生登录")
         self.page.locator(".xterm-helper-textarea").focus()
-        self.type(ident)
-        self.press("Enter")
-        self.type(password)
-        self.press("Enter")
+        self.fill(ident, password)
 
     def close(self) -> None:
         self.context.close()
@@ -154,13 +166,11 @@ def test_two_candidates_in_a_real_browser(tmp_path):
             b = BrowserSession(browser, url)  # B's app process starts while A works
             a.log_in("c001", "not-the-password")
             a.wait_for("考生编号或密码不正确")
+            a.wait_for_field(1)  # the password box, emptied
             a.type(first_a)
             a.press("Enter")
             a.wait_for("设置新密码")
-            a.type("zhangwei-2024")
-            a.press("Enter")
-            a.type("zhangwei-2024")
-            a.press("Enter")
+            a.fill("zhangwei-2024", "zhangwei-2024")
             a.wait_for("今天还没有作答")
             assert "张伟" in a.screen.text()
             a.type("d")

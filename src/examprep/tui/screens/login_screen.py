@@ -27,10 +27,32 @@ def locked_text(seconds: float | None) -> str:
     return f"登录失败次数过多，已暂时锁定，请 {wait}后再试。"
 
 
-class LoginScreen(Screen):
+class _FieldsScreen(Screen):
+    """A form where Enter goes to the first field still empty, and submits once all are filled (so
+    it does not matter where the focus was: a browser tab that just got it back may have none)."""
+
     app = getters.app(ExamPrepApp)
     CSS_PATH = "login_screen.tcss"
     BINDINGS = [Binding("ctrl+q", "app.quit", "退出")]
+    FIELDS: tuple[str, ...] = ()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        fields = [self.query_one(f"#{ident}", Input) for ident in self.FIELDS]
+        empty = next((field for field in fields if not field.value), None)
+        if empty is not None and empty is not event.input:
+            empty.focus()
+        else:
+            self.submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.submit()
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+
+class LoginScreen(_FieldsScreen):
+    FIELDS = ("login-id", "login-password")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -49,19 +71,10 @@ class LoginScreen(Screen):
         self.sub_title = "登录"
         self.query_one("#login-id", Input).focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "login-id":
-            self.query_one("#login-password", Input).focus()
-        else:
-            self.attempt()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.attempt()
-
     def say(self, message: str) -> None:
         self.query_one("#login-error", Static).update(message)
 
-    def attempt(self) -> None:
+    def submit(self) -> None:
         ident = self.query_one("#login-id", Input).value.strip()
         password_input = self.query_one("#login-password", Input)
         if not ident or not password_input.value:
@@ -81,12 +94,10 @@ class LoginScreen(Screen):
         password_input.focus()
 
 
-class NewPasswordScreen(Screen):
+class NewPasswordScreen(_FieldsScreen):
     """After a one-time password: the candidate chooses their own before going on."""
 
-    app = getters.app(ExamPrepApp)
-    CSS_PATH = "login_screen.tcss"
-    BINDINGS = [Binding("ctrl+q", "app.quit", "退出")]
+    FIELDS = ("new-password", "new-password-again")
 
     def __init__(self, account, old_password: str):
         super().__init__()
@@ -109,15 +120,6 @@ class NewPasswordScreen(Screen):
     def on_mount(self) -> None:
         self.sub_title = "设置新密码"
         self.query_one("#new-password", Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "new-password":
-            self.query_one("#new-password-again", Input).focus()
-        else:
-            self.submit()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.submit()
 
     def submit(self) -> None:
         first = self.query_one("#new-password", Input)

@@ -215,6 +215,8 @@ def test_label_rule(points, answer, expected):
 PAIRS = [("appointment", "事先预约，不做不速之客", ["事先预约", "不做不速之客"]),
          ("punctual", "如约而至，不做失约之客", ["如约而至", "不做失约之客"])]
 LEVELS = [("growth", "成长需求", ["成长需求"]), ("profit", "利润需求", ["利润需求"])]
+METHODS = [("physical", "按客户物理属性分类：门店面积、位置", ["物理属性", "门店面积"]),
+           ("business", "按客户经营情况分类：月均销量和品牌构成", ["经营情况", "月均销量"])]
 LOOKS = [("appearance", "仪表仪容", ["仪表仪容", "仪表"]), ("social", "商务社交礼仪", ["社交礼仪"])]
 
 
@@ -224,6 +226,11 @@ LOOKS = [("appearance", "仪表仪容", ["仪表仪容", "仪表"]), ("social", 
     pytest.param(PAIRS, "事先预约，不做不速之客；如约而至，不做失约之客。", {"appointment", "punctual"},
                  id="halves-paired-right"),
     pytest.param(PAIRS, "事先预约、如约而至。", {"appointment", "punctual"}, id="first-halves-only"),
+    # label：description points with the descriptions swapped (the labels said on one pattern)
+    pytest.param(METHODS, "按客户经营情况分类：看门店面积、位置；按客户物理属性分类：看月均销量和品牌构成。", set(),
+                 id="label-descriptions-swapped"),
+    pytest.param(METHODS, "按客户物理属性分类：看门店面积、位置；按客户经营情况分类：看月均销量和品牌构成。",
+                 {"physical", "business"}, id="label-descriptions-right"),
     # a class denied in the next clause: X是…，不属于需求层次
     pytest.param(LEVELS, "利润需求要满足；成长需求是零售户自己的事，不属于需求层次。", {"profit"},
                  id="copular-denial-next-clause"),

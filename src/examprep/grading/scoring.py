@@ -164,7 +164,7 @@ def _halves(text: str, marks: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[s
         if sep in text:
             first, second = text.split(sep, 1)
             a, b = normalize_keyword(first), normalize_keyword(second)
-            one = tuple(m for m in marks if m in a and m not in b)
+            one = tuple(m for m in marks if m in a)  # a word in both halves names the item: the first
             two = tuple(m for m in marks if m in b and m not in a)
             return (one, two) if one and two else None
     return None
@@ -184,8 +184,8 @@ def _parallel(a: str, b: str) -> bool:
 
 
 def _with_rival_halves(compiled: list[CompiledPoint]) -> tuple[CompiledPoint, ...]:
-    """Each halved point with the halves of the others said on the same pattern as its own second half
-    (the half a swap exchanges)."""
+    """Each halved point with the halves of the others said on the same pattern as its own (不做…之客;
+    按客户…分类：…)."""
     halved = [c.halves for c in compiled]
     if sum(h is not None for h in halved) < 2:
         return tuple(compiled)
@@ -196,7 +196,7 @@ def _with_rival_halves(compiled: list[CompiledPoint]) -> tuple[CompiledPoint, ..
             out.append(c)
             continue
         rivals = tuple(h for j, h in enumerate(halved) if j != i and h is not None
-                       and _parallel(texts[i][1], texts[j][1]))
+                       and (_parallel(texts[i][0], texts[j][0]) or _parallel(texts[i][1], texts[j][1])))
         out.append(replace(c, rival_halves=rivals))
     return tuple(out)
 

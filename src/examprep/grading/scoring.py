@@ -457,10 +457,25 @@ def _keep(norm: Normalized, point: CompiledPoint, matches: list[Match]) -> list[
             and not _mislabelled(norm, point, m) and not _cross_paired(norm, point, m)
             and not _wrong_quantity(norm, point, m)]
     if kept:
-        denied = _denied_spans(norm, point)
-        if denied:
-            kept = [m for m in kept if not any(a <= m.start and m.end <= b for a, b in denied)]
+        kept = [m for m in kept if not _inside_denied_keyword(norm, point, m)]
     return kept
+
+
+def _inside_denied_keyword(norm: Normalized, point: CompiledPoint, match: Match) -> bool:
+    """Whether the match lies inside a longer keyword of the point that stands as written but denied:
+    仪表 in 至于仪表仪容倒不必太讲究."""
+    text = norm.text
+    size = match.end - match.start
+    for keyword in point.keywords:
+        n = len(keyword.text)
+        if keyword.variant is not None or keyword.negative or n < 3 or n <= size:
+            continue
+        pos = text.find(keyword.text, max(0, match.end - n), match.start + n)
+        while pos != -1 and pos <= match.start:
+            if pos + n >= match.end and (negation_index(norm).negated(pos) or post_negated(norm, pos + n, pos)):
+                return True
+            pos = text.find(keyword.text, pos + 1, match.start + n)
+    return False
 
 
 QUANTITY = re.compile(r"(\d+(?:\.\d+)?|半)(小时|分钟|工作日|天|周|个月|月|%)")
@@ -489,23 +504,6 @@ def _wrong_quantity(norm: Normalized, point: CompiledPoint, match: Match) -> boo
         return False
     units = {unit for _, unit in wanted}
     return any(unit in units for _, unit in said)
-
-
-def _denied_spans(norm: Normalized, point: CompiledPoint) -> list[tuple[int, int]]:
-    """Where a keyword of the point stands as written but denied: a shorter keyword inside it is
-    denied with it (仪表 in 至于仪表仪容倒不必太讲究)."""
-    text = norm.text
-    spans = []
-    for keyword in point.keywords:
-        if keyword.variant is not None or keyword.negative or len(keyword.text) < 3:
-            continue
-        pos = text.find(keyword.text)
-        while pos != -1:
-            end = pos + len(keyword.text)
-            if negation_index(norm).negated(pos) or post_negated(norm, end, pos):
-                spans.append((pos, end))
-            pos = text.find(keyword.text, pos + 1)
-    return spans
 
 
 def _candidates(norm, point: CompiledPoint) -> list[Match]:

@@ -9,7 +9,8 @@ in a pseudo-terminal (80x24) and timed as a whole process until the home screen,
 counts, has been drawn; the median, best and worst of --runs runs are printed, followed by an
 in-process breakdown (imports, bank, store, first paint).
 
-Two floors are measured in the same run, the same way, so a loaded machine shows as a loaded floor:
+Two floors are measured in the same run, the same way and in turn with examprep's runs (one of each
+per round), so a loaded machine shows as a loaded floor:
 `python -c pass` (the interpreter alone) and a bare Textual app that draws one line (what any
 Textual program costs). The figures go to stdout and to --out (default
 benchmarks/results/startup.txt). The goal: under 1 s with 100,000 answers.
@@ -224,16 +225,24 @@ def main() -> int:
         say(f"generated {args.answers} answers ({size:.1f} MB) in {time.perf_counter() - t:.0f} s")
         say()
 
-        time_to_bare_textual()  # warm the OS file cache, as on a second launch
-        python = [time_python_pass() for _ in range(args.runs)]
-        bare = [time_to_bare_textual() for _ in range(args.runs)]
+        # Warm the OS file cache, as on a second launch; then one run of each in turn per round, so a
+        # machine that gets busier or quieter mid-run weighs on the floors and examprep alike.
+        time_to_bare_textual()
+        time_to_home(empty, args.content)
+        time_to_home(large, args.content)
+        python: list[float] = []
+        bare: list[float] = []
+        home: dict[Path, list[float]] = {empty: [], large: []}
+        for _ in range(args.runs):
+            python.append(time_python_pass())
+            bare.append(time_to_bare_textual())
+            for data, times in home.items():
+                times.append(time_to_home(data, args.content))
         say(summary("floor: python -c pass", python))
         say(summary("floor: a bare Textual app, first paint", bare))
         floors = {"python -c pass": statistics.median(python), "the bare Textual app": statistics.median(bare)}
         for name, data in (("empty data folder", empty), (f"{args.answers} answers", large)):
-            time_to_home(data, args.content)
-            times = [time_to_home(data, args.content) for _ in range(args.runs)]
-            say(summary(f"examprep to home screen, {name}", times, floors))
+            say(summary(f"examprep to home screen, {name}", home[data], floors))
             for step, seconds in breakdown(data, args.content):
                 say(f"    {step:<36} {seconds:.3f} s")
     finally:

@@ -118,6 +118,13 @@ def test_marks_on_a_paper_are_shared_in_half_marks_and_add_up():
     assert shares[-1][0].accepts == "65 %"
 
 
+def test_the_model_answer_shows_the_working_then_the_result():
+    assert RATIO.model_answer() == ("1. 客户时间比=为客户服务时间÷总的工作时间×100%\n2. 代入：26÷40×100%\n"
+                                    "结果：65 %")
+    assert Calc("t.plain", "calc", "primary", ("x",), "题干", 2, answer=65, tolerance=0.5).model_answer() == \
+        "65（允许误差 ±0.5）"
+
+
 def test_json_lists_each_step_and_the_result():
     data = RATIO.grade("26÷40=65%").to_json()
     assert [p["id"] for p in data["points"]] == ["formula", "substitute", "result"]

@@ -8,7 +8,7 @@ from test_practice_fixtures import sample_bank
 
 from examprep.tui.app import ExamPrepApp
 
-from conftest import SIZE, feedback_text, until
+from conftest import SIZE, feedback_text, screen_text, until
 from test_drill import open_drill
 
 
@@ -24,6 +24,8 @@ async def test_the_working_is_typed_and_each_step_is_marked(steps_bank, store, c
         screen = await open_drill(app, pilot, "q.calc-steps")
         widget = screen.panel.answer_input
         assert widget.working is not None and widget.working.has_focus
+        assert "写出计算过程（按步骤给分），结果框中 Enter 或 Ctrl+S 提交" in screen_text(app)
+        assert "45" not in widget.working.placeholder  # the example gives nothing away
         await pilot.press(*"45/100*100%")
         await pilot.press("tab")  # on to the result
         await until(pilot, lambda: widget.field.has_focus)
@@ -35,5 +37,6 @@ async def test_the_working_is_typed_and_each_step_is_marked(steps_bank, store, c
         assert any(line.startswith("✗") and "订货率 = 订货户数 ÷ 总户数 × 100%" in line for line in lines)
         assert any(line.startswith("✓") and "代入：45 ÷ 100 × 100%「45/100」" in line for line in lines)
         assert any(line.startswith("✓") and "结果：45%" in line for line in lines)
+        assert "参考答案\n1. 订货率 = 订货户数 ÷ 总户数 × 100%\n2. 代入：45 ÷ 100 × 100%\n结果：45 %" in text
         stored = store.answers("q.calc-steps")[0]
         assert stored.answer == '"45/100*100%\\n45"' and stored.score == 2

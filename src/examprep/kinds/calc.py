@@ -198,16 +198,24 @@ class Calc(Question):
     def key(self, shuffle: Shuffles | None = None) -> str:
         return number_text(self.answer) + (self.unit or "")
 
-    def model_answer(self, shuffle: Shuffles | None = None) -> str:
+    def result_answer(self) -> str:
+        """The result as a candidate reads it: 26.4 小时（允许误差 ±0.05）."""
         text = number_text(self.answer) + (f" {self.unit}" if self.unit else "")
         if self.tolerance:
             text += f"（允许误差 ±{number_text(self.tolerance)}）"
         return text
 
+    def model_answer(self, shuffle: Shuffles | None = None) -> str:
+        """The result; with steps, the working as the key marks it first."""
+        if not self.steps:
+            return self.result_answer()
+        lines = [f"{n}. {step.point}" for n, step in enumerate(self.steps, 1)]
+        return "\n".join([*lines, f"结果：{self.result_answer()}"])
+
     def point_marks(self, marks: float) -> tuple[tuple[CalcStep, float], ...]:
         """Each step, and the result last, with the marks it carries on a paper worth `marks`
         (half marks, largest remainder, as for a rubric)."""
-        result = CalcStep(RESULT_ID, m.CALC_RESULT_POINT.format(key=self.key()), (self.model_answer(),),
+        result = CalcStep(RESULT_ID, m.CALC_RESULT_POINT.format(key=self.key()), (self.result_answer(),),
                           weight=self.result_weight)
         parts = (*self.steps, result)
         return tuple(zip(parts, point_shares(marks, [p.weight for p in parts])))

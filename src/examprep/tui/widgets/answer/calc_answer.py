@@ -17,7 +17,8 @@ from .base import AnswerInput
 
 class CalcAnswer(AnswerInput):
     HOW = "输入数值"
-    WORKING_HOW = "写出计算过程并输入结果，Ctrl+S 提交"
+    WORKING_HOW = "写出计算过程（按步骤给分），结果框中 Enter 或 Ctrl+S 提交"
+    WORKING_EXAM_HOW = "写出计算过程（按步骤给分）并填写结果"
 
     def __init__(self, question: Calc, **kwargs):
         super().__init__(question, **kwargs)
@@ -25,10 +26,14 @@ class CalcAnswer(AnswerInput):
         self._field = Input(placeholder="输入计算结果", id="number")
         self._working: TextArea | None = None
         if question.steps:
-            self.how = self.WORKING_HOW
             self._working = TextArea(id="working", soft_wrap=True, tab_behavior="focus",
                                      highlight_cursor_line=False,
-                                     placeholder="计算过程（按步骤给分），例如：26÷40×100%=65%")
+                                     placeholder="计算过程：列出公式，代入数值，逐步计算（如 甲÷乙×100%=…）")
+
+    def how_to_answer(self, mode: str) -> str:
+        if self._working is None:
+            return super().how_to_answer(mode)
+        return {"drill": self.WORKING_HOW, "exam": self.WORKING_EXAM_HOW}.get(mode, "")
 
     def compose(self) -> ComposeResult:
         if self._working is not None:

@@ -282,3 +282,29 @@ async def test_the_siblings_are_worked_out_in_a_thread_after_start(make_app, ban
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert siblings._CACHE[id(bank)][0] is bank  # the first drill finds them ready
+
+
+async def test_the_drill_says_whether_a_question_is_new_learning_or_due(make_app, store, clock):
+    from datetime import timedelta
+
+    from examprep.practice.records import AnswerRecord
+
+    for days in (30, 29):  # q.judge in review and due again
+        store.record_answer(AnswerRecord("q.judge", clock() - timedelta(days=days), 1, 1, True, "true"))
+    store.record_answer(AnswerRecord("q.calc", clock() - timedelta(minutes=20), 0, 2, False, "0"))  # learning
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.start_drill(DrillScope(level="primary", types=("judge", "calc", "single")), "due")
+        await until(pilot, lambda: isinstance(app.screen, DrillScreen) and answer_has_focus(app))
+        screen = app.screen
+        assert screen.session.question_ids == ["q.calc", "q.judge", "q.single"]
+        seen = []
+        for keys in (["4", "5", "enter"], ["a", "enter"], ["b", "enter"]):
+            status = screen.query_one("#drill-status").content.plain
+            seen.append(status.split(" · ")[1].split()[0])
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert "N / Enter 下一题" in screen.query_one("#drill-status").content.plain.split("本轮")[0]
+            await pilot.press("n")
+            await until(pilot, lambda: screen.session.finished or answer_has_focus(app))
+        assert seen == ["学习中", "到期复习", "新题"]

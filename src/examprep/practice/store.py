@@ -286,6 +286,11 @@ class ProgressStore:
         rows = self._rows("SELECT question_id, state, due FROM progress WHERE account = ?")
         return {q: Schedule(state, _moment(due)) for q, state, due in rows}
 
+    def schedule(self, question_id: str) -> Schedule | None:
+        """One question's schedule state and due moment; None when never answered."""
+        rows = self._rows("SELECT state, due FROM progress WHERE account = ? AND question_id = ?", question_id)
+        return Schedule(rows[0][0], _moment(rows[0][1])) if rows else None
+
     def due_ids(self, until: datetime) -> set[str]:
         rows = self._rows("SELECT question_id FROM progress WHERE account = ? AND due <= ?", _stamp(until))
         return {r[0] for r in rows}

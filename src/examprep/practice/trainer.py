@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING
 
 from ..content.model import Answer, Bank, Blueprint, Case, Question
 from .claims import Claim, StoredClaim, claims_for, corrected_score
-from .due import DueCounts, due_counts
+from .due import STATUS_TITLES, DueCounts, due_counts, status
 from .exam import ExamResult, MockExam, exam_records, pass_marks
 from .history import SatExam, exam_history
 from .limits import Limits, new_left, read_limits, save_limits
 from .records import AnswerRecord, QuestionProgress, StoredAnswer
+from .scheduler import end_of_day
 from .session import (
     ORDERS,
     DrillScope,
@@ -196,6 +197,10 @@ class Trainer:
         if not queue:
             return None
         return DrillSession("drill", drill_title(self.bank, scope, ORDERS[order]), queue, scope=scope, order=order)
+
+    def question_status(self, question_id: str) -> str:
+        """What the question is today, in Chinese: 新题, 学习中, 到期复习 or 提前复习 (`due.status`)."""
+        return STATUS_TITLES[status(self.store.schedule(question_id), end_of_day(self.clock()))]
 
     def drill_unavailable(self, scope: DrillScope) -> str:
         """Why a drill of `scope` came out empty, in Chinese."""

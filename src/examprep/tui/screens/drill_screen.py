@@ -46,6 +46,7 @@ class DrillScreen(TrainerScreen):
         super().__init__()
         self.session = session
         self.panel: QuestionPanel | None = None
+        self.question_status = ""  # 新题, 学习中, 到期复习 … of the question on screen (drills only)
         self.graded: GradedAnswer | None = None  # the answer on screen, once graded
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -94,6 +95,8 @@ class DrillScreen(TrainerScreen):
             self.refresh_bindings()
             return
         self.panel = self.make_panel(question)
+        # What the question is today (learning steps apart from due reviews), as it was when shown.
+        self.question_status = self.trainer.question_status(question.id) if self.session.kind == "drill" else ""
         area.mount(self.panel)
         self.update_status()
         self.refresh_bindings()
@@ -105,6 +108,9 @@ class DrillScreen(TrainerScreen):
             status.append(f"{session.title} · 已完成", style="bold")
         else:
             status.append(f"第 {session.position + 1}/{len(session.question_ids)} 题", style="bold")
+            graded = self.panel is not None and self.panel.graded
+            if self.question_status and not graded:  # once graded, the way on takes its place
+                status.append(f" · {self.question_status}", style="cyan")
             question = self.question
             if question is not None and self.trainer.is_favourite(question.id):
                 status.append("  ★ 已收藏", style="bold yellow")

@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from ..practice.accounts import Account
     from ..serve.desk import FrontDesk
 
+# Keys shown by their name on the keyboard (or an arrow) rather than Textual's key names.
+KEY_CAPS = {"escape": "Esc", "enter": "Enter", "tab": "Tab", "space": "空格", "up": "↑", "down": "↓",
+            "left": "←", "right": "→", "slash": "/", "question_mark": "?", "backspace": "退格",
+            "delete": "Del", "pageup": "PgUp", "pagedown": "PgDn", "home": "Home", "end": "End"}
 RETRY_SECONDS = 10  # how often writes kept in memory are tried again
 WARM_UP_AFTER_S = 1.0  # when pinyin search is made ready, after start
 
@@ -198,6 +202,16 @@ class ExamPrepApp(App):
         from .screens.case_screen import CaseScreen
 
         self.push_screen(CaseScreen(*self.trainer.case_session(case_id)))
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys in the footer as the keyboard prints them (Esc, F1, D, ^S for Ctrl+S, short enough
+        for every screen's footer at 80 columns), not Textual's esc and ^s."""
+        if binding.key_display:
+            return binding.key_display
+        modifiers, key = binding.parse_key()
+        cap = KEY_CAPS.get(key) or (key.upper() if len(key) == 1 or key[1:].isdigit() else key.capitalize())
+        prefix = "^" if "ctrl" in modifiers else ""
+        return prefix + "+".join([*(m.capitalize() for m in modifiers if m != "ctrl"), cap])
 
     def action_help_quit(self) -> None:
         # Textual's own reminder (Ctrl+C no longer quits) is in English; this one is not.

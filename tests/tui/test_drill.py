@@ -153,6 +153,7 @@ async def test_next_previous_and_the_summary(make_app, store):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_drill(app, pilot, "q.single", "q.judge")
+        await pilot.pause()
         footer = screen_text(app).splitlines()[-1]  # keys as the keyboard prints them, not Textual's
         assert "^S 提交" in footer and "Esc 返回" in footer and "F1 帮助" in footer and "esc" not in footer
         await pilot.press("n")  # before grading, n does not skip

@@ -30,7 +30,7 @@ async def test_a_claimed_point_is_kept_shown_beside_the_grader_and_counted(make_
         await pilot.press(*"企业决策，XY法")  # typed as an IME commits it
         await pilot.press("ctrl+s")
         await until(pilot, lambda: screen.panel is not None and screen.panel.graded)
-        assert "得分 1 / 3" in feedback_text(app) and "c 申诉评分" in footer_line(app)
+        assert "得分 1 / 3" in feedback_text(app) and "C 申诉评分" in footer_line(app)
         due_before = store.progress()["q.recall"].card.due
         await pilot.press("c")
         await until(pilot, lambda: isinstance(app.screen, ClaimScreen))

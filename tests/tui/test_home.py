@@ -22,7 +22,7 @@ async def test_counts_per_level(make_app, store):
         assert primary[1:] == ["0", "1", "5", "1", "6", "0"]
         text = screen_text(app)
         assert "错题本（1）" in text and "模拟考试（1）" in text and "案例分析（1）" in text
-        assert "q 退出" in text  # keys are shown in the footer
+        assert "Q 退出" in text  # keys are shown in the footer
 
 
 MENU_KEYS = [

@@ -103,7 +103,7 @@ async def test_a_removal_by_hand_is_asked_first_kept_and_undone(make_app, store)
         screen = await open_book(app, pilot)
         assert book_ids(app) == ["q.single", "q.judge"]
         footer = screen_text(app).splitlines()[-1]
-        assert "重做" in footer and "x 移出" in footer
+        assert "重做" in footer and "X 移出" in footer
         assert "撤销移出" not in footer  # nothing to undo yet
         await pilot.press("x")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
@@ -117,7 +117,7 @@ async def test_a_removal_by_hand_is_asked_first_kept_and_undone(make_app, store)
         await until(pilot, lambda: app.screen is screen and book_ids(app) == ["q.judge"])
         assert [r.question_id for r in store.removals()] == ["q.single"]  # kept as an event
         assert "q.single" not in store.mistake_ids()
-        assert "z 撤销移出" in screen_text(app).splitlines()[-1]
+        assert "Z 撤销移出" in screen_text(app).splitlines()[-1]
         await pilot.press("z")
         await until(pilot, lambda: book_ids(app) == ["q.single", "q.judge"])
         assert store.removals() == [] and "q.single" in store.mistake_ids()
@@ -174,7 +174,7 @@ async def test_an_empty_list_offers_no_redo_and_favourites_filter_too(make_app, 
         store.set_favourite("q.single", True, T0 + timedelta(seconds=1))
         await pilot.press("f")
         await pilot.pause()
-        assert book_ids(app) == ["q.short", "q.single"] and "u 取消收藏" in screen_text(app).splitlines()[-1]
+        assert book_ids(app) == ["q.short", "q.single"] and "U 取消收藏" in screen_text(app).splitlines()[-1]
         app.screen.query_one("#book-level", ChineseSelect).value = "primary"
         await pilot.pause()
         assert book_ids(app) == ["q.single"]

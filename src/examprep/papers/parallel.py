@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-CHUNK = 2000  # answers per task
+CHUNK = 1000  # answers per task
 IN_FLIGHT = 4  # chunks per worker queued at most
 
 # Set in the parent before forking; the workers read them (fork shares them without pickling).

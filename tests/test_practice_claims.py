@@ -3,42 +3,15 @@ the answer, the schedule folded at the corrected score, and the instructor's rep
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 
 from examprep.practice.claims import CLAIM, CONCEDE, candidate_view, claims_for, claims_report, corrected_score
 from examprep.practice.store import open_memory_store, open_store
 from examprep.practice.trainer import Trainer
-
 from test_practice_fixtures import sample_bank
-
-T0 = datetime(2024, 3, 1, 2, tzinfo=timezone.utc)  # 10:00 in China
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture(scope="module")
-def bank(tmp_path_factory):
-    return sample_bank(tmp_path_factory.mktemp("content"))
-
-
-@pytest.fixture()
-def clock():
-    return Clock()
-
-
-@pytest.fixture()
-def trainer(bank, clock):
-    store = open_memory_store()
-    yield Trainer(bank, store, clock, seed=1)
-    store.close()
+from trainer_fixtures import T0, Clock, bank, clock, trainer  # noqa: F401  (fixtures by name)
 
 
 def recall(trainer):
@@ -166,9 +139,8 @@ def test_the_report_groups_claims_by_point_with_the_answers_text(trainer, clock)
 
 def test_the_report_tells_which_claims_todays_grader_already_grants(tmp_path, clock):
     from content_roots import write_files
-    from test_practice_fixtures import FILES
-
     from examprep.content import read_bank
+    from test_practice_fixtures import FILES
 
     before = sample_bank(tmp_path / "before")
     trainer = Trainer(before, open_memory_store(), clock)

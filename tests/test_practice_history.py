@@ -4,7 +4,7 @@ read back with its date, pass or fail and time used; a file from before (version
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 
@@ -13,22 +13,7 @@ from examprep.practice.history import exam_history
 from examprep.practice.migrations import MIGRATIONS, migrate
 from examprep.practice.store import FILE_NAME, SectionMarks, open_memory_store, open_store
 from examprep.practice.trainer import Trainer
-from test_practice_fixtures import sample_bank
-
-T0 = datetime(2024, 3, 1, 2, tzinfo=timezone.utc)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture(scope="module")
-def bank(tmp_path_factory):
-    return sample_bank(tmp_path_factory.mktemp("content"))
+from trainer_fixtures import T0, Clock, bank  # noqa: F401  (fixtures by name)
 
 
 def sit(trainer: Trainer, clock: Clock, minutes: int, answers: dict):

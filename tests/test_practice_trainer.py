@@ -4,47 +4,19 @@ the day's counts, and a mock exam started, kept, resumed, finished and abandoned
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 
+from content_roots import write_files
+from examprep.content import read_bank
 from examprep.practice.due import DueCounts
 from examprep.practice.records import AnswerRecord
 from examprep.practice.session import DrillScope
 from examprep.practice.store import open_memory_store, open_store
 from examprep.practice.trainer import ExamBusy, ExamUnavailable, Trainer
-
-from examprep.content import read_bank
-
-from content_roots import write_files
-from test_practice_fixtures import FILES, sample_bank
-
-T0 = datetime(2024, 3, 1, 2, tzinfo=timezone.utc)  # 10:00 in China
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture(scope="module")
-def bank(tmp_path_factory):
-    return sample_bank(tmp_path_factory.mktemp("content"))
-
-
-@pytest.fixture()
-def clock():
-    return Clock()
-
-
-@pytest.fixture()
-def trainer(bank, clock):
-    store = open_memory_store()
-    yield Trainer(bank, store, clock, seed=1)
-    store.close()
+from test_practice_fixtures import FILES
+from trainer_fixtures import T0, Clock, bank, clock, trainer  # noqa: F401  (fixtures by name)
 
 
 # -- answers and drills ------------------------------------------------------------------------

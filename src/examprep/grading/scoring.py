@@ -157,25 +157,22 @@ def compile_rubric(question_id: str, rubric: tuple[RubricPoint, ...], stem: str 
 HALF_SPLITS = ("，", "：", ":", ",")
 
 
-def _halves(text: str, marks: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """The point's own words in each half of a point said as two halves (如约而至，不做失约之客), or None
-    when it is not so said or a half has no words of its own."""
-    for sep in HALF_SPLITS:
-        if sep in text:
-            first, second = text.split(sep, 1)
-            a, b = normalize_keyword(first), normalize_keyword(second)
-            one = tuple(m for m in marks if m in a)  # a word in both halves names the item: the first
-            two = tuple(m for m in marks if m in b and m not in a)
-            return (one, two) if one and two else None
-    return None
-
-
 def _half_texts(text: str) -> tuple[str, str]:
+    """A point's text split at its first comma or colon, normalised; ("", "") when it has neither."""
     for sep in HALF_SPLITS:
         if sep in text:
             first, second = text.split(sep, 1)
             return normalize_keyword(first), normalize_keyword(second)
     return "", ""
+
+
+def _halves(text: str, marks: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The point's own words in each half of a point said as two halves (如约而至，不做失约之客), or None
+    when it is not so said or a half has no words of its own."""
+    a, b = _half_texts(text)
+    one = tuple(m for m in marks if a and m in a)  # a word in both halves names the item: the first
+    two = tuple(m for m in marks if b and m in b and m not in a)
+    return (one, two) if one and two else None
 
 
 def _parallel(a: str, b: str) -> bool:

@@ -1,0 +1,49 @@
+"""Export packets 7 and 8: the shipped free-text questions that no earlier part used.
+
+Their rubrics were never enriched from labelled answers, so parts 7 and 8 measure the grader on questions
+whose keywords nobody tuned. Same fields as export_packets.py: no keywords, examples or explanations.
+Run from the repository root: python benchmarks/data/candidate-answers/export_unseen_packets.py
+"""
+
+from pathlib import Path
+
+import yaml
+
+from examprep.content import read_bank
+from examprep.locations import shipped_content_dir
+
+HERE = Path(__file__).parent
+
+
+def packet(bank, q) -> dict:
+    points = []
+    for pid in q.points:
+        p = bank.points.get(pid)
+        if p:
+            points.append({"id": p.id, "title": p.title, "items": list(p.items), "ordered": p.ordered,
+                           "text": p.text, "source": p.source})
+    d = {"question": q.id, "type": q.type, "level": q.level, "stem": q.stem, "score": q.score,
+         "rubric_points": [{"id": r.id, "point": r.point, "weight": r.weight} for r in q.rubric],
+         "knowledge_points": points}
+    if q.case_id:
+        c = bank.cases[q.case_id]
+        d |= {"case_title": c.title, "case_scenario": c.scenario, "case_source": c.source}
+    return d
+
+
+def main() -> None:
+    bank, _problems = read_bank(shipped_content_dir())
+    used = set()
+    for n in range(1, 7):
+        used |= {d["question"] for d in yaml.safe_load((HERE / f"packet-{n}.yaml").read_text("utf-8"))}
+    unseen = sorted((q for q in bank.questions.values()
+                     if q.is_free_text and q.rubric and q.id not in used), key=lambda q: q.id)
+    for n, group in ((7, unseen[0::2]), (8, unseen[1::2])):
+        out = HERE / f"packet-{n}.yaml"
+        out.write_text(yaml.safe_dump([packet(bank, q) for q in group], allow_unicode=True,
+                                      sort_keys=False, width=200), "utf-8")
+        print(out.name, len(group), "questions", sum(len(q.rubric) for q in group), "points")
+
+
+if __name__ == "__main__":
+    main()

@@ -77,6 +77,7 @@ class ExamPrepApp(App):
         # A moment after the first screen is drawn, so that start-up never waits for it.
         self.set_timer(WARM_UP_AFTER_S, self.warm_up_search)
         self.set_timer(WARM_UP_AFTER_S, self.warm_up_siblings)
+        self.set_timer(WARM_UP_AFTER_S, self.warm_up_grader)
         if self.desk is not None:
             from .screens.login_screen import LoginScreen
 
@@ -143,6 +144,12 @@ class ExamPrepApp(App):
 
         self.run_worker(partial(bank_siblings, self.bank), name="warm-up-siblings", thread=True,
                         exit_on_error=False)
+
+    def warm_up_grader(self) -> None:
+        """The grader's kept tables loaded in a thread: the first free-text answer is graded at once."""
+        from ..grading.warm import load_tables
+
+        self.run_worker(load_tables, name="warm-up-grader", thread=True, exit_on_error=False)
 
     # -- SIGINT, SIGTERM and SIGHUP: leave as on Ctrl+Q, so the terminal is restored ---------------
     def catch_termination(self) -> None:

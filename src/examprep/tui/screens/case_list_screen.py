@@ -5,11 +5,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...format import marks_text, visible
 from ..format import clip
+from ..widgets.steady_footer import SteadyFooter
 from .trainer_screen import TrainerScreen
 
 
@@ -20,7 +21,7 @@ class CaseListScreen(TrainerScreen):
         yield Header()
         yield Static("选择案例，Enter 开始作答", classes="hint list-hint")
         yield OptionList(id="cases")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "案例分析"

@@ -6,12 +6,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ...content.model import Case
 from ...format import visible
 from ...practice.session import DrillSession
 from ..widgets.question.question_panel import QuestionPanel
+from ..widgets.steady_footer import SteadyFooter
 from ..wrapped import Wrapped
 from .drill_screen import DrillScreen
 
@@ -34,7 +35,7 @@ class CaseScreen(DrillScreen):
                 text.append(visible(self.case.scenario.strip()))
                 yield Static(Wrapped(text))
             yield Container(id="question-area")
-        yield Footer()
+        yield SteadyFooter()
 
     def make_panel(self, question) -> QuestionPanel:
         number = f"第 {self.session.position + 1} 问"

@@ -15,11 +15,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...format import visible
 from ...grading.results import Grading, PointResult
+from ..widgets.steady_footer import SteadyFooter
 from ..wrapped import Wrapped
 
 TITLE = "你认为答到了哪些要点？"
@@ -87,7 +88,7 @@ class ClaimScreen(ModalScreen[dict[str, bool] | None]):
             yield Static(TITLE, id="claim-title")
             yield Static(Wrapped(HINT), classes="hint")
             yield ClaimList(self.grading.points, self.view, id="claim-points")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one(ClaimList).focus()

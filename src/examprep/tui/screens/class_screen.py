@@ -7,9 +7,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ..class_progress_view import class_progress_view
+from ..widgets.steady_footer import SteadyFooter
 from .trainer_screen import TrainerScreen
 
 
@@ -25,7 +26,7 @@ class ClassScreen(TrainerScreen):
         yield Header()
         with VerticalScroll(id="class-view"):
             yield Static(id="class-report")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "全班学习情况"

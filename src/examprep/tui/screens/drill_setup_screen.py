@@ -6,12 +6,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
-from textual.widgets import Button, Footer, Header, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Header, Input, Label, RadioButton, RadioSet, Static
 
 from ...kinds import QUESTION_TYPES, TYPE_TITLES
 from ...practice.limits import LimitError, Limits, parse_limit
 from ...practice.session import ORDERS, DrillScope, drill_questions
 from ..widgets.form.select import ChineseSelect as Select
+from ..widgets.steady_footer import SteadyFooter
 from .trainer_screen import TrainerScreen
 
 ALL = "*"
@@ -52,7 +53,7 @@ class DrillSetupScreen(TrainerScreen):
                     yield Input(str(limits.new_per_day), type="integer", max_length=4, id="new_per_day")
             yield Static(id="count")
             yield Button("开始练习 (Ctrl+S)", variant="primary", id="start")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "练习"

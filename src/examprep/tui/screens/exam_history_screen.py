@@ -9,13 +9,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ...format import marks_text
 from ...practice.history import SatExam
 from ...practice.stats import exam_trend
 from ..format import Flow, clock_text
 from ..stats_report import exam_chart, exam_summary
+from ..widgets.steady_footer import SteadyFooter
 from ..wrapped import Wrapped
 from .trainer_screen import TrainerScreen
 
@@ -58,7 +59,7 @@ class ExamHistoryScreen(TrainerScreen):
         yield Header()
         with VerticalScroll(id="history"):
             yield Static(id="history-report")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "模拟考试成绩"

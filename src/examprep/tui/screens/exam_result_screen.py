@@ -7,12 +7,13 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ...format import marks_text, visible
 from ...practice.exam import ExamResult
 from ..format import clock_text
 from ..widgets.questions.question_list import QuestionList
+from ..widgets.steady_footer import SteadyFooter
 from ..wrapped import Wrapped
 from .trainer_screen import TrainerScreen
 
@@ -61,7 +62,7 @@ class ExamResultScreen(TrainerScreen):
         yield Static(result_summary(self.result, self.started_at), id="result")
         yield Static("逐题回顾：Enter 查看评分详情", classes="hint list-hint")
         yield QuestionList(id="review")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "模拟考试 · 成绩"

@@ -7,13 +7,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 
 from ...practice.exam import ExamOver, MockExam
 from ..widgets.answer import AnswerInput
 from ..widgets.exam.countdown import Countdown
 from ..widgets.exam.question_nav import QuestionNav
 from ..widgets.question.question_panel import QuestionPanel, case_scenario
+from ..widgets.steady_footer import SteadyFooter
 from .trainer_screen import TrainerScreen
 
 TICK_SECONDS = 0.25
@@ -47,7 +48,7 @@ class ExamScreen(TrainerScreen):
         with Horizontal(id="exam-body"):
             yield QuestionNav(id="nav")
             yield Container(id="question-area")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"模拟考试 · {self.exam.paper.title}"

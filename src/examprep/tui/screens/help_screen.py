@@ -9,9 +9,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ..format import pad
+from ..widgets.steady_footer import SteadyFooter
 from ..wrapped import Wrapped
 from .trainer_screen import TrainerScreen
 
@@ -107,7 +108,7 @@ class HelpScreen(TrainerScreen):
         yield Header()
         with VerticalScroll(id="help"):
             yield Static(help_text())
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "帮助"

@@ -6,11 +6,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..format import clock_text, today_text
 from ..widgets.home.level_summary import LevelSummary
+from ..widgets.steady_footer import SteadyFooter
 from ..wrapped import Wrapped
 from .case_list_screen import CaseListScreen
 from .drill_setup_screen import DrillSetupScreen
@@ -64,7 +65,7 @@ class HomeScreen(TrainerScreen):
             yield Static("", id="today")
             yield Static("", id="continue")
             yield OptionList(id="menu")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "首页"

@@ -11,9 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Static
+from textual.widgets import Button, Header, Input, Label, Static
 
 from ..app import ExamPrepApp
+from ..widgets.steady_footer import SteadyFooter
 
 WRONG = "考生编号或密码不正确，请重新输入。"
 EMPTY = "请输入考生编号和密码。"
@@ -65,7 +66,7 @@ class LoginScreen(_FieldsScreen):
             yield Input(id="login-password", password=True, placeholder="密码")
             yield Button("登录", id="login-submit", variant="primary")
             yield Static("", id="login-error")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "登录"
@@ -115,7 +116,7 @@ class NewPasswordScreen(_FieldsScreen):
             yield Input(id="new-password-again", password=True)
             yield Button("确定", id="new-password-submit", variant="primary")
             yield Static("", id="login-error")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "设置新密码"

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ...content.model import Question
 from ...format import visible
@@ -18,6 +18,7 @@ from ...practice.records import QuestionProgress
 from ...practice.session import DrillScope, DrillSession
 from ..widgets.form.select import ChineseSelect as Select
 from ..widgets.questions.question_list import QuestionList
+from ..widgets.steady_footer import SteadyFooter
 from ..wrapped import Wrapped
 from .trainer_screen import TrainerScreen
 
@@ -60,7 +61,7 @@ class QuestionBookScreen(TrainerScreen):
             yield BookList(id="questions")
             with VerticalScroll(id="book-detail"):
                 yield Static(id="detail-text")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.TITLE_TEXT

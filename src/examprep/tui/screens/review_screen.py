@@ -5,9 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from ..widgets.question.question_panel import QuestionPanel, case_scenario
+from ..widgets.steady_footer import SteadyFooter
 from .trainer_screen import TrainerScreen
 
 
@@ -26,7 +27,7 @@ class ReviewScreen(TrainerScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Container(id="question-area")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.show_item()

@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ...practice.stats import collect_stats
 from ..stats_report import stats_report
+from ..widgets.steady_footer import SteadyFooter
 from .trainer_screen import TrainerScreen
 
 
@@ -19,7 +20,7 @@ class StatsScreen(TrainerScreen):
         yield Header()
         with VerticalScroll(id="stats"):
             yield Static(id="report")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "统计"

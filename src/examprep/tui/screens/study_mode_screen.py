@@ -11,8 +11,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
+from ..widgets.steady_footer import SteadyFooter
 from ..widgets.study.study_card import study_card
 from .trainer_screen import TrainerScreen
 
@@ -36,7 +37,7 @@ class StudyModeScreen(TrainerScreen):
         yield Static(id="study-status")
         with VerticalScroll(id="study-card-area"):
             yield Static(id="study-card")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"背题 · {self.title_text}"

@@ -8,11 +8,12 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Input, Tree
+from textual.widgets import Header, Input, Tree
 from textual.widgets.tree import TreeNode
 
 from ...practice.search import point_matches
 from ...practice.session import DrillScope
+from ..widgets.steady_footer import SteadyFooter
 from ..widgets.study.point_view import PointView
 from .trainer_screen import TrainerScreen
 
@@ -46,7 +47,7 @@ class StudyScreen(TrainerScreen):
             yield Tree("考点", id="points")
             with VerticalScroll(id="detail"):
                 yield PointView(id="point")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "学习"

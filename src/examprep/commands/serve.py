@@ -41,8 +41,14 @@ def run(args) -> int:
     except ImportError:
         error(m.SERVE_NEEDS_EXTRA)
         return exit_codes.INVALID
-    if load_bank_or_report(args) is None:  # a broken bank is said once here, not in every browser
+    bank = load_bank_or_report(args)
+    if bank is None:  # a broken bank is said once here, not in every browser
         return exit_codes.INVALID
+    from ..grading.warm import compile_all, save_tables
+
+    # the grader's tables built and kept once here, so that no session builds them for its first answer
+    compile_all(q for q in bank.questions.values() if q.is_free_text)
+    save_tables()
     from ..practice.store import StoreError, open_database
 
     try:  # a database that cannot be used is said once here too (and migrated once, not per session)

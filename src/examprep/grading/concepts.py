@@ -99,15 +99,16 @@ class SegmentCache:
         self.path, self.table, self.added = path, None, 0
 
     def get(self, text: str) -> list[tuple[str, str]] | None:
-        if self.table is None:
-            self.table = {}
+        if self.table is None:  # assigned once read: a warm-up thread may be reading it meanwhile
+            table: dict[str, list[list[str]]] = {}
             if self.path is not None:
                 try:
                     loaded = json.loads(self.path.read_text(encoding="utf-8"))
                     if isinstance(loaded, dict):
-                        self.table = loaded
+                        table = loaded
                 except (OSError, ValueError):
                     pass
+            self.table = table
         found = self.table.get(text)
         return [(w, t) for w, t in found] if found else None
 

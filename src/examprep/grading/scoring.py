@@ -33,6 +33,7 @@ from .negation import negation_index, post_negated
 from .normalize import Normalized, normalize, normalize_keyword
 from .numbers_forms import number_forms
 from .results import Grading, PointResult
+from .rubric_cache import RUBRICS
 from .thesaurus import Thesaurus, thesaurus_for
 
 MATCHES_PER_KEYWORD = 3
@@ -115,7 +116,16 @@ def _opposites(texts, thesaurus: Thesaurus) -> tuple[str, ...]:
 def compile_rubric(question_id: str, rubric: tuple[RubricPoint, ...], stem: str = "",
                    lexicon: Lexicon = EMPTY_LEXICON) -> tuple[CompiledPoint, ...]:
     """The rubric with its keywords, variants and concepts prepared; cached by question (the rubric is
-    part of the key, so two banks with the same question id do not mix)."""
+    part of the key, so two banks with the same question id do not mix), and kept between runs when
+    the caller named a folder for it (`rubric_cache.RUBRICS`)."""
+    compiled = RUBRICS.get(question_id, rubric, stem, lexicon)
+    if compiled is None:
+        compiled = _compile_rubric(rubric, stem, lexicon)
+        RUBRICS.put(question_id, rubric, stem, lexicon, compiled)
+    return compiled
+
+
+def _compile_rubric(rubric: tuple[RubricPoint, ...], stem: str, lexicon: Lexicon) -> tuple[CompiledPoint, ...]:
     thesaurus = thesaurus_for(lexicon)
     weights = rubric_weights([p.point for p in rubric])
     stem_norm = normalize_keyword(stem)

@@ -1,11 +1,12 @@
 """Getting the grader ready before the first answer needs it.
 
 Compiling a rubric needs three tables: 词林's synonym index, the segmentations of the rubrics' texts
-and the characters' readings. Built from their sources they cost about a second; kept in the cache
-folder (the commands name it) they load in a tenth of that. `compile_all` builds whatever is missing
-and compiles every rubric of a bank (`examprep serve` does it once, before the first browser session,
-so that no session builds them); `load_tables` only loads what is kept (a trainer does it in a thread
-after its first screen, so that the first answer it grades does not wait for the tables).
+and the characters' readings; built from their sources they cost about a second. `compile_all`
+compiles every rubric of a bank, which builds and keeps those tables and keeps each compiled rubric
+(`rubric_cache`): `examprep serve` does it once, before the first browser session, so that a session
+loads a question's compiled rubric instead of compiling it. What grading an answer still needs is the
+readings (for homophones): `load_tables` loads them, in a thread after a trainer's first screen, so
+the first answer it grades does not wait for them.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from .concepts import SEGMENTS
 from .matching import compile_keyword
 from .pinyin import READINGS
 from .scoring import RubricQuestion, compile_rubric
-from .thesaurus import cilin_index
 
 
 def compile_all(questions: Iterable[RubricQuestion]) -> int:
@@ -32,8 +32,6 @@ def compile_all(questions: Iterable[RubricQuestion]) -> int:
 
 
 def load_tables() -> None:
-    cilin_index()
-    SEGMENTS.get("")
     READINGS.char(ord("的"))
 
 

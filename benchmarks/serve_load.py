@@ -2,7 +2,7 @@
 and the answer-to-feedback latency at 1, 10 and 30 sessions, against the target (30 candidates,
 feedback under 1 s).
 
-    .venv/bin/python benchmarks/serve_load.py [--levels 1,10,30] [--answers 5]
+    .venv/bin/python benchmarks/serve_load.py [--levels 1,10,30] [--answers 5] [--think 0 | --think 3,10]
                                               [--out benchmarks/results/serve-load.txt]
 
 All on 127.0.0.1: one `examprep serve` (the shipped bank, SQLite in a temporary data folder) with one
@@ -10,8 +10,11 @@ candidate account per session. Each session speaks textual-serve's websocket pro
 browser page does (keys as ["stdin", …], the terminal's bytes back, read with a terminal emulator:
 tests/served_terminal.py), rather than 30 browsers: it logs in, opens a drill and answers `--answers`
 questions. Latency is from sending the submit key (Ctrl+S) to the feedback (✓ 正确 / ✗ 错误 / 得分) being
-on the screen the server sent. Memory is the resident set (RSS) and the unique set (USS: what the
-process alone holds) of every app process the server started, while all sessions are logged in.
+on the screen the server sent. `--think MIN,MAX` makes each candidate read the question for a random
+MIN-MAX seconds before answering (seeded, the same for every run), as people do; by default (0) they all
+answer the moment the question is drawn, a burst no class produces, which is the harder figure.
+Memory is the resident set (RSS) and the unique set (USS: what the process alone holds) of every app
+process the server started, while all sessions are logged in.
 
 Bounded: at most the largest level's sessions, each with a time limit; the server and every app
 process are stopped at the end. The machine has 2 cores shared with other sessions: the load average
@@ -22,8 +25,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import platform
+import random
 import statistics
 import sys
 import tempfile
@@ -37,6 +42,8 @@ from served_terminal import ENTER, WebSession, served  # noqa: E402
 
 FEEDBACK = ("✓ 正确", "✗ 错误", "得分")
 NO_ANSWER = "请先作答再提交"
+# what the bytes after Ctrl+S hold when one of those is drawn (a styled run keeps its characters together)
+RAW_HINTS = tuple(text.encode() for text in ("正确", "错误", "得分", "请先作答"))
 TARGET_SESSIONS, TARGET_LATENCY_S = 30, 1.0
 SESSION_LIMIT_S = 240  # one session's whole run, at most
 PASSWORD = "load-test-2024"
@@ -58,29 +65,39 @@ async def log_in(session: WebSession, ident: str) -> None:
     """As a person does: the id, Enter, and the password once the password box shows the focus."""
     await session.wait_for("考生登录", timeout=120)
     await session.settle()
-    await session.press(ident + ENTER, quiet=0.3)
-    deadline = time.monotonic() + 120
-    while session.screen.focused_field() != 1:
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"the password box never took the focus:\n{session.screen.text()}")
-        await asyncio.sleep(0.05)
+    for attempt in range(5):
+        await session.press(ident + ENTER, quiet=0.3)
+        try:
+            await wait_for_focus(session, field=1, timeout=30 * (attempt + 1))
+            break
+        except TimeoutError:
+            # the id reached the app before its box had the focus (the box is still empty): again,
+            # as a person would; the box draws its focus only once the app has had a key
+            if ident in session.screen.text():
+                raise
     await session.press(PASSWORD + ENTER, quiet=0.3)
     await session.wait_for("今日概况", timeout=120)
 
 
-async def answer_questions(session: WebSession, answers: int) -> list[float]:
+async def answer_questions(session: WebSession, answers: int, think: tuple[float, float] = (0, 0),
+                           rng: random.Random | None = None) -> list[float]:
     """Open a drill and answer `answers` questions: 'a' (option A, 对, or the letter a as text) and
     Ctrl+S; each latency from Ctrl+S to the feedback drawn."""
     await session.press("d", quiet=0.3)
     await session.wait_for("开始练习", timeout=60)
     await session.press("\x13", quiet=0.3)  # Ctrl+S: start the drill
     latencies = []
-    for _ in range(answers):
-        await session.wait_for("提交", timeout=60)
+    for number in range(1, answers + 1):
+        # as a person does: the next question on the screen and its answer box focused, then type
+        await session.wait_for(f"第 {number}/", timeout=60)
+        await wait_for_focus(session)
         await session.settle(0.3)
+        if think[1] > 0 and rng is not None:
+            await asyncio.sleep(rng.uniform(*think))
         for _attempt in range(5):
             await session.press("a", quiet=0.2)
             session.screen_before = session.screen.flat()
+            session.screen.mark()
             start = time.monotonic()
             await session.type("\x13")  # Ctrl+S: submit
             if await wait_for_new_feedback(session):
@@ -96,21 +113,36 @@ async def answer_questions(session: WebSession, answers: int) -> list[float]:
     return latencies
 
 
+async def wait_for_focus(session: WebSession, field: int | None = None, timeout: float = 60) -> None:
+    """Until an input box (the `field`-th from the top, or any) is drawn focused: a person types only
+    once the cursor is in the box."""
+    deadline = time.monotonic() + timeout
+    while (session.screen.focused_field() is None if field is None
+           else session.screen.focused_field() != field):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"box {field} never took the focus:\n{session.screen.text()}")
+        session.changed.clear()
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(session.changed.wait(), 0.5)
+
+
 async def wait_for_new_feedback(session: WebSession, timeout: float = 60) -> bool:
-    """True once feedback is drawn; False when the app asked for an answer first."""
+    """True once feedback is drawn; False when the app asked for an answer first. The screen is read
+    only once the raw bytes since Ctrl+S hold a piece of one of them."""
     deadline = time.monotonic() + timeout
     wanted = ["".join(f.split()) for f in FEEDBACK]
     while time.monotonic() < deadline:
-        flat = session.screen.flat()
+        if any(piece in session.screen.since_mark for piece in RAW_HINTS):
+            flat = session.screen.flat()
+        else:
+            flat = session.screen_before
         if any(w in flat and w not in session.screen_before for w in wanted):
             return True
         if NO_ANSWER in flat and NO_ANSWER not in session.screen_before:
             return False
         session.changed.clear()
-        try:
+        with contextlib.suppress(asyncio.TimeoutError):
             await asyncio.wait_for(session.changed.wait(), 0.5)
-        except asyncio.TimeoutError:
-            pass
     raise TimeoutError(f"no feedback after {timeout} s:\n{session.screen.text()}")
 
 
@@ -134,7 +166,8 @@ def memory(server_pid: int) -> tuple[int, list[float], list[float]]:
     return len(rss), rss, uss
 
 
-async def run_level(url: str, server_pid: int, sessions: int, answers: int) -> dict:
+async def run_level(url: str, server_pid: int, sessions: int, answers: int,
+                    think: tuple[float, float] = (0, 0)) -> dict:
     load_before = os.getloadavg()
     logged_in = asyncio.Event()
     ready = 0
@@ -150,7 +183,7 @@ async def run_level(url: str, server_pid: int, sessions: int, answers: int) -> d
                 if ready == sessions:
                     logged_in.set()
             await logged_in.wait()  # every session logged in before anyone answers: the load is concurrent
-            result = await answer_questions(session, answers)
+            result = await answer_questions(session, answers, think, random.Random(i))
             await session.type("\x11")  # Ctrl+Q: the app process ends, as when a candidate leaves
             return result
 
@@ -173,11 +206,14 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))]
 
 
-def report(levels: list[dict], answers: int) -> str:
+def report(levels: list[dict], answers: int, think: tuple[float, float]) -> str:
     lines = [f"examprep serve under load: {platform.node()}, {os.cpu_count()} cores, Python "
              f"{platform.python_version()}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",
              "shipped bank, SQLite store, one account per session; sessions speak textual-serve's websocket "
-             f"protocol; {answers} answers each after all are logged in; latency = Ctrl+S to feedback on screen",
+             f"protocol; {answers} answers each after all are logged in, "
+             + (f"each after {think[0]:g}-{think[1]:g} s of reading the question" if think[1] > 0
+                else "each the moment its question is drawn (a burst)")
+             + "; latency = Ctrl+S to feedback on screen",
              "",
              "sessions  ok  all-logged-in  RSS/session (MiB)  USS/session  latency p50   p90    max   "
              "load avg before -> after"]
@@ -206,9 +242,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--levels", default="1,10,30")
     parser.add_argument("--answers", type=int, default=5)
+    parser.add_argument("--think", default="0", help="MIN,MAX seconds each candidate reads a question")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     levels = [int(x) for x in args.levels.split(",")]
+    bounds = [float(x) for x in args.think.split(",")]
+    think = (bounds[0], bounds[-1])
     with tempfile.TemporaryDirectory(prefix="serve-load-") as tmp:
         data = Path(tmp) / "data"
         make_accounts(data, max(levels))
@@ -219,10 +258,10 @@ def main() -> int:
             server = next(p for p in psutil.Process().children() if "serve" in p.cmdline())
             for sessions in levels:
                 print(f"{sessions} sessions …", file=sys.stderr, flush=True)
-                results.append(asyncio.run(run_level(url, server.pid, sessions, args.answers)))
+                results.append(asyncio.run(run_level(url, server.pid, sessions, args.answers, think)))
                 for error in results[-1]["failed"][:1]:  # what the first failed session's screen showed
                     print(f"{type(error).__name__}: {error}", file=sys.stderr)
-    text = report(results, args.answers)
+    text = report(results, args.answers, think)
     print(text, end="")
     if args.out:
         args.out.write_text(text, encoding="utf-8")

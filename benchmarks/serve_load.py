@@ -150,8 +150,12 @@ def app_processes(server_pid: int):
     import psutil
 
     # textual-serve starts each app through /bin/sh -c: count the Python processes, not their shells
-    return [p for p in psutil.Process(server_pid).children(recursive=True)
-            if p.name().startswith("python") and "serve" not in p.cmdline()]
+    found = []
+    for p in psutil.Process(server_pid).children(recursive=True):
+        with contextlib.suppress(psutil.Error):  # a process that just ended
+            if p.name().startswith("python") and "serve" not in p.cmdline():
+                found.append(p)
+    return found
 
 
 def memory(server_pid: int) -> tuple[int, list[float], list[float]]:

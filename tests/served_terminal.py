@@ -103,13 +103,17 @@ def served(data: Path, port: int | None = None, extra_env: dict[str, str] | None
     argv = [sys.executable, "-m", "examprep", "--data", str(data)]
     if content is not None:
         argv += ["--content", str(content)]
+    # the server's output goes to a file, not a pipe: nobody reads a pipe while sessions run, and a
+    # server that has filled one blocks on its next log line, with every session it serves
+    log = (data.parent / "serve.log").open("w+b")
     process = subprocess.Popen([*argv, "serve", "--host", "127.0.0.1", "--port", str(port)], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:
-        _wait_for_port(port, process)
+        _wait_for_port(port, process, log)
         yield f"http://127.0.0.1:{port}"
     finally:
         stop(process)
+        log.close()
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -124,15 +128,14 @@ def stop(process: subprocess.Popen) -> None:
             process.wait(5)
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, 9)  # any session process still alive
-    if process.stdout is not None:
-        process.stdout.close()
 
 
-def _wait_for_port(port: int, process: subprocess.Popen, timeout: float = 30) -> None:
+def _wait_for_port(port: int, process: subprocess.Popen, log, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            output = process.stdout.read().decode("utf-8", "replace") if process.stdout else ""
+            log.seek(0)
+            output = log.read().decode("utf-8", "replace")
             raise RuntimeError(f"examprep serve ended with {process.returncode}: {output}")
         with socket.socket() as s:
             if s.connect_ex(("127.0.0.1", port)) == 0:

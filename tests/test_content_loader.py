@@ -158,6 +158,21 @@ CASES = [
           - {id: a, point: 二, keywords: [二]}
         """)},
      ["questions/q.yaml:9: 重复的得分点 id 'a'（首次出现在第 8 行）"]),
+    ("under names a point of the rubric", {"questions/q.yaml": question("""
+        type: recall
+        rubric:
+          - {id: head, point: 一, keywords: [一]}
+          - {id: part, point: 二, keywords: [二], under: haed}
+        """)},
+     ["questions/q.yaml:9: 得分点 'part' 的 under: 'haed' 不是本题另一个得分点的 id（可用：head）"]),
+    ("under names no point that is itself under one", {"questions/q.yaml": question("""
+        type: recall
+        rubric:
+          - {id: head, point: 一, keywords: [一]}
+          - {id: mid, point: 二, keywords: [二], under: head}
+          - {id: leaf, point: 三, keywords: [三], under: mid}
+        """)},
+     ["questions/q.yaml:10: 得分点 'leaf' 归属于 'mid'，而 'mid' 本身又归属于 'head'：under: 只能指向不带 under: 的得分点"]),
     ("rubric keywords non-empty", {"questions/q.yaml": question("""
         type: short
         rubric:

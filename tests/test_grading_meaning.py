@@ -1,7 +1,7 @@
 """The grader's meaning rules (issue 14) as an examiner's marking sheet, one test per row.
 
 Each row is (rubric, answer, the points earned); a row's comment names the rule it stands for, and the
-row fails when that rule is taken out. A rubric point is written (id, point text, keywords[, all:]).
+row fails when that rule is taken out. A rubric point is written (id, point text, keywords[, all:[, under:]]).
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ LEXICON = Lexicon(
 
 def question(points, stem: str = "题干", lexicon: Lexicon = LEXICON) -> FreeText:
     rubric = tuple(
-        RubricPoint(p[0], p[1], tuple(p[2]), 1.0, tuple(tuple(g) for g in (p[3] if len(p) > 3 else ())))
+        RubricPoint(p[0], p[1], tuple(p[2]), 1.0, tuple(tuple(g) for g in (p[3] if len(p) > 3 else ())),
+                    under=p[4] if len(p) > 4 else None)
         for p in points)
     return FreeText("t.meaning", "short", "primary", ("x",), stem, float(len(rubric)), rubric=rubric,
                     lexicon=lexicon)
@@ -122,6 +123,26 @@ ROWS = [
 ]
 
 
+# `under:`: descriptions belong to the heading that names their item
+FEATURES = [("physical", "按客户物理属性分类", ["物理属性"]),
+            ("operator", "经营者的年龄、教育背景", ["教育背景", "年龄"], (), "physical"),
+            ("business", "按客户经营情况分类", ["经营情况"]),
+            ("brand", "依据品牌构成", ["品牌构成"], (), "business"),
+            ("scale", "依据经营规模（平均月销量）", ["月销量", "经营规模"], (), "business")]
+ROWS += [
+    pytest.param(FEATURES, "按物理属性分类，看经营者的年龄、教育背景；按经营情况分类，看品牌构成和月销量。",
+                 {"physical", "operator", "business", "brand", "scale"}, id="under-each-below-its-own-heading"),
+    pytest.param(FEATURES, "按物理属性分类，就是看品牌构成、平均月销量；按经营情况分类，就是看经营者的年龄、教育背景。",
+                 {"physical", "business"}, id="under-swapped-headings-earn-no-description"),
+    pytest.param(FEATURES, "品牌构成和月销量属于按经营情况分类；经营者的年龄属于按物理属性分类。",
+                 {"physical", "operator", "business", "brand", "scale"}, id="under-heading-after-in-its-sentence"),
+    pytest.param(FEATURES, "可以按物理属性来分，还可以按经营规模，比如平均月销量来分。",
+                 {"physical", "scale"}, id="under-own-heading-not-named-is-no-swap"),
+    pytest.param(FEATURES, "按物理属性、经营情况分。前者看经营者的年龄、教育背景；后者看品牌构成、月销量。",
+                 {"physical", "operator", "business", "brand", "scale"}, id="under-sentence-naming-no-heading"),
+]
+
+
 @pytest.mark.parametrize("points, answer, expected", ROWS)
 def test_meaning_rule(points, answer, expected):
     assert earned(points, answer) == expected
@@ -145,6 +166,8 @@ def test_how_each_point_was_found_is_reported(points, answer, point_id, expected
     (CALL, "通话时间越长越好，控制通话时间没必要", "length", "找到「控制通话时间」，但被否定"),
     (CALLBACK, "投诉要48小时内处理好，处理完毕72小时内回访", "callback",
      "找到「回访」，但同一句里没有与它对应的「48小时」"),
+    (FEATURES, "按物理属性分类，就是看品牌构成；按经营情况分类，就是看教育背景。", "brand",
+     "找到「品牌构成」，但写在「物理属性」之下，不属于该项"),
 ])
 def test_missed_point_says_why(points, answer, point_id, expected):
     grading = grade_answer(question(points), answer)

@@ -126,6 +126,13 @@ def test_rubric_markers_for_all_groups_and_notes(tmp_path):
                             "all": [["投诉处理", "处理投诉"], ["72小时", "三天"]], "note": "时限须在同一句"}]
 
 
+def test_rubric_marker_for_the_item_a_point_belongs_to(tmp_path):
+    answer = "按经营情况分类【编号：business】\n依据品牌构成【关键词：品牌构成|品牌结构】【归属：business】"
+    (q,) = questions_of(imported(tmp_path, [["简答", "按客户特征分类？", "", "", "", "", answer, "", "", "", ""]]))
+    assert q["rubric"][1] == {"id": "p2", "point": "依据品牌构成", "keywords": ["品牌构成", "品牌结构"],
+                              "under": "business"}
+
+
 def test_calc_steps_one_a_line_under_the_result(tmp_path):
     answer = ("65%【2分】\n列式：26 ÷ 40 × 100%【关键词：26÷40|26/40】【来源：题干】\n"
               "约数【数：0.65|65】【误差：0.01】【编号：ratio】【备注：过程数】")

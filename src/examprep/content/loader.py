@@ -34,7 +34,7 @@ POINTS_FILE_FIELDS = ("topic", "title", "level", "source", "points")
 POINT_FIELDS = ("id", "title", "items", "ordered", "text", "ref", "source", "tags")
 COMMON_QUESTION_FIELDS = ("id", "type", "level", "points", "stem", "score", "explanation", "tags", "note")
 QUESTION_FIELDS = COMMON_QUESTION_FIELDS + KIND_FIELDS  # each kind adds its own (kinds.registry)
-RUBRIC_FIELDS = ("id", "point", "keywords", "weight", "all", "note")
+RUBRIC_FIELDS = ("id", "point", "keywords", "weight", "all", "under", "note")
 SYNONYMS_FIELDS = ("synonyms", "antonyms")
 EXAMPLE_FIELDS = ("answer", "score")
 CASE_FIELDS = ("id", "title", "level", "points", "source", "scenario", "questions", "tags", "note")
@@ -281,15 +281,34 @@ class _Builder:
             keywords = rr.text_list("keywords", True, non_empty=True)
             weight = rr.number("weight", default=1.0, positive=True)
             all_of = rr.text_groups("all")
+            under = rr.text("under")
             note = rr.text("note")
             if not rr.ok:
                 r.ok = False
                 continue
             rubric.append(RubricPoint(rid or "", point or "", keywords, weight or 1.0, all_of, note,
-                                      Location(name, entry.line)))
+                                      Location(name, entry.line), under))
         if "rubric" in r.data and not rubric and r.ok:
             r.fail(r.line("rubric"), m.FIELD_MUST_NOT_BE_EMPTY.format(key="rubric"))
+        self._check_under(r, name, rubric)
         return tuple(rubric)
+
+    def _check_under(self, r: FieldReader, name: str, rubric: list[RubricPoint]) -> None:
+        """`under:` names another point of the same rubric, one that is not itself under a third."""
+        ids = {p.id: p for p in rubric}
+        for point in rubric:
+            if point.under is None:
+                continue
+            head = ids.get(point.under)
+            if head is None or head is point:
+                known = "、".join(i for i in ids if i != point.id)
+                self.problem(name, point.where.line,
+                             m.UNDER_UNKNOWN.format(rid=point.id, under=point.under, known=known))
+                r.ok = False
+            elif head.under is not None:
+                self.problem(name, point.where.line,
+                             m.UNDER_CHAIN.format(rid=point.id, under=head.id, other=head.under))
+                r.ok = False
 
     def read_examples(self, r: FieldReader, name: str) -> tuple[Example, ...]:
         examples = []

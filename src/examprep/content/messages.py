@@ -121,6 +121,9 @@ ORDERED_POINT_TOO_SHORT = "有序知识点（ordered）至少需要 2 个条目"
 FIELD_NOT_FOR_TYPE = "'{key}' 不适用于 {qtype} 题"
 BAD_RUBRIC_ID = "得分点 id '{rid}' 不合规：请用小写 ASCII 字符 [a-z0-9-]"
 DUPLICATE_RUBRIC_ID = "重复的得分点 id '{rid}'（首次出现在第 {line} 行）"
+UNDER_UNKNOWN = "得分点 '{rid}' 的 under: '{under}' 不是本题另一个得分点的 id（可用：{known}）"
+UNDER_CHAIN = ("得分点 '{rid}' 归属于 '{under}'，而 '{under}' 本身又归属于 '{other}'："
+               "under: 只能指向不带 under: 的得分点")
 EXAMPLE_NEEDS_ANSWER = "示例答案需要 'answer'：示例答案的文本"
 UNKNOWN_POINT = "{what} '{ident}' 引用了未知的知识点 '{pid}'{hint}"
 WHAT_REFERENCE = {"question": "题目", "case": "案例"}

@@ -68,6 +68,9 @@ class RubricPoint:
     all_of: tuple[tuple[str, ...], ...] = ()
     note: str | None = None  # an authoring note, never shown to a candidate
     where: Location = field(default=Location("", 0), compare=False)
+    # `under:` the id of the point that names this point's item (品牌构成 under 按经营情况分类): where
+    # the answer names the items, this point counts only in the part about its own item.
+    under: str | None = None
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,10 @@ class CompiledPoint:
     # a point said in two halves (事先预约，不做不速之客): each half's own words, and the others' halves
     halves: tuple[tuple[str, ...], tuple[str, ...]] | None = None
     rival_halves: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    # `under:`: the index of the point that names this point's item (None when it is under none), and
+    # every such item's index and keywords
+    head: int | None = None
+    heads: tuple[tuple[int, tuple[Keyword, ...]], ...] = ()
 
 
 def _variants(text: str, thesaurus: Thesaurus) -> list[tuple[str, str]]:
@@ -161,7 +165,17 @@ def _compile_rubric(rubric: tuple[RubricPoint, ...], stem: str, lexicon: Lexicon
         marks, rival_marks = _marks(rubric, unique, index)
         compiled.append(CompiledPoint(point, keywords, groups, tuple(concepts), opposites, marks,
                                       rival_marks, _halves(point.point, marks)))
-    return _with_rival_halves(compiled)
+    return _with_items(_with_rival_halves(compiled))
+
+
+def _with_items(compiled: tuple[CompiledPoint, ...]) -> tuple[CompiledPoint, ...]:
+    """Each point told the rubric's items (`under:`): which points name an item, and which belong to one."""
+    ids = {c.rubric.id: i for i, c in enumerate(compiled)}
+    head_of = {i: ids[c.rubric.under] for i, c in enumerate(compiled) if c.rubric.under in ids}
+    if not head_of:
+        return compiled
+    heads = tuple((h, compiled[h].keywords) for h in sorted(set(head_of.values())))
+    return tuple(replace(c, head=head_of.get(i), heads=heads) for i, c in enumerate(compiled))
 
 
 HALF_SPLITS = ("，", "：", ":", ",")
@@ -462,7 +476,7 @@ def _concept_matches(norm: Normalized, point: CompiledPoint) -> list[Match]:
 def _keep(norm: Normalized, point: CompiledPoint, matches: list[Match]) -> list[Match]:
     kept = [m for m in matches if _bound(norm, point, m) and not _contradicted(norm, point, m)
             and not _mislabelled(norm, point, m) and not _cross_paired(norm, point, m)
-            and not _wrong_quantity(norm, point, m)]
+            and not _wrong_quantity(norm, point, m) and _under_item(norm, point, m) is None]
     if kept:
         kept = [m for m in kept if not _inside_denied_keyword(norm, point, m)]
     return kept
@@ -483,6 +497,57 @@ def _inside_denied_keyword(norm: Normalized, point: CompiledPoint, match: Match)
                 return True
             pos = text.find(keyword.text, pos + 1, match.start + n)
     return False
+
+
+HEAD_MENTIONS = 50  # places per item keyword looked at: more than any answer names an item
+
+
+def _item_mentions(norm: Normalized, point: CompiledPoint) -> list[tuple[int, int, int]]:
+    """Where the answer names the rubric's items: (start, end, item's point index), in order."""
+    key = f"items:{id(point.heads)}"
+    found = norm._cache.get(key)
+    if found is None:
+        spans: dict[tuple[int, int], int] = {}
+        for head, keywords in point.heads:
+            for keyword in keywords:
+                for m in exact_matches(norm, keyword, HEAD_MENTIONS):
+                    spans.setdefault((m.start, m.end), head)
+        # a mention inside a longer one (物理属性 in 按物理属性分类) is the same mention
+        ordered = sorted(spans.items(), key=lambda x: (x[0][0], -x[0][1]))
+        found, reach = [], -1
+        for (a, b), head in ordered:
+            if b > reach:
+                found.append((a, b, head))
+                reach = b
+        norm._cache[key] = found
+    return found
+
+
+def _sentence(norm: Normalized, start: int, end: int) -> tuple[int, int]:
+    hard = norm.hard_breaks
+    i = bisect_right(hard, start) - 1
+    j = bisect_left(hard, end)
+    return (hard[i] if i >= 0 else 0), (hard[j] if j < len(hard) else len(norm.text))
+
+
+def _under_item(norm: Normalized, point: CompiledPoint, match: Match) -> str | None:
+    """Where the answer names the rubric's items, the item a match is written under when that is the
+    wrong one: the item named nearest before the match in its sentence, else nearest after it in its
+    sentence (按物理属性分类，就是看品牌构成；按经营情况分类… does not earn 品牌构成, which is under 按经营
+    情况分类). None when it is its own item, when its sentence names none, or when the answer does not
+    name its own item at all (then nothing was swapped); the item's keyword as written otherwise."""
+    if point.head is None:
+        return None
+    mentions = _item_mentions(norm, point)
+    if all(m[2] != point.head for m in mentions):
+        return None
+    s0, s1 = _sentence(norm, match.start, match.end)
+    before = [m for m in mentions if s0 <= m[0] and m[1] <= match.start]
+    after = [m for m in mentions if match.end <= m[0] < s1]
+    governing = before[-1] if before else after[0] if after else None
+    if governing is None or governing[2] == point.head:
+        return None
+    return norm.original_text(governing[0], governing[1])
 
 
 QUANTITY = re.compile(r"(\d+(?:\.\d+)?|半)(小时|分钟|工作日|天|周|个月|月|%)")
@@ -533,7 +598,9 @@ def _candidates(norm, point: CompiledPoint) -> list[Match]:
                 found.extend(list_matches(norm, keyword, MATCHES_PER_KEYWORD))
         found = _keep(norm, point, found)
     if not found and point.groups:
-        found = [m for m in _all_matches(norm, point) if not _contradicted(norm, point, m)]
+        found = [m for m in _all_matches(norm, point)
+                 if not _contradicted(norm, point, m) and _under_item(norm, point, m) is None
+                 and not _mislabelled(norm, point, m) and not _cross_paired(norm, point, m)]
     if not found and point.concepts:
         found = _keep(norm, point, _concept_matches(norm, point))
     order = {k.text: i for i, k in enumerate(point.keywords)}
@@ -579,6 +646,9 @@ def why_missed(norm: Normalized, point: CompiledPoint) -> str | None:
             return f"找到「{shown}」，但同一句里说的是相反的「{opposite}」"
         if not _bound(norm, point, probe):
             return f"找到「{shown}」，但{_unbound(norm, point, pos, end)}"
+        item = _under_item(norm, point, probe)
+        if item is not None:
+            return f"找到「{shown}」，但写在「{item}」之下，不属于该项"
     for group in point.groups:
         for keyword in group:
             pos = text.find(keyword.text) if keyword.text else -1

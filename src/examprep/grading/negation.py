@@ -60,13 +60,16 @@ POST_NEGATORS = (
     "没什么影响", "没有影响", "没啥用", "没啥影响", "不算", "不属于", "不包括", "算不上", "谈不上",
     "问题不大", "不是什么", "多余", "不能用", "不可用", "用不得", "不管用", "不好使",
     "没什么关系", "没啥关系", "毫无关系", "无关",
+    # what a candidate says of something that does not matter: X也没关系, X影响不大, X倒在其次
+    "没关系", "没多大关系", "没太大关系", "关系不大", "影响不大", "没多大必要", "没太大必要", "没多大用",
+    "是次要的", "在其次",
 )
 # A topic set up with 至于 is judged by the rest of its sentence: 至于先说再听，…不算致命伤.
 TOPIC_OPENERS = ("至于", "说到", "关于")
 POST_SCOPE = 8  # characters between the end of a match and a post-negator in its clause
 # A topic denied by a negator right after it: 名片就不用讲究了, 提出要求就不必了, 引导性的问题不要问.
 TOPIC_NEGATORS = ("不用", "不必", "没必要", "没有必要", "不需要", "用不着", "不要", "别", "不一定", "未必")
-TOPIC_LINKS = frozenset("就也都倒可是的这些那种问题方面事情东西")
+TOPIC_LINKS = frozenset("就也都倒可是的这些那种问题方面事情东西其实根本完全更")
 TOPIC_TAIL = 6  # characters a topic negator may leave before its clause ends (…不必事先准备了)
 
 

@@ -103,6 +103,25 @@ async def test_time_out_submits(make_app, store, clock):
         assert store.exams()[-1].submitted_at is not None
 
 
+async def test_time_out_at_once_under_the_confirmation_shows_the_result(make_app, store, clock):
+    """The clock's tick that finds the time up arrives while the 交卷 confirmation is open: the
+    confirmation closes and the result replaces the exam in one step, the exam committed."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start_exam(app, pilot)
+        await answer_all(screen, pilot, right=False)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        clock.advance(minutes=31)
+        screen.tick()
+        await pilot.pause()
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, ExamResultScreen)
+        assert store.exams()[-1].submitted_at is not None
+    assert app.return_code in (None, 0)
+
+
 async def test_answers_are_kept_when_moving_and_the_exam_resumed_with_the_clock_running(make_app, store, clock):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

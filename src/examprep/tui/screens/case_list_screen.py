@@ -5,11 +5,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...format import marks_text, visible
 from ..format import clip
+from ..widgets.safe_header import SafeHeader
 from ..widgets.steady_footer import SteadyFooter
 from .trainer_screen import TrainerScreen
 
@@ -18,7 +19,7 @@ class CaseListScreen(TrainerScreen):
     BINDINGS = [Binding("escape", "app.pop_screen", "返回")]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SafeHeader()
         yield Static("选择案例，Enter 开始作答", classes="hint list-hint")
         yield OptionList(id="cases")
         yield SteadyFooter()

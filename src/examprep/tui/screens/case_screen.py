@@ -6,12 +6,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, VerticalScroll
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from ...content.model import Case
 from ...format import visible
 from ...practice.session import DrillSession
 from ..widgets.question.question_panel import QuestionPanel
+from ..widgets.safe_header import SafeHeader
 from ..widgets.steady_footer import SteadyFooter
 from ..wrapped import Wrapped
 from .drill_screen import DrillScreen
@@ -26,7 +27,7 @@ class CaseScreen(DrillScreen):
         self.case = case
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SafeHeader()
         yield Static(id="drill-status")
         with Horizontal(id="case-body"):
             with VerticalScroll(id="scenario"):

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from ...format import marks_text
 from ...practice.records import MODES
@@ -22,6 +22,7 @@ from ...practice.trainer import GradedAnswer
 from ..format import percent
 from ..widgets.answer import AnswerInput
 from ..widgets.question.question_panel import QuestionPanel, case_scenario
+from ..widgets.safe_header import SafeHeader
 from ..widgets.steady_footer import SteadyFooter
 from ..wrapped import Wrapped
 from .trainer_screen import TrainerScreen
@@ -63,7 +64,7 @@ class DrillScreen(TrainerScreen):
         return True
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SafeHeader()
         yield Static(id="drill-status")
         yield Container(id="question-area")
         yield SteadyFooter()

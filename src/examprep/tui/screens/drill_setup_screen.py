@@ -6,12 +6,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
-from textual.widgets import Button, Header, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from ...kinds import QUESTION_TYPES, TYPE_TITLES
 from ...practice.limits import LimitError, Limits, parse_limit
 from ...practice.session import ORDERS, DrillScope, drill_questions
 from ..widgets.form.select import ChineseSelect as Select
+from ..widgets.safe_header import SafeHeader
 from ..widgets.steady_footer import SteadyFooter
 from .trainer_screen import TrainerScreen
 
@@ -31,7 +32,7 @@ class DrillSetupScreen(TrainerScreen):
 
     def compose(self) -> ComposeResult:
         bank = self.trainer.bank
-        yield Header()
+        yield SafeHeader()
         with Vertical(id="setup"):
             with Grid(id="fields"):
                 yield Label("级别")

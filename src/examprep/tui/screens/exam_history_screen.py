@@ -9,13 +9,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from ...format import marks_text
 from ...practice.history import SatExam
 from ...practice.stats import exam_trend
 from ..format import Flow, clock_text
 from ..stats_report import exam_chart, exam_summary
+from ..widgets.safe_header import SafeHeader
 from ..widgets.steady_footer import SteadyFooter
 from ..wrapped import Wrapped
 from .trainer_screen import TrainerScreen
@@ -56,7 +57,7 @@ class ExamHistoryScreen(TrainerScreen):
     BINDINGS = [Binding("escape,q", "app.pop_screen", "返回")]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SafeHeader()
         with VerticalScroll(id="history"):
             yield Static(id="history-report")
         yield SteadyFooter()

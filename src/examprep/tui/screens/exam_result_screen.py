@@ -7,12 +7,13 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from ...format import marks_text, visible
 from ...practice.exam import ExamResult
 from ..format import clock_text
 from ..widgets.questions.question_list import QuestionList
+from ..widgets.safe_header import SafeHeader
 from ..widgets.steady_footer import SteadyFooter
 from ..wrapped import Wrapped
 from .trainer_screen import TrainerScreen
@@ -58,7 +59,7 @@ class ExamResultScreen(TrainerScreen):
         self.started_at = started_at
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SafeHeader()
         yield Static(result_summary(self.result, self.started_at), id="result")
         yield Static("逐题回顾：Enter 查看评分详情", classes="hint list-hint")
         yield QuestionList(id="review")

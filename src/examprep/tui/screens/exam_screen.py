@@ -7,13 +7,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from ...practice.exam import ExamOver, MockExam
 from ..widgets.answer import AnswerInput
 from ..widgets.exam.countdown import Countdown
 from ..widgets.exam.question_nav import QuestionNav
 from ..widgets.question.question_panel import QuestionPanel, case_scenario
+from ..widgets.safe_header import SafeHeader
 from ..widgets.steady_footer import SteadyFooter
 from .trainer_screen import TrainerScreen
 
@@ -41,7 +42,7 @@ class ExamScreen(TrainerScreen):
         self.closing = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SafeHeader()
         with Horizontal(id="exam-bar"):
             yield Static(id="exam-progress")
             yield Countdown(id="countdown")

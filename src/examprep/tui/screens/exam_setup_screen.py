@@ -5,12 +5,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...format import marks_text
 from ...practice.trainer import ExamBusy, ExamUnavailable, PaperSummary
 from ..format import clock_text
+from ..widgets.safe_header import SafeHeader
 from ..widgets.steady_footer import SteadyFooter
 from .trainer_screen import TrainerScreen
 
@@ -32,7 +33,7 @@ class ExamSetupScreen(TrainerScreen):
                 Binding("h", "history", "历史成绩")]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SafeHeader()
         yield Static("选择试卷，Enter 确认后开始计时，中途离开也照常计时；h 查看历史成绩。",
                      classes="hint list-hint")
         yield OptionList(id="blueprints")

@@ -6,11 +6,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..format import clock_text, today_text
 from ..widgets.home.level_summary import LevelSummary
+from ..widgets.safe_header import SafeHeader
 from ..widgets.steady_footer import SteadyFooter
 from ..wrapped import Wrapped
 from .case_list_screen import CaseListScreen
@@ -58,7 +59,7 @@ class HomeScreen(TrainerScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SafeHeader()
         with Vertical(id="home"):
             yield Static("今日概况", classes="section-title")
             yield LevelSummary(id="levels")

@@ -11,9 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Header, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from ..app import ExamPrepApp
+from ..widgets.safe_header import SafeHeader
 from ..widgets.steady_footer import SteadyFooter
 
 WRONG = "考生编号或密码不正确，请重新输入。"
@@ -56,7 +57,7 @@ class LoginScreen(_FieldsScreen):
     FIELDS = ("login-id", "login-password")
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SafeHeader()
         with Vertical(id="login-box"):
             yield Static("考生登录", classes="section-title")
             yield Static("请输入培训老师发给你的考生编号和密码。", classes="hint")
@@ -106,7 +107,7 @@ class NewPasswordScreen(_FieldsScreen):
         self._old = old_password
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SafeHeader()
         with Vertical(id="login-box"):
             yield Static("设置新密码", classes="section-title")
             yield Static("这是第一次登录（或密码已被重置），请设置自己的新密码。", classes="hint")

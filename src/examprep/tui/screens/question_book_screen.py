@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, VerticalScroll
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from ...content.model import Question
 from ...format import visible
@@ -18,6 +18,7 @@ from ...practice.records import QuestionProgress
 from ...practice.session import DrillScope, DrillSession
 from ..widgets.form.select import ChineseSelect as Select
 from ..widgets.questions.question_list import QuestionList
+from ..widgets.safe_header import SafeHeader
 from ..widgets.steady_footer import SteadyFooter
 from ..wrapped import Wrapped
 from .trainer_screen import TrainerScreen
@@ -49,7 +50,7 @@ class QuestionBookScreen(TrainerScreen):
 
     def compose(self) -> ComposeResult:
         bank = self.trainer.bank
-        yield Header()
+        yield SafeHeader()
         with Horizontal(id="book-filters"):
             yield Select([(title, level) for level, title in bank.levels.items()], prompt="全部级别",
                          id="book-level", compact=True)

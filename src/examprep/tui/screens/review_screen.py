@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
-from textual.widgets import Header
 
 from ..widgets.question.question_panel import QuestionPanel, case_scenario
+from ..widgets.safe_header import SafeHeader
 from ..widgets.steady_footer import SteadyFooter
 from .trainer_screen import TrainerScreen
 
@@ -25,7 +25,7 @@ class ReviewScreen(TrainerScreen):
         self.index = index
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SafeHeader()
         yield Container(id="question-area")
         yield SteadyFooter()
 

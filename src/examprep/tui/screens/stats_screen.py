@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from ...practice.stats import collect_stats
 from ..stats_report import stats_report
+from ..widgets.safe_header import SafeHeader
 from ..widgets.steady_footer import SteadyFooter
 from .trainer_screen import TrainerScreen
 
@@ -17,7 +18,7 @@ class StatsScreen(TrainerScreen):
     BINDINGS = [Binding("escape,q", "app.pop_screen", "返回"), Binding("h", "history", "模拟考试成绩")]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SafeHeader()
         with VerticalScroll(id="stats"):
             yield Static(id="report")
         yield SteadyFooter()

@@ -11,8 +11,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
+from ..widgets.safe_header import SafeHeader
 from ..widgets.steady_footer import SteadyFooter
 from ..widgets.study.study_card import study_card
 from .trainer_screen import TrainerScreen
@@ -33,7 +34,7 @@ class StudyModeScreen(TrainerScreen):
         self.position = 0
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SafeHeader()
         yield Static(id="study-status")
         with VerticalScroll(id="study-card-area"):
             yield Static(id="study-card")

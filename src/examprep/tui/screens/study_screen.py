@@ -8,11 +8,12 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Header, Input, Tree
+from textual.widgets import Input, Tree
 from textual.widgets.tree import TreeNode
 
 from ...practice.search import point_matches
 from ...practice.session import DrillScope
+from ..widgets.safe_header import SafeHeader
 from ..widgets.steady_footer import SteadyFooter
 from ..widgets.study.point_view import PointView
 from .trainer_screen import TrainerScreen
@@ -41,7 +42,7 @@ class StudyScreen(TrainerScreen):
         self.selected: tuple[str, Any] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SafeHeader()
         yield Input(placeholder="/ 搜索考点：汉字或拼音（如 khxx）", id="search")
         with Horizontal(id="study"):
             yield Tree("考点", id="points")

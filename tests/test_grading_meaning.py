@@ -129,6 +129,21 @@ FEATURES = [("physical", "按客户物理属性分类", ["物理属性"]),
             ("business", "按客户经营情况分类", ["经营情况"]),
             ("brand", "依据品牌构成", ["品牌构成"], (), "business"),
             ("scale", "依据经营规模（平均月销量）", ["月销量", "经营规模"], (), "business")]
+# what candidates say of something that does not matter, after it, and a pronoun that denies the topic
+LEAVE = [("busy", "客户临时有事时告辞", ["临时有事"])]
+DECISION = [("decision", "客户信息是企业决策的基础", ["企业决策"])]
+FACE = [("face", "当面沟通的礼仪", ["当面沟通"])]
+LEDGER = [("ledger", "利用动销台账获取需求信息", ["动销台账"])]
+GUIDE = [("guiding", "问具有引导性的问题，如二选一", ["二选一"])]
+ROWS += [
+    pytest.param(LEAVE, "客户临时有事也没关系，接着谈就行。", set(), id="post-negation-also-no-matter"),
+    pytest.param(LEAVE, "客户临时有事时应当告辞。", {"busy"}, id="post-negation-control"),
+    pytest.param(DECISION, "客户信息对企业决策来说其实影响不大。", set(), id="post-negation-little-effect"),
+    pytest.param(FACE, "当面沟通其实不用讲究什么礼仪。", set(), id="topic-denied-after-qishi"),
+    pytest.param(LEDGER, "动销台账只反映过去卖了多少，了解需求没必要看它。", set(), id="denied-by-pronoun"),
+    pytest.param(LEDGER, "动销台账很重要，千万别忘了它。", {"ledger"}, id="pronoun-with-negative-verb-keeps"),
+    pytest.param(GUIDE, "二选一这种问题不要问。", set(), id="post-negation-do-not-ask"),
+]
 ROWS += [
     pytest.param(FEATURES, "按物理属性分类，看经营者的年龄、教育背景；按经营情况分类，看品牌构成和月销量。",
                  {"physical", "operator", "business", "brand", "scale"}, id="under-each-below-its-own-heading"),

@@ -63,6 +63,8 @@ POST_NEGATORS = (
     # what a candidate says of something that does not matter: X也没关系, X影响不大, X倒在其次
     "没关系", "没多大关系", "没太大关系", "关系不大", "影响不大", "没多大必要", "没太大必要", "没多大用",
     "是次要的", "在其次",
+    "不用太关注", "不必太关注", "不用关注", "不用太讲究", "不必太讲究", "不用讲究", "不必讲究",
+    "不用太在乎", "不必在乎", "不要问", "别问", "不要提", "别提", "不能问", "不该问",
 )
 # A topic set up with 至于 is judged by the rest of its sentence: 至于先说再听，…不算致命伤.
 TOPIC_OPENERS = ("至于", "说到", "关于")
@@ -205,6 +207,32 @@ def _opened_topic_denied(norm: Normalized, start: int, end: int, found: list[int
     return i < len(found) and found[i] < sentence_end
 
 
+# A later clause of the sentence that denies its topic by a pronoun: X只反映过去，没必要看它.
+BACK_REFERENCE = re.compile(r"(?:没必要|没有必要|不必|不用|不需要|用不着|别|不要)(?:再|去|太)?(.{1,3}?)"
+                            r"(?:它|它们|这个|这些|那个|那些)(?:了)?$")
+# …unless the verb is itself a negative one: 别忘了它 keeps it
+NEGATIVE_VERBS = ("忘", "丢", "漏", "落下", "放过", "忽视", "忽略", "小看", "轻视", "怕", "嫌")
+
+
+def _denied_by_reference(norm: Normalized, start: int) -> bool:
+    """Whether the match stands in the first clause of its sentence and a later clause of that
+    sentence denies it by a pronoun (没必要看它, 不用理会这些)."""
+    text, breaks, hard = norm.text, norm.breaks, norm.hard_breaks
+    h = bisect_right(hard, start) - 1
+    s0 = hard[h] if h >= 0 else 0
+    s1 = hard[h + 1] if h + 1 < len(hard) else len(text)
+    if any(s0 < b <= start for b in breaks):
+        return False  # not in the sentence's first clause: not its topic
+    b = bisect_right(breaks, start)
+    while b < len(breaks) and breaks[b] < s1:
+        clause_end = breaks[b + 1] if b + 1 < len(breaks) and breaks[b + 1] <= s1 else s1
+        m = BACK_REFERENCE.search(text, breaks[b], clause_end)
+        if m is not None and not any(v in m.group(1) for v in NEGATIVE_VERBS):
+            return True
+        b += 1
+    return False
+
+
 def post_negated(norm: Normalized, end: int, start: int | None = None) -> bool:
     """Whether a match ending at `end` is denied after it: later in its clause (X不必太在意), as the topic
     of a denial (X就不用了), at the start of the next clause (X，这可不行), or as a topic opened with
@@ -212,6 +240,8 @@ def post_negated(norm: Normalized, end: int, start: int | None = None) -> bool:
     breaks = norm.breaks
     b0 = bisect_right(breaks, end - 1)
     if _topic_denied(norm, end, breaks[b0] if b0 < len(breaks) else len(norm.text)):
+        return True
+    if start is not None and _denied_by_reference(norm, start):
         return True
     found = _post_negators(norm)
     if not found:

@@ -87,6 +87,12 @@ def _lexicon() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(alternation), kinds
 
 
+@lru_cache(maxsize=1)
+def _weak_and_prohibitions() -> tuple[frozenset[str], frozenset[str]]:
+    return (frozenset(normalize_keyword(w) for w in WEAK_RESETS),
+            frozenset(normalize_keyword(w) for w in PROHIBITIONS))
+
+
 class NegationIndex:
     """The negators and scope resets of one normalised answer."""
 
@@ -97,8 +103,7 @@ class NegationIndex:
         self.negators: list[tuple[int, int, str]] = []
         self.resets: list[int] = []
         self.weak: set[int] = set()
-        weak = {normalize_keyword(w) for w in WEAK_RESETS}
-        prohibitions = {normalize_keyword(w) for w in PROHIBITIONS}
+        weak, prohibitions = _weak_and_prohibitions()
         for match in pattern.finditer(norm.text):
             word = match.group()
             kind = kinds[word]

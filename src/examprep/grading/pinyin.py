@@ -15,15 +15,34 @@ from functools import lru_cache
 from pathlib import Path
 
 _SYLLABLE_BASE = 0xF0000  # Supplementary Private Use Area-A: never typed in an answer
+_OTHER_BASE = 0xF8000  # syllables outside the table below (嗯 ng, 呣 m …)
+# A syllable's code is worked out from its spelling, never from the order a process met it in: compiled
+# rubrics (rubric_cache) keep their keywords' sounds between processes.
+INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r",
+            "z", "c", "s", "y", "w")
+FINALS = ("a", "o", "e", "i", "u", "v", "ai", "ei", "ui", "ao", "ou", "iu", "ie", "ve", "ue", "er", "an",
+          "en", "in", "un", "vn", "ang", "eng", "ing", "ong", "ia", "iao", "ian", "iang", "iong", "ua", "uo",
+          "uai", "uan", "uang", "van", "ueng", "io", "ü", "üe", "üan", "ün")
+_FINAL_INDEX = {f: i for i, f in enumerate(FINALS)}
 _syllable_ids: dict[str, str] = {}
 
 
 def _syllable_char(syllable: str) -> str:
     code = _syllable_ids.get(syllable)
     if code is None:
-        code = chr(_SYLLABLE_BASE + len(_syllable_ids))
-        _syllable_ids[syllable] = code
+        code = _syllable_ids[syllable] = chr(_syllable_code(syllable))
     return code
+
+
+def _syllable_code(syllable: str) -> int:
+    initial = next((i for i, x in enumerate(INITIALS) if syllable.startswith(x)), len(INITIALS))
+    rest = syllable[len(INITIALS[initial]):] if initial < len(INITIALS) else syllable
+    final = _FINAL_INDEX.get(rest)
+    if final is not None:
+        return _SYLLABLE_BASE + initial * 64 + final
+    import zlib
+
+    return _OTHER_BASE + zlib.crc32(syllable.encode()) % 0x7FF0
 
 
 def _is_han(ch: str) -> bool:

@@ -1,7 +1,8 @@
 """Marking a large sheet on every core, with output identical to one process.
 
-Answers are taken in chunks; the first chunk is marked here (which also compiles the rubrics the
-sheet uses), then worker processes, forked with that warm state and the bank, mark the rest. At most
+Answers are taken in chunks. An input of one chunk is marked here; a longer one goes to worker
+processes forked with the bank, which load each compiled rubric from the cache folder (or compile it)
+as they meet it, so no chunk waits for one process to mark it alone. At most
 a few chunks are in flight, so memory stays flat however long the sheet is, and results are yielded
 in the order of the input.
 """
@@ -51,23 +52,21 @@ def map_in_order(work: Callable[[Any], Any], items: Iterable, workers: int | Non
     first = next(chunks, None)
     if first is None:
         return
-    for item in first:  # marked here: warms every cache the workers inherit
-        yield work(item)
     second = next(chunks, None)
-    if second is None:
-        return
     import multiprocessing
 
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        for piece in _chain(second, chunks):
+    if second is None or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for piece in _chain(first, chunks if second is None else _chain(second, chunks)):
             for item in piece:
                 yield work(item)
         return
+    # A long input: every chunk to the workers, forked with the bank (compiled rubrics load from the
+    # cache folder as each worker meets them), so that no chunk is marked alone before they start.
     _work = work
     context = multiprocessing.get_context("fork")
     with context.Pool(workers) as pool:
         pending: deque = deque()
-        for piece in _chain(second, chunks):
+        for piece in _chain(first, _chain(second, chunks)):
             pending.append(pool.apply_async(_run_chunk, (piece,)))
             if len(pending) >= workers * IN_FLIGHT:
                 yield from pending.popleft().get()

@@ -135,6 +135,15 @@ DECISION = [("decision", "客户信息是企业决策的基础", ["企业决策"
 FACE = [("face", "当面沟通的礼仪", ["当面沟通"])]
 LEDGER = [("ledger", "利用动销台账获取需求信息", ["动销台账"])]
 GUIDE = [("guiding", "问具有引导性的问题，如二选一", ["二选一"])]
+# all: across the next clause of the sentence when it names no other item (topic, then its comment)
+TYPES = [("problem", "问题型需求的响应对服务技能要求很高", ["服务技能"], [["问题型"], ["技能", "本事"]]),
+         ("opposite", "相反型需求，提供反而引起不满", ["反而引起"], [["相反型"], ["反而", "不满"]])]
+ROWS += [
+    pytest.param(TYPES, "问题型的就难了，得有真本事才接得住。", {"problem"}, id="all-comment-in-the-next-clause"),
+    pytest.param(TYPES, "问题型的就难了，相反型的给了反而让人不满。", {"opposite"},
+                 id="all-next-clause-naming-another-item-is-not-borrowed"),
+    pytest.param(CALLBACK, "投诉要48小时内处理好，处理完毕72小时内回访", set(), id="all-swapped-limits-across-clauses"),
+]
 ROWS += [
     pytest.param(LEAVE, "客户临时有事也没关系，接着谈就行。", set(), id="post-negation-also-no-matter"),
     pytest.param(LEAVE, "客户临时有事时应当告辞。", {"busy"}, id="post-negation-control"),

@@ -59,6 +59,8 @@ class CompiledPoint:
     # every such item's index and keywords
     head: int | None = None
     heads: tuple[tuple[int, tuple[Keyword, ...]], ...] = ()
+    # the other points' all: words this point's groups lack: a clause holding one is about another item
+    rival_groups: tuple[str, ...] = ()
 
 
 def _variants(text: str, thesaurus: Thesaurus) -> list[tuple[str, str]]:
@@ -165,7 +167,23 @@ def _compile_rubric(rubric: tuple[RubricPoint, ...], stem: str, lexicon: Lexicon
         marks, rival_marks = _marks(rubric, unique, index)
         compiled.append(CompiledPoint(point, keywords, groups, tuple(concepts), opposites, marks,
                                       rival_marks, _halves(point.point, marks)))
-    return _with_items(_with_rival_halves(compiled))
+    return _with_rival_groups(_with_items(_with_rival_halves(compiled)))
+
+
+def _with_rival_groups(compiled: tuple[CompiledPoint, ...]) -> tuple[CompiledPoint, ...]:
+    if sum(1 for c in compiled if c.groups) < 2:
+        return compiled
+    words = [{k.text for g in c.groups for k in g if k.text} for c in compiled]
+    out = []
+    for i, c in enumerate(compiled):
+        if not c.groups:
+            out.append(c)
+            continue
+        others = set().union(*(w for j, w in enumerate(words) if j != i)) - words[i]
+        # a word inside one of this point's own (处理 in 处理投诉) names this item too
+        others = {o for o in others if not any(o in own for own in words[i])}
+        out.append(replace(c, rival_groups=tuple(sorted(others))))
+    return tuple(out)
 
 
 def _with_items(compiled: tuple[CompiledPoint, ...]) -> tuple[CompiledPoint, ...]:
@@ -425,11 +443,45 @@ def _group_found(norm: Normalized, group: tuple[Keyword, ...], start: int, end: 
 
 
 def _bound(norm: Normalized, point: CompiledPoint, match: Match) -> bool:
-    """Whether every all: group stands in the match's clause (a time limit beside its own item)."""
+    """Whether every all: group stands in the match's clause (a time limit beside its own item), or in
+    the clause next to it in its sentence when that one names no other item (问题型的就难了，得有真本事)."""
     if not point.groups:
         return True
     a, b = _clause(norm, match.start, match.end)
-    return all(_group_found(norm, group, a, b) is not None for group in point.groups)
+    return all(_group_near(norm, point, group, a, b) is not None for group in point.groups)
+
+
+def _group_near(norm: Normalized, point: CompiledPoint, group: tuple[Keyword, ...], a: int, b: int) -> Match | None:
+    """A group in the clause text[a:b], else in the clause before or after it in the same sentence
+    when that clause holds none of the other points' all: words (a topic said in one clause and its
+    comment in the next, as people speak)."""
+    found = _group_found(norm, group, a, b)
+    if found is not None or not point.rival_groups:
+        return found
+    s0, s1 = _sentence(norm, a, b)
+    text = norm.text
+    for c0, c1 in (_clause_before(norm, a, s0), _clause_after(norm, b, s1)):
+        if c0 < c1 and not any(w in text[c0:c1] for w in point.rival_groups):
+            found = _group_found(norm, group, c0, c1)
+            if found is not None:
+                return found
+    return None
+
+
+def _clause_before(norm: Normalized, a: int, s0: int) -> tuple[int, int]:
+    if a <= s0:
+        return a, a
+    stops = norm.stops
+    i = bisect_left(stops, a) - 1
+    return max(s0, stops[i] if i >= 0 else 0), a
+
+
+def _clause_after(norm: Normalized, b: int, s1: int) -> tuple[int, int]:
+    if b >= s1:
+        return b, b
+    stops = norm.stops
+    j = bisect_right(stops, b)
+    return b, min(s1, stops[j] if j < len(stops) else len(norm.text))
 
 
 def _contradicted(norm: Normalized, point: CompiledPoint, match: Match) -> bool:
@@ -450,7 +502,7 @@ def _all_matches(norm: Normalized, point: CompiledPoint) -> list[Match]:
             a, b = _clause(norm, anchor.start, anchor.end)
             parts = [anchor]
             for group in point.groups[1:]:
-                part = _group_found(norm, group, a, b)
+                part = _group_near(norm, point, group, a, b)
                 if part is None:
                     break
                 parts.append(part)

@@ -219,17 +219,23 @@ BACK_REFERENCE = re.compile(r"(?:没必要|没有必要|不必|不用|不需要|
 NEGATIVE_VERBS = ("忘", "丢", "漏", "落下", "放过", "忽视", "忽略", "小看", "轻视", "怕", "嫌")
 
 
+REFERENCE_CLAUSES = 3  # later clauses of the sentence looked at for a pronoun that denies its topic
+
+
 def _denied_by_reference(norm: Normalized, start: int) -> bool:
-    """Whether the match stands in the first clause of its sentence and a later clause of that
-    sentence denies it by a pronoun (没必要看它, 不用理会这些)."""
+    """Whether the match stands in the first clause of its sentence and one of the next few clauses of
+    that sentence denies it by a pronoun (没必要看它, 不用理会这些)."""
     text, breaks, hard = norm.text, norm.breaks, norm.hard_breaks
     h = bisect_right(hard, start) - 1
     s0 = hard[h] if h >= 0 else 0
     s1 = hard[h + 1] if h + 1 < len(hard) else len(text)
-    if any(s0 < b <= start for b in breaks):
+    b = bisect_right(breaks, s0)
+    if b < len(breaks) and breaks[b] <= start:
         return False  # not in the sentence's first clause: not its topic
     b = bisect_right(breaks, start)
-    while b < len(breaks) and breaks[b] < s1:
+    for _ in range(REFERENCE_CLAUSES):
+        if b >= len(breaks) or breaks[b] >= s1:
+            break
         clause_end = breaks[b + 1] if b + 1 < len(breaks) and breaks[b + 1] <= s1 else s1
         m = BACK_REFERENCE.search(text, breaks[b], clause_end)
         if m is not None and not any(v in m.group(1) for v in NEGATIVE_VERBS):

@@ -247,10 +247,7 @@ def _cross_paired(norm: Normalized, point: CompiledPoint, match: Match) -> bool:
         return False
     text = norm.text
     stops = norm.stops
-    hard = norm.hard_breaks
-    i = bisect_right(hard, match.start) - 1
-    j = bisect_left(hard, match.end)
-    s0, s1 = (hard[i] if i >= 0 else 0), (hard[j] if j < len(hard) else len(text))
+    s0, s1 = _sentence(norm, match.start, match.end)
     a, b = _clause(norm, match.start, match.end)
     own = text[a:b]
     mine = [any(w in own for w in h) for h in point.halves]
@@ -320,11 +317,7 @@ def _mislabelled(norm: Normalized, point: CompiledPoint, match: Match) -> bool:
     if not point.rival_marks:
         return False
     text = norm.text
-    hard = norm.hard_breaks
-    i = bisect_right(hard, match.start) - 1
-    s0 = hard[i] if i >= 0 else 0
-    j = bisect_left(hard, match.end)
-    s1 = hard[j] if j < len(hard) else len(text)
+    s0, s1 = _sentence(norm, match.start, match.end)
     after = match.end
     labels = norm.labels
     k = 0
@@ -576,6 +569,7 @@ def _item_mentions(norm: Normalized, point: CompiledPoint) -> list[tuple[int, in
 
 
 def _sentence(norm: Normalized, start: int, end: int) -> tuple[int, int]:
+    """The sentence (between the answer's sentence ends, `hard_breaks`) that holds text[start:end]."""
     hard = norm.hard_breaks
     i = bisect_right(hard, start) - 1
     j = bisect_left(hard, end)

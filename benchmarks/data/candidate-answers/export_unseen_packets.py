@@ -11,24 +11,9 @@ import yaml
 
 from examprep.content import read_bank
 from examprep.locations import shipped_content_dir
+from export_packets import packet  # the same fields as packets 1-6 (this folder is on sys.path)
 
 HERE = Path(__file__).parent
-
-
-def packet(bank, q) -> dict:
-    points = []
-    for pid in q.points:
-        p = bank.points.get(pid)
-        if p:
-            points.append({"id": p.id, "title": p.title, "items": list(p.items), "ordered": p.ordered,
-                           "text": p.text, "source": p.source})
-    d = {"question": q.id, "type": q.type, "level": q.level, "stem": q.stem, "score": q.score,
-         "rubric_points": [{"id": r.id, "point": r.point, "weight": r.weight} for r in q.rubric],
-         "knowledge_points": points}
-    if q.case_id:
-        c = bank.cases[q.case_id]
-        d |= {"case_title": c.title, "case_scenario": c.scenario, "case_source": c.source}
-    return d
 
 
 def main() -> None:

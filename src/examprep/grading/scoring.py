@@ -548,24 +548,24 @@ HEAD_MENTIONS = 50  # places per item keyword looked at: more than any answer na
 
 
 def _item_mentions(norm: Normalized, point: CompiledPoint) -> list[tuple[int, int, int]]:
-    """Where the answer names the rubric's items: (start, end, item's point index), in order."""
-    key = f"items:{id(point.heads)}"
-    found = norm._cache.get(key)
-    if found is None:
+    """Where the answer names the rubric's items: (start, end, item's point index), in order; worked
+    out once per answer and rubric (every point of the rubric shares its `heads`)."""
+
+    def mentions(norm: Normalized) -> list[tuple[int, int, int]]:
         spans: dict[tuple[int, int], int] = {}
         for head, keywords in point.heads:
             for keyword in keywords:
                 for m in exact_matches(norm, keyword, HEAD_MENTIONS):
                     spans.setdefault((m.start, m.end), head)
         # a mention inside a longer one (物理属性 in 按物理属性分类) is the same mention
-        ordered = sorted(spans.items(), key=lambda x: (x[0][0], -x[0][1]))
         found, reach = [], -1
-        for (a, b), head in ordered:
+        for (a, b), head in sorted(spans.items(), key=lambda x: (x[0][0], -x[0][1])):
             if b > reach:
                 found.append((a, b, head))
                 reach = b
-        norm._cache[key] = found
-    return found
+        return found
+
+    return norm.derived(f"items:{id(point.heads)}", mentions)
 
 
 def _sentence(norm: Normalized, start: int, end: int) -> tuple[int, int]:

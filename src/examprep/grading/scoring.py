@@ -16,6 +16,7 @@ from typing import Protocol
 from ..content.model import EMPTY_LEXICON, Lexicon, RubricPoint
 from .concepts import Concept, build_concept, concept_hits, content_words, rubric_weights
 from .distributive import list_matches
+from .items import heading_swapped, under_item
 from .matching import (
     ALL,
     CONCEPT,
@@ -34,6 +35,7 @@ from .normalize import Normalized, normalize, normalize_keyword
 from .numbers_forms import number_forms
 from .results import Grading, PointResult
 from .rubric_cache import RUBRICS
+from .spans import at, clause, clause_after, clause_before, sentence
 from .thesaurus import Thesaurus, thesaurus_for
 
 MATCHES_PER_KEYWORD = 3
@@ -59,6 +61,9 @@ class CompiledPoint:
     # every such item's index and keywords
     head: int | None = None
     heads: tuple[tuple[int, tuple[Keyword, ...]], ...] = ()
+    # per item: its members' keywords; and this point's own index when it names an item
+    members: tuple[tuple[int, tuple[Keyword, ...]], ...] = ()
+    item: int | None = None
     # the other points' all: words this point's groups lack: a clause holding one is about another item
     rival_groups: tuple[str, ...] = ()
 
@@ -192,8 +197,12 @@ def _with_items(compiled: tuple[CompiledPoint, ...]) -> tuple[CompiledPoint, ...
     head_of = {i: ids[c.rubric.under] for i, c in enumerate(compiled) if c.rubric.under in ids}
     if not head_of:
         return compiled
-    heads = tuple((h, compiled[h].keywords) for h in sorted(set(head_of.values())))
-    return tuple(replace(c, head=head_of.get(i), heads=heads) for i, c in enumerate(compiled))
+    items = sorted(set(head_of.values()))
+    heads = tuple((h, compiled[h].keywords) for h in items)
+    members = tuple((h, tuple(k for i, c in enumerate(compiled) if head_of.get(i) == h
+                              for k in c.keywords if k.variant is None)) for h in items)
+    return tuple(replace(c, head=head_of.get(i), heads=heads, members=members,
+                         item=i if i in items else None) for i, c in enumerate(compiled))
 
 
 HALF_SPLITS = ("，", "：", ":", ",")
@@ -247,8 +256,8 @@ def _cross_paired(norm: Normalized, point: CompiledPoint, match: Match) -> bool:
         return False
     text = norm.text
     stops = norm.stops
-    s0, s1 = _sentence(norm, match.start, match.end)
-    a, b = _clause(norm, match.start, match.end)
+    s0, s1 = sentence(norm, match.start, match.end)
+    a, b = clause(norm, match.start, match.end)
     own = text[a:b]
     mine = [any(w in own for w in h) for h in point.halves]
     if mine[0] == mine[1]:
@@ -317,11 +326,11 @@ def _mislabelled(norm: Normalized, point: CompiledPoint, match: Match) -> bool:
     if not point.rival_marks:
         return False
     text = norm.text
-    s0, s1 = _sentence(norm, match.start, match.end)
+    s0, s1 = sentence(norm, match.start, match.end)
     after = match.end
     labels = norm.labels
     k = 0
-    while after + k < s1 and k <= 2 and not (_at(labels, after + k)
+    while after + k < s1 and k <= 2 and not (at(labels, after + k)
                                               or text.startswith(LABEL_MARKERS, after + k)):
         k += 1
     if after + k < s1 and k <= 2:
@@ -333,7 +342,7 @@ def _mislabelled(norm: Normalized, point: CompiledPoint, match: Match) -> bool:
             end = max(after + k, stops[bisect_left(stops, labels[n]) - 1])
         segment = text[after + k:end]
     elif text.endswith(LABELLED_BY, s0, match.start):
-        c0, _ = _clause(norm, match.start, match.end)
+        c0, _ = clause(norm, match.start, match.end)
         segment = text[max(s0, c0):match.start]
     else:
         return _under_rival_label(norm, point, match, s0)
@@ -391,7 +400,7 @@ def _labels_something(norm: Normalized, text: str, keyword: str) -> bool:
     pos = text.find(keyword)
     while pos != -1:
         end = pos + len(keyword)
-        if _at(norm.labels, end) or text.startswith(LABEL_MARKERS, end) or text.endswith(LABELLED_BY, 0, pos):
+        if at(norm.labels, end) or text.startswith(LABEL_MARKERS, end) or text.endswith(LABELLED_BY, 0, pos):
             return True
         pos = text.find(keyword, pos + 1)
     return False
@@ -406,28 +415,6 @@ def _reorderable(concept: Concept) -> bool:
 ORDER_CHARS = frozenset("先后再")
 
 
-def _clause(norm: Normalized, start: int, end: int) -> tuple[int, int]:
-    """The clause (between punctuation) that holds text[start:end], with its label when a colon
-    ties one to it (忽视法：客户只是发牢骚时不予理会)."""
-    stops = norm.stops
-    i = bisect_right(stops, start) - 1
-    j = bisect_left(stops, end)
-    first = stops[i] if i >= 0 else 0
-    labels = norm.labels
-    if labels:
-        while i >= 0 and _at(labels, stops[i]):  # the label before a colon: 忽视法：[…]
-            i -= 1
-            first = stops[i] if i >= 0 else 0
-        while j < len(stops) and _at(labels, stops[j]):  # what a label introduces: [忽视法]：…
-            j += 1
-    return first, (stops[j] if j < len(stops) else len(norm.text))
-
-
-def _at(positions, p: int) -> bool:
-    k = bisect_left(positions, p)
-    return k < len(positions) and positions[k] == p
-
-
 def _group_found(norm: Normalized, group: tuple[Keyword, ...], start: int, end: int) -> Match | None:
     for keyword in group:
         for match in exact_matches(norm, keyword, MATCHES_PER_KEYWORD, start, end):
@@ -440,7 +427,7 @@ def _bound(norm: Normalized, point: CompiledPoint, match: Match) -> bool:
     the clause next to it in its sentence when that one names no other item (问题型的就难了，得有真本事)."""
     if not point.groups:
         return True
-    a, b = _clause(norm, match.start, match.end)
+    a, b = clause(norm, match.start, match.end)
     return all(_group_near(norm, point, group, a, b) is not None for group in point.groups)
 
 
@@ -451,9 +438,9 @@ def _group_near(norm: Normalized, point: CompiledPoint, group: tuple[Keyword, ..
     found = _group_found(norm, group, a, b)
     if found is not None or not point.rival_groups:
         return found
-    s0, s1 = _sentence(norm, a, b)
+    s0, s1 = sentence(norm, a, b)
     text = norm.text
-    for c0, c1 in (_clause_before(norm, a, s0), _clause_after(norm, b, s1)):
+    for c0, c1 in (clause_before(norm, a, s0), clause_after(norm, b, s1)):
         if c0 < c1 and not any(w in text[c0:c1] for w in point.rival_groups):
             found = _group_found(norm, group, c0, c1)
             if found is not None:
@@ -461,29 +448,13 @@ def _group_near(norm: Normalized, point: CompiledPoint, group: tuple[Keyword, ..
     return None
 
 
-def _clause_before(norm: Normalized, a: int, s0: int) -> tuple[int, int]:
-    if a <= s0:
-        return a, a
-    stops = norm.stops
-    i = bisect_left(stops, a) - 1
-    return max(s0, stops[i] if i >= 0 else 0), a
-
-
-def _clause_after(norm: Normalized, b: int, s1: int) -> tuple[int, int]:
-    if b >= s1:
-        return b, b
-    stops = norm.stops
-    j = bisect_right(stops, b)
-    return b, min(s1, stops[j] if j < len(stops) else len(norm.text))
-
-
 def _contradicted(norm: Normalized, point: CompiledPoint, match: Match) -> bool:
     """Whether the match's clause says the opposite of the point (越长越好 where it says 适当控制)."""
     if not point.opposites:
         return False
-    a, b = _clause(norm, match.start, match.end)
-    clause = norm.text[a:b]
-    return any(o in clause for o in point.opposites)
+    a, b = clause(norm, match.start, match.end)
+    said = norm.text[a:b]
+    return any(o in said for o in point.opposites)
 
 
 def _all_matches(norm: Normalized, point: CompiledPoint) -> list[Match]:
@@ -492,7 +463,7 @@ def _all_matches(norm: Normalized, point: CompiledPoint) -> list[Match]:
     first = point.groups[0]
     for keyword in first:
         for anchor in exact_matches(norm, keyword, MATCHES_PER_KEYWORD):
-            a, b = _clause(norm, anchor.start, anchor.end)
+            a, b = clause(norm, anchor.start, anchor.end)
             parts = [anchor]
             for group in point.groups[1:]:
                 part = _group_near(norm, point, group, a, b)
@@ -521,7 +492,8 @@ def _concept_matches(norm: Normalized, point: CompiledPoint) -> list[Match]:
 def _keep(norm: Normalized, point: CompiledPoint, matches: list[Match]) -> list[Match]:
     kept = [m for m in matches if _bound(norm, point, m) and not _contradicted(norm, point, m)
             and not _mislabelled(norm, point, m) and not _cross_paired(norm, point, m)
-            and not _wrong_quantity(norm, point, m) and _under_item(norm, point, m) is None]
+            and not _wrong_quantity(norm, point, m) and _under_item(norm, point, m) is None
+            and not heading_swapped(norm, point, m)]
     if kept:
         kept = [m for m in kept if not _inside_denied_keyword(norm, point, m)]
     return kept
@@ -544,56 +516,10 @@ def _inside_denied_keyword(norm: Normalized, point: CompiledPoint, match: Match)
     return False
 
 
-HEAD_MENTIONS = 50  # places per item keyword looked at: more than any answer names an item
-
-
-def _item_mentions(norm: Normalized, point: CompiledPoint) -> list[tuple[int, int, int]]:
-    """Where the answer names the rubric's items: (start, end, item's point index), in order; worked
-    out once per answer and rubric (every point of the rubric shares its `heads`)."""
-
-    def mentions(norm: Normalized) -> list[tuple[int, int, int]]:
-        spans: dict[tuple[int, int], int] = {}
-        for head, keywords in point.heads:
-            for keyword in keywords:
-                for m in exact_matches(norm, keyword, HEAD_MENTIONS):
-                    spans.setdefault((m.start, m.end), head)
-        # a mention inside a longer one (物理属性 in 按物理属性分类) is the same mention
-        found, reach = [], -1
-        for (a, b), head in sorted(spans.items(), key=lambda x: (x[0][0], -x[0][1])):
-            if b > reach:
-                found.append((a, b, head))
-                reach = b
-        return found
-
-    return norm.derived(f"items:{id(point.heads)}", mentions)
-
-
-def _sentence(norm: Normalized, start: int, end: int) -> tuple[int, int]:
-    """The sentence (between the answer's sentence ends, `hard_breaks`) that holds text[start:end]."""
-    hard = norm.hard_breaks
-    i = bisect_right(hard, start) - 1
-    j = bisect_left(hard, end)
-    return (hard[i] if i >= 0 else 0), (hard[j] if j < len(hard) else len(norm.text))
-
-
 def _under_item(norm: Normalized, point: CompiledPoint, match: Match) -> str | None:
-    """Where the answer names the rubric's items, the item a match is written under when that is the
-    wrong one: the item named nearest before the match in its sentence, else nearest after it in its
-    sentence (按物理属性分类，就是看品牌构成；按经营情况分类… does not earn 品牌构成, which is under 按经营
-    情况分类). None when it is its own item, when its sentence names none, or when the answer does not
-    name its own item at all (then nothing was swapped); the item's keyword as written otherwise."""
-    if point.head is None:
-        return None
-    mentions = _item_mentions(norm, point)
-    if all(m[2] != point.head for m in mentions):
-        return None
-    s0, s1 = _sentence(norm, match.start, match.end)
-    before = [m for m in mentions if s0 <= m[0] and m[1] <= match.start]
-    after = [m for m in mentions if match.end <= m[0] < s1]
-    governing = before[-1] if before else after[0] if after else None
-    if governing is None or governing[2] == point.head:
-        return None
-    return norm.original_text(governing[0], governing[1])
+    """The name of the wrong item a match is written under, as typed (`items.under_item`)."""
+    span = under_item(norm, point, match)
+    return None if span is None else norm.original_text(*span)
 
 
 QUANTITY = re.compile(r"(\d+(?:\.\d+)?|半)(小时|分钟|工作日|天|周|个月|月|%)")
@@ -612,7 +538,7 @@ def _wrong_quantity(norm: Normalized, point: CompiledPoint, match: Match) -> boo
     if not wanted or any(ch.isdigit() for ch in match.keyword.text):
         return False
     # the match's clause and the one after it, in its sentence (清晰期望，告诉他……半小时内到场)
-    a, b = _clause(norm, match.start, match.end)
+    a, b = clause(norm, match.start, match.end)
     hard, stops = norm.hard_breaks, norm.stops
     k = bisect_right(stops, b)
     j = bisect_left(hard, match.end)
@@ -687,7 +613,7 @@ def why_missed(norm: Normalized, point: CompiledPoint) -> str | None:
             return f"找到「{shown}」，但被否定"
         probe = Match(pos, end, "exact", keyword)
         if _contradicted(norm, point, probe):
-            a, b = _clause(norm, pos, end)
+            a, b = clause(norm, pos, end)
             opposite = next(o for o in point.opposites if o in text[a:b])
             return f"找到「{shown}」，但同一句里说的是相反的「{opposite}」"
         if not _bound(norm, point, probe):
@@ -706,7 +632,7 @@ def why_missed(norm: Normalized, point: CompiledPoint) -> str | None:
 
 def _unbound(norm: Normalized, point: CompiledPoint, start: int, end: int) -> str:
     """What an all: group found alone lacks in its clause, as the feedback says it."""
-    a, b = _clause(norm, start, end)
+    a, b = clause(norm, start, end)
     found = norm.text[start:end]
     for group in point.groups:
         if any(k.text == found for k in group):

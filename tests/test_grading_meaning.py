@@ -170,6 +170,30 @@ ROWS += [
                  {"physical", "operator", "business", "brand", "scale"}, id="under-sentence-naming-no-heading"),
 ]
 
+# near spellings that are other words: a character dropped beside its opposite, a negation left dangling,
+# a homophone of a guarded character (a slip, not an opposite)
+DATABASE = [("dynamic", "动态管理", ["动态管理"])]
+UNMET = [("unmet", "说明企业对这类需求满足得不够", ["满足得不够"])]
+FEATURE_TYPO = [("feature", "按客户特征分类", ["客户特征"])]
+# 即 labels a description; a person between a keyword's words makes it someone else's
+EFFECTS = [("halo", "晕轮效应：对人某一方面的突出印象扩散到整体评价", ["晕轮效应"]),
+           ("primacy", "首因效应：第一次接触形成的印象最深刻", ["首因效应"])]
+EYES = [("eyes", "对方的眼睛", ["对方的眼睛"])]
+BUSINESS = [("business", "按客户经营情况分类", ["经营情况"])]
+ROWS += [
+    pytest.param(DATABASE, "客户数据库能实现对客户的静态管理。", set(), id="typo-drop-beside-opposite"),
+    pytest.param(DATABASE, "客户数据库能实现对客户的动太管理。", {"dynamic"}, id="typo-control"),
+    pytest.param(UNMET, "企业一般都已经满足得不错了。", set(), id="typo-dangling-negation"),
+    pytest.param(FEATURE_TYPO, "按客户特正分类。", {"feature"}, id="typo-homophone-of-guarded-character"),
+    pytest.param(EFFECTS, "利用晕轮效应，即第一次接触形成的印象最深刻；利用首因效应，即对人某一方面的突出印象会扩散到整体评价。",
+                 set(), id="label-ji-swapped-descriptions"),
+    pytest.param(EFFECTS, "利用晕轮效应，即对人某一方面的突出印象扩散到整体评价；利用首因效应，即第一次接触形成的印象最深刻。",
+                 {"halo", "primacy"}, id="label-ji-control"),
+    pytest.param(EYES, "让对方用我的眼睛看世界。", set(), id="gap-person-between"),
+    pytest.param(EYES, "学会用对方那双眼睛看世界。", {"eyes"}, id="gap-control"),
+    pytest.param(BUSINESS, "看门店本身的情况和经营者的年龄。", set(), id="order-reversed-across-a-list"),
+]
+
 
 @pytest.mark.parametrize("points, answer, expected", ROWS)
 def test_meaning_rule(points, answer, expected):

@@ -241,6 +241,7 @@ class ConceptHit:
     claims: tuple[tuple[int, int], ...]
     words: tuple[str, ...]  # the answer's words that were found (normalised)
     coverage: float
+    in_order: bool = True  # the words stand in the order the concept gives them
 
 
 def _clauses(norm: Normalized) -> tuple[list[int], list[int]]:
@@ -385,8 +386,9 @@ def concept_hits(norm: Normalized, concept: Concept, limit: int = 3) -> list[Con
             continue
         if concept.negative and any(d in text[start:max(a for a, _ in claims)] for d in DENIALS):
             continue  # a prohibition denied: 不存在没满足好的问题
+        in_order = _in_order(claims)
         claims.sort()
-        hits.append(ConceptHit(claims[0][0], claims[-1][1], tuple(claims), tuple(words), coverage))
+        hits.append(ConceptHit(claims[0][0], claims[-1][1], tuple(claims), tuple(words), coverage, in_order))
     hits.sort(key=lambda h: (-h.coverage, h.end - h.start, h.start))
     best: list[ConceptHit] = []
     for hit in hits:

@@ -21,7 +21,7 @@ from .negation import negation_index, post_negated, starts_negated
 from .normalize import Normalized, normalize
 from .pinyin import keyword_sounds, sounds
 from .separators import separators
-from .thesaurus import OPPOSITE_CHARS
+from .thesaurus import OPPOSITE_CHARS, OPPOSITE_PAIRS
 
 TYPO_MIN_LENGTH = 4  # one wrong, missing or extra character is forgiven from this length on
 MAX_OCCURRENCES = 5000  # anchors examined per keyword: a bound for pathological answers
@@ -115,6 +115,18 @@ def protected(text: str, i: int) -> bool:
     if before.isdigit() or after.isdigit():
         return True  # the character beside a number: 3天 is not 3年, 48小时 not 48小节
     return _meaning_bearing(text, i)
+
+
+def same_sound(a: str, b: str) -> bool:
+    """Whether two Han characters (neither a negation) share a reading: 征 and 正, 备 and 被. Such a swap
+    is a slip of the input method, never an antonym's (正/背, 先/再 do not sound alike)."""
+    return (a != b and _is_han(a) and _is_han(b) and a not in NEGATION_CHARS and b not in NEGATION_CHARS
+            and sounds(a) == sounds(b))
+
+
+def _swap_allowed(keyword: str, i: int, text: str, j: int) -> bool:
+    """Whether keyword[i] may stand as text[j] in a near spelling."""
+    return same_sound(keyword[i], text[j]) or not (protected(keyword, i) or protected(text, j))
 
 
 def _meaning_bearing(text: str, i: int) -> bool:
@@ -220,15 +232,30 @@ def exact_matches(norm: Normalized, keyword: Keyword, limit: int, lo: int = 0,
     return found
 
 
+def _edge_dropped_for_opposite(keyword: str, src: int, text: str, start: int, end: int) -> bool:
+    """Whether the keyword's first or last character is missing from the stretch because the answer
+    says something else there: its opposite beside the stretch (静[态管理] for 动态管理), or a negation left
+    at the stretch's edge with nothing of the keyword's after it (满足得不[错] for 满足得不够)."""
+    if src == 0 and start > 0:
+        return frozenset((keyword[0], text[start - 1])) in OPPOSITE_PAIRS
+    if src == len(keyword) - 1 and end < len(text):
+        return (frozenset((keyword[src], text[end])) in OPPOSITE_PAIRS
+                or (text[end - 1] in NEGATION_CHARS and keyword[src] not in NEGATION_CHARS))
+    return False
+
+
 def _edits_allowed(keyword: str, text: str, start: int, end: int) -> bool:
     window = text[start:end]
     for op in Levenshtein.editops(keyword, window):
         tag, src, dst = op.tag, op.src_pos, op.dest_pos
         if tag == "insert" and (dst == 0 or dst == len(window) - 1):
             return False  # an extra character at the edge: the stretch inside was already judged
-        if tag != "insert" and protected(keyword, src):
+        if tag == "delete" and _edge_dropped_for_opposite(keyword, src, text, start, end):
             return False
-        if tag != "delete" and protected(text, start + dst):
+        if tag == "replace":
+            if not _swap_allowed(keyword, src, text, start + dst):
+                return False
+        elif (tag == "delete" and protected(keyword, src)) or (tag == "insert" and protected(text, start + dst)):
             return False
     return True
 
@@ -300,7 +327,7 @@ def homophone_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Ma
             diffs = [i for i in range(n) if window[i] != k[i]]
             if not diffs or len(diffs) > budget:
                 continue
-            if any(protected(k, i) or protected(text, pos + i) for i in diffs):
+            if not all(_swap_allowed(k, i, text, pos + i) for i in diffs):
                 continue
             if acceptable(norm, keyword, pos, pos + n):
                 starts.add(pos)
@@ -315,6 +342,9 @@ def _has_separator(norm: Normalized, start: int, end: int) -> bool:
     seps = separators(norm)
     i = bisect_left(seps, (start, start))
     return i < len(seps) and seps[i][0] <= end and seps[i][1] <= end
+
+
+OWNER_CHARS = frozenset("我咱自")
 
 
 def gap_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Match]:
@@ -334,6 +364,8 @@ def gap_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Match]:
                     break
                 if _has_separator(norm, head_end, tail_start):
                     break  # 感受与期望管理 is a list, for distributive.py to read
+                if any(ch in OWNER_CHARS for ch in text[head_end:tail_start]):
+                    break  # 对方[用我]的眼睛: a person between the words changes whose it is
                 end = tail_start + len(tail)
                 if acceptable(norm, keyword, pos, end):
                     found.append(Match(pos, end, GAP, keyword, ((pos, head_end), (tail_start, end))))

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 from typing import Protocol
 
 from ..content.model import EMPTY_LEXICON, Lexicon, RubricPoint
@@ -22,6 +23,7 @@ from .matching import (
     CONCEPT,
     NUMBER,
     ORDER,
+    OWNER_CHARS,
     SYNONYM,
     Keyword,
     Match,
@@ -35,6 +37,7 @@ from .normalize import Normalized, normalize, normalize_keyword
 from .numbers_forms import number_forms
 from .results import Grading, PointResult
 from .rubric_cache import RUBRICS
+from .separators import separators
 from .spans import at, clause, clause_after, clause_before, sentence
 from .thesaurus import Thesaurus, thesaurus_for
 
@@ -317,6 +320,26 @@ def _marks(rubric: tuple[RubricPoint, ...], unique: list[set[str]], index: int
 
 
 LABEL_MARKERS = ("就是", "是指", "指的是")  # besides a colon or a dash
+# 即 too (晕轮效应，即……), but not inside a word (即使, 立即, 随即)
+NOT_LABEL_JI_AFTER = frozenset("使将可便刻时日兴席位")
+NOT_LABEL_JI_BEFORE = frozenset("立随当旋亦")
+
+
+def _marker_at(text: str, pos: int) -> bool:
+    """Whether a label marker (就是, 是指, 指的是, 即) begins at text[pos]."""
+    if text.startswith(LABEL_MARKERS, pos):
+        return True
+    return (text.startswith("即", pos) and text[pos + 1:pos + 2] not in NOT_LABEL_JI_AFTER
+            and text[pos - 1:pos] not in NOT_LABEL_JI_BEFORE)
+
+
+def _last_marker(text: str, lo: int, hi: int) -> int:
+    """Where the last label marker in text[lo:hi] begins, or -1."""
+    found = max(text.rfind(marker, lo, hi) for marker in LABEL_MARKERS)
+    pos = text.rfind("即", lo, hi)
+    while pos > found and not _marker_at(text, pos):
+        pos = text.rfind("即", lo, pos)
+    return max(found, pos)
 LABELLED_BY = ("属于", "体现", "叫做")
 
 
@@ -331,7 +354,7 @@ def _mislabelled(norm: Normalized, point: CompiledPoint, match: Match) -> bool:
     labels = norm.labels
     k = 0
     while after + k < s1 and k <= 2 and not (at(labels, after + k)
-                                              or text.startswith(LABEL_MARKERS, after + k)):
+                                              or _marker_at(text, after + k)):
         k += 1
     if after + k < s1 and k <= 2:
         # The description runs to the sentence's end, or to the clause before the next label.
@@ -365,10 +388,9 @@ def _label_before(norm: Normalized, start: int, s0: int) -> tuple[int, int] | No
     labels = norm.labels
     n = bisect_right(labels, start) - 1
     end = labels[n] if n >= 0 and labels[n] > s0 else -1
-    for marker in LABEL_MARKERS:
-        p = text.rfind(marker, s0, start)
-        if p > end:
-            end = p
+    p = _last_marker(text, s0, start)
+    if p > end:
+        end = p
     if end <= s0:
         return None
     stops = norm.stops
@@ -400,7 +422,7 @@ def _labels_something(norm: Normalized, text: str, keyword: str) -> bool:
     pos = text.find(keyword)
     while pos != -1:
         end = pos + len(keyword)
-        if at(norm.labels, end) or text.startswith(LABEL_MARKERS, end) or text.endswith(LABELLED_BY, 0, pos):
+        if at(norm.labels, end) or _marker_at(text, end) or text.endswith(LABELLED_BY, 0, pos):
             return True
         pos = text.find(keyword, pos + 1)
     return False
@@ -477,12 +499,35 @@ def _all_matches(norm: Normalized, point: CompiledPoint) -> list[Match]:
     return found
 
 
+SPEAKER_CHARS = frozenset("我咱")  # in a point's meaning, 自己 is often the candidate's own (客户经理自己…)
+
+
+def _apart(norm: Normalized, claims: tuple[tuple[int, int], ...], in_order: bool,
+           owners: frozenset[str] = OWNER_CHARS) -> bool:
+    """Whether a keyword's words found in another order stand as two things: listed apart the other way
+    round (情况和经营 for 经营情况; in order, 期望、惊喜……型需求 is a list sharing its head; keywords'
+    words only) or with a person between them in one clause who makes them someone else's (对方用我的
+    眼睛)."""
+    spans = sorted(claims)
+    seps = separators(norm)
+    for (_, a), (b, _) in pairwise(spans):
+        if any(ch in owners for ch in norm.text[a:b]) and not clause_breaks_between(norm, a, b):
+            return True
+        i = bisect_left(seps, (a, a))
+        if not in_order and i < len(seps) and seps[i][1] <= b:
+            return True
+    return False
+
+
 def _concept_matches(norm: Normalized, point: CompiledPoint) -> list[Match]:
     found: list[Match] = []
     for concept in point.concepts:
         how = ORDER if concept.strict else CONCEPT
         keyword = compile_keyword(concept.source)
         for hit in concept_hits(norm, concept):
+            if (_apart(norm, hit.claims, hit.in_order) if concept.strict
+                    else _apart(norm, hit.claims, True, SPEAKER_CHARS)):
+                continue
             found.append(Match(hit.start, hit.end, how, keyword, hit.claims, hit.words))
         if found:
             break

@@ -34,7 +34,15 @@ ANTONYMS: tuple[tuple[str, ...], ...] = (
 )
 
 # Characters a typo may never change into one another: each pair is an opposite or an order word.
-OPPOSITE_CHARS = frozenset("正背反先后再上下多少长短高低前增减升降主被左右早晚内外大小新旧快慢买卖进出真假")
+# …and one side of pairs whose other side is too common to guard (动/静, 显/隐, 对/错, 优/劣, 远/近)
+# Characters that say each other's opposite: a keyword's character dropped beside its opposite (静[态管理]
+# for 动态管理) is no slip.
+OPPOSITE_PAIRS = frozenset(frozenset(pair) for pair in (
+    "正背", "先后", "先再", "上下", "多少", "长短", "高低", "前后", "增减", "升降", "主被", "左右", "早晚",
+    "内外", "大小", "新旧", "快慢", "买卖", "进出", "真假", "动静", "显隐", "对错", "优劣", "强弱", "好坏",
+    "虚实", "远近", "深浅", "盈亏", "胜败"))
+OPPOSITE_CHARS = frozenset("正背反先后再上下多少长短高低前增减升降主被左右早晚内外大小新旧快慢买卖进出真假"
+                           "静显隐错劣弱坏虚亏败浅远近")
 
 
 _NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")

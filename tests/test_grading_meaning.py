@@ -174,10 +174,10 @@ ROWS += [
 # a homophone of a guarded character (a slip, not an opposite)
 DATABASE = [("dynamic", "动态管理", ["动态管理"])]
 UNMET = [("unmet", "说明企业对这类需求满足得不够", ["满足得不够"])]
-FEATURE_TYPO = [("feature", "按客户特征分类", ["客户特征"])]
+FEATURE_TYPO = [("feature", "客户特征分类", ["客户特征分类"])]
 # 即 labels a description; a person between a keyword's words makes it someone else's
-EFFECTS = [("halo", "晕轮效应：对人某一方面的突出印象扩散到整体评价", ["晕轮效应"]),
-           ("primacy", "首因效应：第一次接触形成的印象最深刻", ["首因效应"])]
+EFFECTS = [("halo", "晕轮效应指对人某一方面的突出印象扩散到整体评价", ["晕轮效应"]),
+           ("primacy", "首因效应指第一次接触形成的印象最深刻", ["首因效应"])]
 EYES = [("eyes", "对方的眼睛", ["对方的眼睛"])]
 BUSINESS = [("business", "按客户经营情况分类", ["经营情况"])]
 ROWS += [
@@ -192,6 +192,23 @@ ROWS += [
     pytest.param(EYES, "让对方用我的眼睛看世界。", set(), id="gap-person-between"),
     pytest.param(EYES, "学会用对方那双眼睛看世界。", {"eyes"}, id="gap-control"),
     pytest.param(BUSINESS, "看门店本身的情况和经营者的年龄。", set(), id="order-reversed-across-a-list"),
+]
+
+# the point's action denied after the keyword; a keyword repeating its own denial; 没什么 before a negative
+CONSENSUS = [("consensus", "确认达成的共识", ["共识"])]
+MATERIALS = [("materials", "准备客户资料和政策法规", ["客户资料"])]
+RETELL = [("retell", "复述客户说的内容", ["复述"])]
+UNREASONABLE = [("unreasonable", "这种要求是不合理的", ["不合理"])]
+SKILL = [("skill", "问题型需求对服务技能要求很高", ["技能"])]
+ROWS += [
+    pytest.param(LEAVE, "客户临时有事时可以在旁边等着，不必告辞。", set(), id="action-denied-next-clause"),
+    pytest.param(CONSENSUS, "达成的共识就不用再跟客户确认了。", set(), id="action-denied-own-clause"),
+    pytest.param(MATERIALS, "准备好客户资料，政策法规不用特意准备。", {"materials"},
+                 id="action-denied-of-another-topic-keeps"),
+    pytest.param(RETELL, "客户说的内容没必要复述，复述显得自己没听懂。", set(), id="echo-of-a-denied-keyword"),
+    pytest.param(RETELL, "不必一字不差地复述，但复述要点很有用。", {"retell"}, id="echo-after-a-contrast-keeps"),
+    pytest.param(UNREASONABLE, "这个需求本身没什么不合理的。", set(), id="negative-keyword-denied-by-meishenme"),
+    pytest.param(SKILL, "问题型需求一般人都能处理，对技能没什么要求。", set(), id="post-negation-no-requirement"),
 ]
 
 

@@ -194,10 +194,34 @@ def acceptable(norm: Normalized, keyword: Keyword, start: int, end: int) -> bool
         return False
     if keyword.negative:  # its own negation must not be denied again (不存在没满足好的问题)
         return not _denied_before(norm.text, start) and not post_negated(norm, end, start)
-    return not negation_index(norm).negated(start) and not post_negated(norm, end, start)
+    return (not negation_index(norm).negated(start) and not post_negated(norm, end, start)
+            and not _echoes_denial(norm, keyword.text, start))
 
 
-DENIALS = ("不存在", "不是", "并非", "没有")  # 不存在[没满足好的问题]: a negative keyword denied
+ECHO_CONTRASTS = ("但", "而", "却", "不过", "反而", "可是", "然而", "只是")
+ECHO_MODALS = ("要", "应", "必须", "得", "需要")
+
+
+def _echoes_denial(norm: Normalized, keyword: str, start: int) -> bool:
+    """Whether the keyword repeats, later in its sentence, a mention of it that the answer denied, with no
+    contrast between and no 要/应 of its own: 没必要复述，复述显得自己没听懂."""
+    text = norm.text
+    i = bisect_right(norm.hard_breaks, start) - 1
+    s0 = norm.hard_breaks[i] if i >= 0 else 0
+    before = text.rfind(keyword, s0, start)
+    if before == -1:
+        return False
+    between = text[before + len(keyword):start]
+    c = bisect_right(norm.breaks, start) - 1
+    clause_start = max(s0, norm.breaks[c] if c >= 0 else 0)
+    if any(w in between for w in ECHO_CONTRASTS) or any(
+            m in text[max(clause_start, start - 3):start] for m in ECHO_MODALS):
+        return False
+    return negation_index(norm).negated(before) or post_negated(norm, before + len(keyword), before)
+
+
+# 不存在[没满足好的问题], 没什么[不合理的]: a negative keyword denied
+DENIALS = ("不存在", "不是", "并非", "没有", "没什么", "没啥", "没有什么")
 
 
 def _denied_before(text: str, start: int) -> bool:

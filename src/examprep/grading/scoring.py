@@ -15,6 +15,7 @@ from itertools import pairwise
 from typing import Protocol
 
 from ..content.model import EMPTY_LEXICON, Lexicon, RubricPoint
+from .actions import action_denied, point_actions
 from .concepts import Concept, build_concept, concept_hits, content_words, rubric_weights
 from .distributive import list_matches
 from .items import heading_swapped, under_item
@@ -69,6 +70,9 @@ class CompiledPoint:
     item: int | None = None
     # the other points' all: words this point's groups lack: a clause holding one is about another item
     rival_groups: tuple[str, ...] = ()
+    # the point's actions (确认 in 确认达成的共识, 告辞 from the stem's 应当告辞): denied after a match, they
+    # void it (客户临时有事时可以在旁边等着，不必告辞)
+    actions: tuple[str, ...] = ()
 
 
 def _variants(text: str, thesaurus: Thesaurus) -> list[tuple[str, str]]:
@@ -174,7 +178,8 @@ def _compile_rubric(rubric: tuple[RubricPoint, ...], stem: str, lexicon: Lexicon
         opposites = _opposites((point.point, *point.keywords), thesaurus)
         marks, rival_marks = _marks(rubric, unique, index)
         compiled.append(CompiledPoint(point, keywords, groups, tuple(concepts), opposites, marks,
-                                      rival_marks, _halves(point.point, marks)))
+                                      rival_marks, _halves(point.point, marks),
+                                      actions=point_actions(point.point, stem, thesaurus)))
     return _with_rival_groups(_with_items(_with_rival_halves(compiled)))
 
 
@@ -538,7 +543,8 @@ def _keep(norm: Normalized, point: CompiledPoint, matches: list[Match]) -> list[
     kept = [m for m in matches if _bound(norm, point, m) and not _contradicted(norm, point, m)
             and not _mislabelled(norm, point, m) and not _cross_paired(norm, point, m)
             and not _wrong_quantity(norm, point, m) and _under_item(norm, point, m) is None
-            and not heading_swapped(norm, point, m)]
+            and not heading_swapped(norm, point, m)
+            and action_denied(norm, point.actions, m.start, m.end) is None]
     if kept:
         kept = [m for m in kept if not _inside_denied_keyword(norm, point, m)]
     return kept

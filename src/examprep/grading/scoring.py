@@ -463,7 +463,7 @@ def _group_near(norm: Normalized, point: CompiledPoint, group: tuple[Keyword, ..
     when that clause holds none of the other points' all: words (a topic said in one clause and its
     comment in the next, as people speak)."""
     found = _group_found(norm, group, a, b)
-    if found is not None or not point.rival_groups:
+    if found is not None:
         return found
     s0, s1 = sentence(norm, a, b)
     text = norm.text

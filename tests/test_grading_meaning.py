@@ -211,6 +211,15 @@ ROWS += [
     pytest.param(SKILL, "问题型需求一般人都能处理，对技能没什么要求。", set(), id="post-negation-no-requirement"),
 ]
 
+# letters that name points (TPO): a fact counts under its own letter only
+TPO = [("time", "Time 代表时间、季节", ["时间", "季节"]), ("place", "Place 代表地点、场合", ["地点", "场合"]),
+       ("object", "Object 代表目的、对象", ["目的", "对象"])]
+ROWS += [
+    pytest.param(TPO, "T代表地点、场合；P代表时间、季节；O代表目的、对象。", {"object"}, id="letter-swapped"),
+    pytest.param(TPO, "T是Time，指时间、季节；P指地点；O就是目的。", {"time", "place", "object"}, id="letter-own"),
+    pytest.param(TPO, "TPO原则指时间、地点、目的。", {"time", "place", "object"}, id="letter-none-named"),
+]
+
 
 @pytest.mark.parametrize("points, answer, expected", ROWS)
 def test_meaning_rule(points, answer, expected):

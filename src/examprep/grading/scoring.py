@@ -19,6 +19,7 @@ from .actions import action_denied, point_actions
 from .concepts import Concept, build_concept, concept_hits, content_words, rubric_weights
 from .distributive import list_matches
 from .items import heading_swapped, under_item
+from .letters import rubric_letters, wrong_letter
 from .matching import (
     ALL,
     CONCEPT,
@@ -73,6 +74,9 @@ class CompiledPoint:
     # the point's actions (确认 in 确认达成的共识, 告辞 from the stem's 应当告辞): denied after a match, they
     # void it (客户临时有事时可以在旁边等着，不必告辞)
     actions: tuple[str, ...] = ()
+    # the rubric's letter labels (TPO) and this point's index when a letter names it
+    letters: tuple[tuple[str, int], ...] = ()
+    lettered: int | None = None
 
 
 def _variants(text: str, thesaurus: Thesaurus) -> list[tuple[str, str]]:
@@ -180,6 +184,11 @@ def _compile_rubric(rubric: tuple[RubricPoint, ...], stem: str, lexicon: Lexicon
         compiled.append(CompiledPoint(point, keywords, groups, tuple(concepts), opposites, marks,
                                       rival_marks, _halves(point.point, marks),
                                       actions=point_actions(point.point, stem, thesaurus)))
+    letters = rubric_letters([p.point for p in rubric])
+    if letters:
+        named = {i for _, i in letters}
+        compiled = [replace(c, letters=letters, lettered=i if i in named else None)
+                    for i, c in enumerate(compiled)]
     return _with_rival_groups(_with_items(_with_rival_halves(compiled)))
 
 
@@ -544,7 +553,8 @@ def _keep(norm: Normalized, point: CompiledPoint, matches: list[Match]) -> list[
             and not _mislabelled(norm, point, m) and not _cross_paired(norm, point, m)
             and not _wrong_quantity(norm, point, m) and _under_item(norm, point, m) is None
             and not heading_swapped(norm, point, m)
-            and action_denied(norm, point.actions, m.start, m.end) is None]
+            and action_denied(norm, point.actions, m.start, m.end) is None
+            and not wrong_letter(norm, point.letters, point.lettered, m.start)]
     if kept:
         kept = [m for m in kept if not _inside_denied_keyword(norm, point, m)]
     return kept

@@ -50,10 +50,29 @@ def make_served(bank, data_dir, clock):
         app.served_desk.close()
 
 
-async def log_in(app, pilot, ident: str, password: str) -> None:
+async def log_in(app, pilot, ident: str, password: str, typed: bool = True) -> None:
+    """Log in by typing, key by key; or, for the repeated attempts of a test (typed=False), by filling
+    the fields and pressing Enter, which saves the pilot's pause per key."""
     await until(pilot, lambda: isinstance(app.screen, LoginScreen))
-    await pilot.click("#login-id")
-    await pilot.press(*ident, "enter", *password, "enter")
+    if typed:
+        await pilot.click("#login-id")
+        await pilot.press(*ident, "enter", *password, "enter")
+    else:
+        app.screen.query_one("#login-id").value = ident
+        field = app.screen.query_one("#login-password")
+        field.value = password
+        field.focus()
+        await pilot.press("enter")
+    await pilot.pause()
+
+
+async def new_password(app, pilot, password: str) -> None:
+    """Fill both new-password fields (the first attempt of the test types them) and press Enter."""
+    app.screen.query_one("#new-password").value = password
+    again = app.screen.query_one("#new-password-again")
+    again.value = password
+    again.focus()
+    await pilot.press("enter")
     await pilot.pause()
 
 
@@ -67,13 +86,11 @@ async def test_wrong_password_then_lockout(make_served, passwords):
         await log_in(app, pilot, "c002", "wrong-one")
         assert error_text(app) == "考生编号或密码不正确，请重新输入。"
         assert app.screen.query_one("#login-password").value == ""  # the password is not kept
-        await log_in(app, pilot, "nobody", "wrong-one")
+        await log_in(app, pilot, "nobody", "wrong-one", typed=False)
         assert error_text(app) == "考生编号或密码不正确，请重新输入。"  # an unknown id reads the same
         for _ in range(4):  # five failures of one account lock it
-            app.screen.query_one("#login-id").value = ""
-            await log_in(app, pilot, "c002", "wrong-one")
-        app.screen.query_one("#login-id").value = ""
-        await log_in(app, pilot, "c002", "wangfang-2024")  # even the right password waits now
+            await log_in(app, pilot, "c002", "wrong-one", typed=False)
+        await log_in(app, pilot, "c002", "wangfang-2024", typed=False)  # even the right password waits now
         assert error_text(app).startswith("登录失败次数过多，已暂时锁定，请 ")
         assert isinstance(app.screen, LoginScreen)
 
@@ -108,10 +125,9 @@ async def test_one_time_password_asks_for_a_new_one(make_served, passwords, data
         await pilot.press(*"zhangwei-1", "enter", *"zhangwei-2", "enter")
         await pilot.pause()
         assert error_text(app) == "两次输入的新密码不一致。"
-        await pilot.press(*"short", "enter", *"short", "enter")  # the accounts' own rule, said as they say it
-        await pilot.pause()
+        await new_password(app, pilot, "short")  # the accounts' own rule, said as they say it
         assert isinstance(app.screen, NewPasswordScreen) and "8" in error_text(app)
-        await pilot.press(*"zhangwei-2024", "enter", *"zhangwei-2024", "enter")
+        await new_password(app, pilot, "zhangwei-2024")
         await until(pilot, lambda: isinstance(app.screen, HomeScreen))
         assert "张伟" in screen_text(app)
         assert len(app.screen_stack) == 2  # no way back to the login: the home screen over the base

@@ -220,6 +220,16 @@ ROWS += [
     pytest.param(TPO, "TPO原则指时间、地点、目的。", {"time", "place", "object"}, id="letter-none-named"),
 ]
 
+# a member under its own item's name, where the answer denies that item
+INFO = [("company", "掌握公司的信息", ["公司的信息"]),
+        ("brands", "重点品牌、新品上市信息", ["重点品牌", "新品上市"], (), "company")]
+ROWS += [
+    pytest.param(INFO, "公司的信息就不必事先准备了，重点品牌、新品这些到店里看单页就知道了。", set(),
+                 id="under-a-denied-item"),
+    pytest.param(INFO, "要掌握公司的信息，重点品牌、新品上市都要清楚。", {"company", "brands"},
+                 id="under-an-item-not-denied"),
+]
+
 
 @pytest.mark.parametrize("points, answer, expected", ROWS)
 def test_meaning_rule(points, answer, expected):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import NamedTuple, Protocol
 
 from .matching import Keyword, Match, exact_matches
+from .negation import negation_index, post_negated
 from .normalize import Normalized
 from .spans import at, sentence
 
@@ -39,6 +40,7 @@ class Mention(NamedTuple):
     item: int
     heading: bool  # said in heading form: 按物理属性分类
     content_of: int | None  # said in passing inside another item's part: that item
+    denied: bool = False  # the answer negates it (公司的信息就不必事先准备了)
 
 
 def _heading_form(text: str, start: int, end: int) -> bool:
@@ -72,10 +74,20 @@ def mentions(norm: Normalized, point: ItemRubric) -> list[Mention]:
 
     def compute(norm: Normalized) -> list[Mention]:
         spans: dict[tuple[int, int], int] = {}
+        denied: set[tuple[int, int]] = set()
+        negation = negation_index(norm)
         for head, keywords in point.heads:
             for keyword in keywords:
                 for m in exact_matches(norm, keyword, HEAD_MENTIONS):
                     spans.setdefault((m.start, m.end), head)
+                if keyword.variant is None and keyword.text:  # and where it stands denied
+                    pos, seen = norm.text.find(keyword.text), 0
+                    while pos != -1 and seen < HEAD_MENTIONS:
+                        end = pos + len(keyword.text)
+                        if (pos, end) not in spans and (negation.negated(pos) or post_negated(norm, end, pos)):
+                            spans[(pos, end)] = head
+                            denied.add((pos, end))
+                        pos, seen = norm.text.find(keyword.text, pos + 1), seen + 1
         # a mention inside a longer one (物理属性 in 按物理属性分类) is the same mention
         found: list[Mention] = []
         reach = -1
@@ -92,7 +104,7 @@ def mentions(norm: Normalized, point: ItemRubric) -> list[Mention]:
             content_of = None
             if not heading and governing is not None and governing.item != head:
                 content_of = governing.item
-            mention = Mention(a, b, head, heading, content_of)
+            mention = Mention(a, b, head, heading, content_of, (a, b) in denied)
             found.append(mention)
             if heading:
                 governing = mention
@@ -106,6 +118,27 @@ def named(norm: Normalized, point: ItemRubric) -> list[Mention]:
     return [m for m in mentions(norm, point) if m.content_of is None]
 
 
+def _governing(norm: Normalized, point: ItemRubric, match: Match) -> Mention | None:
+    """The item mention a member's match stands under: the nearest named before it in its sentence,
+    else the nearest after it there."""
+    found = named(norm, point)
+    s0, s1 = sentence(norm, match.start, match.end)
+    before = [m for m in found if s0 <= m.start and m.end <= match.start]
+    after = [m for m in found if match.end <= m.start < s1]
+    return before[-1] if before else after[0] if after else None
+
+
+def under_denied_item(norm: Normalized, point: ItemRubric, match: Match) -> bool:
+    """Whether a member's match stands under its own item's name where the answer denies that item:
+    公司的信息就不必事先准备了，重点品牌、新品这些到了店里看单页就知道了."""
+    if point.head is None:
+        return False
+    governing = _governing(norm, point, match)
+    if governing is None or governing.item != point.head:
+        return False
+    return governing.denied
+
+
 def under_item(norm: Normalized, point: ItemRubric, match: Match) -> tuple[int, int] | None:
     """Where the answer names the rubric's items, the item a match is written under when that is the
     wrong one: the item named nearest before the match in its sentence, else nearest after it in its
@@ -114,13 +147,9 @@ def under_item(norm: Normalized, point: ItemRubric, match: Match) -> tuple[int, 
     name its own item at all (then nothing was swapped); the span of the item's name otherwise."""
     if point.head is None:
         return None
-    found = named(norm, point)
-    if all(m.item != point.head for m in found):
+    if all(m.item != point.head for m in named(norm, point)):
         return None
-    s0, s1 = sentence(norm, match.start, match.end)
-    before = [m for m in found if s0 <= m.start and m.end <= match.start]
-    after = [m for m in found if match.end <= m.start < s1]
-    governing = before[-1] if before else after[0] if after else None
+    governing = _governing(norm, point, match)
     if governing is None or governing.item == point.head:
         return None
     return governing.start, governing.end

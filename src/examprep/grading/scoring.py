@@ -18,7 +18,7 @@ from ..content.model import EMPTY_LEXICON, Lexicon, RubricPoint
 from .actions import action_denied, point_actions
 from .concepts import Concept, build_concept, concept_hits, content_words, rubric_weights
 from .distributive import list_matches
-from .items import heading_swapped, under_item
+from .items import heading_swapped, under_denied_item, under_item
 from .letters import rubric_letters, wrong_letter
 from .matching import (
     ALL,
@@ -552,7 +552,7 @@ def _keep(norm: Normalized, point: CompiledPoint, matches: list[Match]) -> list[
     kept = [m for m in matches if _bound(norm, point, m) and not _contradicted(norm, point, m)
             and not _mislabelled(norm, point, m) and not _cross_paired(norm, point, m)
             and not _wrong_quantity(norm, point, m) and _under_item(norm, point, m) is None
-            and not heading_swapped(norm, point, m)
+            and not heading_swapped(norm, point, m) and not under_denied_item(norm, point, m)
             and action_denied(norm, point.actions, m.start, m.end) is None
             and not wrong_letter(norm, point.letters, point.lettered, m.start)]
     if kept:

@@ -230,6 +230,15 @@ ROWS += [
                  id="under-an-item-not-denied"),
 ]
 
+# an A-not-A question asks, it denies nothing; 不时 is "now and then"
+RIVAL_USE = [("usage", "客户对竞争对手产品的使用情况", ["用对手的产品"])]
+NOD = [("nod", "适时点头回应", ["点头"])]
+ROWS += [
+    pytest.param(RIVAL_USE, "看客户有没有用对手的产品。", {"usage"}, id="a-not-a-question-is-no-negation"),
+    pytest.param(RIVAL_USE, "客户没有用对手的产品。", set(), id="a-not-a-control-negation"),
+    pytest.param(NOD, "听的时候不时点头。", {"nod"}, id="bushi-now-and-then"),
+]
+
 
 @pytest.mark.parametrize("points, answer, expected", ROWS)
 def test_meaning_rule(points, answer, expected):

@@ -29,7 +29,7 @@ NEGATORS_NEAR = ("不", "无", "非", "未")
 NOT_NEGATIONS = (
     # 不: adverbs, conjunctions, double negatives and adjectives that negate nothing after them
     "不断", "不仅", "不但", "不光", "不只", "不论", "不管", "不少", "不停", "不久", "不错", "不懈",
-    "不已", "不如", "不妨", "不得不", "不能不", "不可不", "不会不", "无不", "没有不", "不可或缺",
+    "不已", "不如", "不妨", "不时", "不得不", "不能不", "不可不", "不会不", "无不", "没有不", "不可或缺",
     "必不可少", "不容忽视", "不可忽视", "不折不扣", "不遗余力", "不厌其烦", "不同", "不一样", "不便",
     "不满", "不足", "不良", "不当", "不安", "不快", "不利", "不适", "不幸", "不悦", "不平", "不公",
     "不佳", "不畅", "不周", "层出不穷", "差不多", "离不开", "少不了", "缺不了", "缺一不可", "不可缺少",
@@ -105,9 +105,12 @@ class NegationIndex:
         self.resets: list[int] = []
         self.weak: set[int] = set()
         weak, prohibitions = _weak_and_prohibitions()
-        for match in pattern.finditer(norm.text):
+        text = norm.text
+        for match in pattern.finditer(text):
             word = match.group()
             kind = kinds[word]
+            if kind in (WIDE, NEAR) and _asks(text, match.start()):
+                continue
             if kind == RESET:
                 self.resets.append(match.start())
                 if word in weak:
@@ -149,6 +152,12 @@ class NegationIndex:
         return i < len(self.items) and self.items[i] <= b
 
 
+def _asks(text: str, at: int) -> bool:
+    """Whether the negation character at text[at] is the middle of an A-not-A question (有没有用, 好不好使,
+    满不满意), which asks and denies nothing."""
+    return text[at] in "不没" and 0 < at < len(text) - 1 and text[at - 1] == text[at + 1]
+
+
 def negation_index(norm: Normalized) -> NegationIndex:
     return norm.derived("negation", NegationIndex)
 
@@ -168,7 +177,8 @@ def _post_pattern() -> re.Pattern:
 
 
 def _post_negators(norm: Normalized) -> list[int]:
-    return norm.derived("post-negators", lambda n: [m.start() for m in _post_pattern().finditer(n.text)])
+    return norm.derived("post-negators", lambda n: [m.start() for m in _post_pattern().finditer(n.text)
+                                                    if not _asks(n.text, m.start())])
 
 
 @lru_cache(maxsize=1)

@@ -61,6 +61,7 @@ def point_actions(point_text: str, stem: str, thesaurus: Thesaurus) -> tuple[str
     return tuple(sorted(found))
 
 
+ACTION_REACH = 30  # characters after the match, and into the next clause, in which a denial is looked for
 NEXT_CLAUSE_LEAD = frozenset("就也都那可还倒又是但")  # ，也不必告辞: no topic of its own before the negator
 LEAD_REACH = 2
 
@@ -77,10 +78,10 @@ def action_denied(norm: Normalized, actions: tuple[str, ...], start: int, end: i
     s1 = sentence(norm, start, end)[1]
     b = bisect_right(breaks, end - 1)
     own_end = min(s1, breaks[b]) if b < len(breaks) else s1
-    found = _denial(text, actions, end, own_end, None)
-    if found is None and own_end < s1:
+    found = _denial(text, actions, end, min(own_end, end + ACTION_REACH), None)
+    if found is None and own_end < s1 and own_end - end <= ACTION_REACH:
         next_end = min(s1, breaks[b + 1]) if b + 1 < len(breaks) else s1
-        found = _denial(text, actions, own_end, next_end, own_end)
+        found = _denial(text, actions, own_end, min(next_end, own_end + ACTION_REACH), own_end)
     return found
 
 

@@ -75,6 +75,7 @@ class Keyword:
     spans_clauses: bool  # the keyword itself has a comma (成功难，不成功更难)
     variant: str | None = None  # synonym | number: how this form was derived from the author's keyword
     needs_before: str | None = None  # an elided head that must stand earlier in the sentence (先)
+    charset: frozenset[str] = frozenset()  # its characters, for the gate before near-spelling searches
 
     @property
     def forgives_typo(self) -> bool:
@@ -98,7 +99,7 @@ def compile_keyword(keyword: str, variant: str | None = None, text: str | None =
     else:
         inner_stops = False
     return Keyword(keyword, text, starts_negated(text), keyword_sounds(text) if text else (), inner_stops,
-                   variant, needs_before)
+                   variant, needs_before, frozenset(text))
 
 
 def _is_han(ch: str) -> bool:
@@ -199,6 +200,7 @@ def acceptable(norm: Normalized, keyword: Keyword, start: int, end: int) -> bool
 
 
 ECHO_CONTRASTS = ("但", "而", "却", "不过", "反而", "可是", "然而", "只是")
+ECHO_REACH = 30  # characters back in which the denied mention must stand (it is in the clause before)
 ECHO_MODALS = ("要", "应", "必须", "得", "需要")
 
 
@@ -208,7 +210,7 @@ def _echoes_denial(norm: Normalized, keyword: str, start: int) -> bool:
     text = norm.text
     i = bisect_right(norm.hard_breaks, start) - 1
     s0 = norm.hard_breaks[i] if i >= 0 else 0
-    before = text.rfind(keyword, s0, start)
+    before = text.rfind(keyword, max(s0, start - ECHO_REACH - len(keyword)), start)
     if before == -1:
         return False
     between = text[before + len(keyword):start]
@@ -423,6 +425,18 @@ def compound_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Mat
         if len(found) >= limit:
             break
     return found
+
+
+def could_be_near(chars: frozenset[str], keyword: Keyword) -> bool:
+    """The gate before the near-spelling searches, given the answer's characters: each search keeps most
+    of the keyword's characters as written (a typo all but one, a homophone all but its budget, a split
+    every one), so an answer lacking more of them than that cannot hold a near spelling of it."""
+    spare = max(1 if keyword.forgives_typo else 0, keyword.homophone_budget)
+    return len(keyword.charset - chars) <= spare
+
+
+def answer_chars(norm: Normalized) -> frozenset[str]:
+    return norm.derived("chars", lambda n: frozenset(n.text))
 
 
 def fuzzy_matches(norm: Normalized, keyword: Keyword, limit: int) -> list[Match]:

@@ -29,8 +29,10 @@ from .matching import (
     SYNONYM,
     Keyword,
     Match,
+    answer_chars,
     clause_breaks_between,
     compile_keyword,
+    could_be_near,
     exact_matches,
     fuzzy_matches,
 )
@@ -615,14 +617,17 @@ def _candidates(norm, point: CompiledPoint) -> list[Match]:
     """Where this point could be earned, best first: as written (or a variant), then fuzzily, then from a
     list, then its all: groups, then its words in any order, then its meaning."""
     found: list[Match] = []
+    text = norm.text
     for keyword in point.keywords:
-        found.extend(exact_matches(norm, keyword, MATCHES_PER_KEYWORD))
+        if keyword.text and keyword.text in text:  # the gate: most keywords are absent
+            found.extend(exact_matches(norm, keyword, MATCHES_PER_KEYWORD))
     found = _keep(norm, point, found)
     if not found:
+        chars = answer_chars(norm)
         for keyword in point.keywords:
             # A keyword the answer has as written, but negated or beside the wrong item, is not
             # rescued by a near spelling of it.
-            if keyword.variant is None and keyword.text not in norm.text:
+            if keyword.variant is None and keyword.text not in text and could_be_near(chars, keyword):
                 found.extend(fuzzy_matches(norm, keyword, MATCHES_PER_KEYWORD))
         found = _keep(norm, point, found)
     if not found and norm.text:

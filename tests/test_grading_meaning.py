@@ -239,6 +239,15 @@ ROWS += [
     pytest.param(NOD, "听的时候不时点头。", {"nod"}, id="bushi-now-and-then"),
 ]
 
+# a word the point negates, said with no avoiding of it; 告辞 said as a one-character 走
+RESIST = [("no-resistance", "问一些客户没有抗拒点的问题", ["反感", "抗拒"])]
+ROWS += [
+    pytest.param(RESIST, "客户有抗拒点的问题也要多问。", set(), id="point-negated-word-said-plainly"),
+    pytest.param(RESIST, "提问要避开客户反感的话题。", {"no-resistance"}, id="point-negated-word-avoided"),
+    pytest.param(LEAVE, "客户临时有事时更要多待一会儿，不能走。", set(), id="action-spoken-one-character"),
+    pytest.param(LEAVE, "客户临时有事时就得告辞，不能走神。", {"busy"}, id="action-one-character-inside-a-word"),
+]
+
 
 @pytest.mark.parametrize("points, answer, expected", ROWS)
 def test_meaning_rule(points, answer, expected):

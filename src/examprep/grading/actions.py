@@ -30,6 +30,10 @@ ACTION_NEGATORS = tuple(sorted({normalize_keyword(w) for w in (
 # what may stand between the negator and the action: 不用[再跟客户]确认, 没必要[继续]提供
 ACTION_FILLER = frozenset("再太去都也就还更跟和向与对给当面急着马上先客户老板他她人家继续专门特意")
 FILLER_REACH = 4
+# how candidates say an action in one character, which counts only as a whole word (不能走，/不用走了):
+# 告辞 said as 走
+SPOKEN_ACTIONS = {"告辞": ("走", "离开", "走人")}
+WORD_END = frozenset("了啊吧呢的")
 NEGATION_WORDS = tuple(sorted({normalize_keyword(w) for w in (*NEGATORS_WIDE, *NEGATORS_NEAR)},
                               key=lambda w: -len(w)))
 
@@ -41,7 +45,8 @@ def _negated_in(text: str, word: str) -> bool:
 
 
 def point_actions(point_text: str, stem: str, thesaurus: Thesaurus) -> tuple[str, ...]:
-    """The point's actions and their synonyms, normalised (none shorter than two characters)."""
+    """The point's actions and their synonyms, normalised (none shorter than two characters but the
+    spoken one-character forms of SPOKEN_ACTIONS)."""
     verbs: list[str] = []
     own = normalize_keyword(point_text)
     for word, tag in segment(point_text):
@@ -58,6 +63,7 @@ def point_actions(point_text: str, stem: str, thesaurus: Thesaurus) -> tuple[str
             continue
         found.add(norm)
         found.update(normalize_keyword(s) for s in thesaurus.synonyms(verb) if len(s) >= 2)
+        found.update(SPOKEN_ACTIONS.get(norm, ()))
     return tuple(sorted(found))
 
 
@@ -91,6 +97,9 @@ def _denial(text: str, actions: tuple[str, ...], lo: int, hi: int, lead_from: in
     for action in actions:
         pos = text.find(action, lo, hi)
         while pos != -1:
+            if len(action) == 1 and not _whole_word(text, pos + 1, hi):
+                pos = text.find(action, pos + 1, hi)
+                continue
             j = pos
             while j > lo and pos - j < FILLER_REACH and text[j - 1] in ACTION_FILLER:
                 j -= 1
@@ -102,6 +111,11 @@ def _denial(text: str, actions: tuple[str, ...], lo: int, hi: int, lead_from: in
                         return action
             pos = text.find(action, pos + 1, hi)
     return None
+
+
+def _whole_word(text: str, after: int, hi: int) -> bool:
+    """Whether a one-character action ends where its clause ends, or before a particle (不能走了)."""
+    return after >= hi or after >= len(text) or text[after] in WORD_END
 
 
 def _leads(text: str, clause_start: int, at: int) -> bool:

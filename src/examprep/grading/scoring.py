@@ -36,7 +36,7 @@ from .matching import (
     exact_matches,
     fuzzy_matches,
 )
-from .negation import negation_index, post_negated
+from .negation import NegationIndex, negation_index, post_negated
 from .normalize import Normalized, normalize, normalize_keyword
 from .numbers_forms import number_forms
 from .results import Grading, PointResult
@@ -556,10 +556,36 @@ def _keep(norm: Normalized, point: CompiledPoint, matches: list[Match]) -> list[
             and not _wrong_quantity(norm, point, m) and _under_item(norm, point, m) is None
             and not heading_swapped(norm, point, m) and not under_denied_item(norm, point, m)
             and action_denied(norm, point.actions, m.start, m.end) is None
-            and not wrong_letter(norm, point.letters, point.lettered, m.start)]
+            and not wrong_letter(norm, point.letters, point.lettered, m.start)
+            and not _lost_negation(norm, point, m)]
     if kept:
         kept = [m for m in kept if not _inside_denied_keyword(norm, point, m)]
     return kept
+
+
+AVOIDING = ("避开", "躲开", "绕开", "绕过", "躲着", "回避", "避免")
+AVOID_REACH = 8  # characters before the match in its clause
+
+
+@lru_cache(maxsize=4096)
+def _point_negation(point_text: str) -> tuple[Normalized, NegationIndex]:
+    norm = normalize(point_text)
+    return norm, negation_index(norm)
+
+
+def _lost_negation(norm: Normalized, point: CompiledPoint, match: Match) -> bool:
+    """Whether the match is a word the point itself negates (抗拒 in 问一些客户没有抗拒点的问题), said by the
+    answer with no avoiding of it (客户有抗拒点的问题也要多问): the point's sense is lost."""
+    if match.keyword.negative or match.how in (CONCEPT, ORDER, ALL):
+        return False  # a negative keyword keeps its own negation; concepts weigh their polarity themselves
+    said = norm.text[match.start:match.end]
+    own, negation = _point_negation(point.rubric.point)
+    pos = own.text.find(said)
+    if pos == -1 or not negation.negated(pos):
+        return False
+    a, _ = clause(norm, match.start, match.end)
+    before = norm.text[max(a, match.start - AVOID_REACH):match.start]
+    return not any(w in before for w in AVOIDING)
 
 
 def _inside_denied_keyword(norm: Normalized, point: CompiledPoint, match: Match) -> bool:

@@ -58,22 +58,25 @@ async def log_in(app, pilot, ident: str, password: str, typed: bool = True) -> N
         await pilot.click("#login-id")
         await pilot.press(*ident, "enter", *password, "enter")
     else:
-        app.screen.query_one("#login-id").value = ident
-        field = app.screen.query_one("#login-password")
-        field.value = password
-        field.focus()
-        await pilot.press("enter")
+        await fill_and_submit(app, pilot, {"#login-id": ident, "#login-password": password})
+        return
+    await pilot.pause()
+
+
+async def fill_and_submit(app, pilot, values: dict[str, str]) -> None:
+    """Fill the fields (selector -> value), focus the last and press Enter: the repeated attempts of a
+    test, which the first attempt typed key by key."""
+    field = None
+    for selector, value in values.items():
+        field = app.screen.query_one(selector)
+        field.value = value
+    field.focus()
+    await pilot.press("enter")
     await pilot.pause()
 
 
 async def new_password(app, pilot, password: str) -> None:
-    """Fill both new-password fields (the first attempt of the test types them) and press Enter."""
-    app.screen.query_one("#new-password").value = password
-    again = app.screen.query_one("#new-password-again")
-    again.value = password
-    again.focus()
-    await pilot.press("enter")
-    await pilot.pause()
+    await fill_and_submit(app, pilot, {"#new-password": password, "#new-password-again": password})
 
 
 def error_text(app) -> str:

@@ -248,6 +248,15 @@ ROWS += [
     pytest.param(LEAVE, "客户临时有事时就得告辞，不能走神。", {"busy"}, id="action-one-character-inside-a-word"),
 ]
 
+# what candidates say of something not worth doing, after it; 与其X，不如Y
+CARD_INFO = [("card", "填写客户资料卡", ["资料卡"])]
+ROWS += [
+    pytest.param(CARD_INFO, "资料卡不填也行，情况都在脑子里。", set(), id="post-negation-left-undone"),
+    pytest.param(CARD_INFO, "资料卡其实是走过场。", set(), id="post-negation-a-formality"),
+    pytest.param(CARD_INFO, "与其填资料卡，不如多跑几趟店。", set(), id="negation-yuqi"),
+    pytest.param(CARD_INFO, "资料卡要填全，不填不行。", {"card"}, id="left-undone-control"),
+]
+
 
 @pytest.mark.parametrize("points, answer, expected", ROWS)
 def test_meaning_rule(points, answer, expected):

@@ -23,7 +23,7 @@ NEGATORS_WIDE = (
     "不会", "不是", "不再", "从不", "决不", "绝不", "并不", "毫不", "不同意", "不需要", "不需", "用不着",
     "犯不着", "没必要", "不必要", "千万不能", "千万不要", "千万别", "不至于", "不一定", "未必", "不见得",
     "没有", "没", "无需", "无须", "无法", "无从", "别", "勿", "切勿", "莫", "切忌",
-    "避免", "防止", "杜绝", "禁止", "严禁", "以免", "免得", "尚未", "从未", "并非", "未曾",
+    "避免", "防止", "杜绝", "禁止", "严禁", "以免", "免得", "尚未", "从未", "并非", "未曾", "与其",
 )
 NEGATORS_NEAR = ("不", "无", "非", "未")
 NOT_NEGATIONS = (
@@ -66,7 +66,14 @@ POST_NEGATORS = (
     "不用太关注", "不必太关注", "不用关注", "不用太讲究", "不必太讲究", "不用讲究", "不必讲究",
     "不用太在乎", "不必在乎", "不要问", "别问", "不能问", "不该问",
     "没什么要求", "没啥要求", "没什么用", "没什么必要", "没啥必要", "更没必要",
+    # what candidates say of something not worth doing
+    "可做可不做", "无关紧要", "不值一提", "意义不大", "作用不大", "用处不大", "没有意义", "没意义", "白费",
+    "没用处", "不起作用", "起不了作用", "不现实", "不需要考虑", "不必考虑", "不用操心", "不用费心",
+    "不是必须", "不是必要", "没那么必要", "不太必要", "走过场", "只是形式", "形式主义", "表面文章",
+    "反而不好", "大可不必", "犯不上", "不值得", "都是虚的", "是虚的", "没效果", "没啥效果", "效果不大",
 )
+# X不填也行, X不做也可以: leaving it undone is fine
+LEFT_UNDONE = re.compile(r"不.{1,2}?(?:也行|也可以|也没事|也无妨|也没关系|都行|都可以)")
 # A topic set up with 至于 is judged by the rest of its sentence: 至于先说再听，…不算致命伤.
 TOPIC_OPENERS = ("至于", "说到", "关于")
 POST_SCOPE = 8  # characters between the end of a match and a post-negator in its clause
@@ -264,6 +271,9 @@ def post_negated(norm: Normalized, end: int, start: int | None = None) -> bool:
     if _topic_denied(norm, end, breaks[b0] if b0 < len(breaks) else len(norm.text)):
         return True
     if start is not None and _denied_by_reference(norm, start):
+        return True
+    b0_end = breaks[b0] if b0 < len(breaks) else len(norm.text)
+    if LEFT_UNDONE.search(norm.text, end, min(b0_end, end + POST_SCOPE + 6)):
         return True
     found = _post_negators(norm)
     if not found:

@@ -257,6 +257,13 @@ ROWS += [
     pytest.param(CARD_INFO, "资料卡要填全，不填不行。", {"card"}, id="left-undone-control"),
 ]
 
+# the point's quantity given wrongly beside it, in seconds too
+SHAKE = [("seconds", "握手时间以3秒为宜", ["握手时间"])]
+ROWS += [
+    pytest.param(SHAKE, "握手时间5秒左右。", set(), id="wrong-quantity-seconds"),
+    pytest.param(SHAKE, "握手时间3秒左右。", {"seconds"}, id="wrong-quantity-seconds-control"),
+]
+
 
 @pytest.mark.parametrize("points, answer, expected", ROWS)
 def test_meaning_rule(points, answer, expected):

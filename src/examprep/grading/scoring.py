@@ -611,7 +611,7 @@ def _under_item(norm: Normalized, point: CompiledPoint, match: Match) -> str | N
     return None if span is None else norm.original_text(*span)
 
 
-QUANTITY = re.compile(r"(\d+(?:\.\d+)?|半)(小时|分钟|工作日|天|周|个月|月|%)")
+QUANTITY = re.compile(r"(\d+(?:\.\d+)?|半)(小时|分钟|工作日|天|周|个月|月|%|秒|年|米|次|倍)")
 
 
 @lru_cache(maxsize=4096)

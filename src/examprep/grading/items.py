@@ -8,9 +8,10 @@ content of the other item, not a heading of its own.
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import NamedTuple, Protocol
 
-from .matching import Keyword, Match, exact_matches
+from .matching import Keyword, Match, anchors, exact_matches
 from .negation import negation_index, post_negated
 from .normalize import Normalized
 from .spans import at, sentence
@@ -81,13 +82,11 @@ def mentions(norm: Normalized, point: ItemRubric) -> list[Mention]:
                 for m in exact_matches(norm, keyword, HEAD_MENTIONS):
                     spans.setdefault((m.start, m.end), head)
                 if keyword.variant is None and keyword.text:  # and where it stands denied
-                    pos, seen = norm.text.find(keyword.text), 0
-                    while pos != -1 and seen < HEAD_MENTIONS:
+                    for pos in islice(anchors(norm.text, keyword.text), HEAD_MENTIONS):
                         end = pos + len(keyword.text)
                         if (pos, end) not in spans and (negation.negated(pos) or post_negated(norm, end, pos)):
                             spans[(pos, end)] = head
                             denied.add((pos, end))
-                        pos, seen = norm.text.find(keyword.text, pos + 1), seen + 1
         # a mention inside a longer one (物理属性 in 按物理属性分类) is the same mention
         found: list[Mention] = []
         reach = -1

@@ -21,6 +21,7 @@ from .negation import negation_index, post_negated, starts_negated
 from .normalize import Normalized, normalize
 from .pinyin import keyword_sounds, sounds
 from .separators import separators
+from .spans import sentence
 from .thesaurus import OPPOSITE_CHARS, OPPOSITE_PAIRS
 
 TYPO_MIN_LENGTH = 4  # one wrong, missing or extra character is forgiven from this length on
@@ -208,8 +209,7 @@ def _echoes_denial(norm: Normalized, keyword: str, start: int) -> bool:
     """Whether the keyword repeats, later in its sentence, a mention of it that the answer denied, with no
     contrast between and no 要/应 of its own: 没必要复述，复述显得自己没听懂."""
     text = norm.text
-    i = bisect_right(norm.hard_breaks, start) - 1
-    s0 = norm.hard_breaks[i] if i >= 0 else 0
+    s0 = sentence(norm, start, start)[0]
     before = text.rfind(keyword, max(s0, start - ECHO_REACH - len(keyword)), start)
     if before == -1:
         return False

@@ -267,13 +267,13 @@ def post_negated(norm: Normalized, end: int, start: int | None = None) -> bool:
     of a denial (X就不用了), at the start of the next clause (X，这可不行), or as a topic opened with
     至于 and denied later in its sentence (given the match's `start`)."""
     breaks = norm.breaks
-    b0 = bisect_right(breaks, end - 1)
-    if _topic_denied(norm, end, breaks[b0] if b0 < len(breaks) else len(norm.text)):
+    b = bisect_right(breaks, end - 1)
+    clause_end = breaks[b] if b < len(breaks) else len(norm.text)
+    if _topic_denied(norm, end, clause_end):
         return True
     if start is not None and _denied_by_reference(norm, start):
         return True
-    b0_end = breaks[b0] if b0 < len(breaks) else len(norm.text)
-    if LEFT_UNDONE.search(norm.text, end, min(b0_end, end + POST_SCOPE + 6)):
+    if LEFT_UNDONE.search(norm.text, end, min(clause_end, end + POST_SCOPE + 6)):
         return True
     found = _post_negators(norm)
     if not found:
@@ -284,9 +284,6 @@ def post_negated(norm: Normalized, end: int, start: int | None = None) -> bool:
     if i >= len(found):
         return False
     at = found[i]
-    breaks = norm.breaks
-    b = bisect_right(breaks, end - 1)
-    clause_end = breaks[b] if b < len(breaks) else len(norm.text)
     if at < clause_end:
         return at - end <= POST_SCOPE
     # The next clause of the same sentence may open with it, after a pointer word (，这可不行), or be

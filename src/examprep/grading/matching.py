@@ -131,10 +131,14 @@ def _swap_allowed(keyword: str, i: int, text: str, j: int) -> bool:
     return same_sound(keyword[i], text[j]) or not (protected(keyword, i) or protected(text, j))
 
 
+# 满足程度最低 is not 满足程度低: the lowest need is one need, the low ones are several
+SUPERLATIVES = frozenset("最")
+
+
 def _meaning_bearing(text: str, i: int) -> bool:
-    """Whether text[i] is a letter, a digit, a negation or a number's unit."""
+    """Whether text[i] is a letter, a digit, a negation, a superlative or a number's unit."""
     ch = text[i]
-    if not _is_han(ch) or ch in NEGATION_CHARS:
+    if not _is_han(ch) or ch in NEGATION_CHARS or ch in SUPERLATIVES:
         return True
     before = text[i - 1] if i > 0 else ""
     after = text[i + 1] if i + 1 < len(text) else ""

@@ -173,6 +173,12 @@ CASES = [
           - {id: leaf, point: 三, keywords: [三], under: mid}
         """)},
      ["questions/q.yaml:10: 得分点 'leaf' 归属于 'mid'，而 'mid' 本身又归属于 'head'：under: 只能指向不带 under: 的得分点"]),
+    ("label is a list of texts", {"questions/q.yaml": question("""
+        type: recall
+        rubric:
+          - {id: a, point: 一, keywords: [一], label: [注意事项, [要求]]}
+        """)},
+     ["questions/q.yaml:8: 'label' 的第 2 项必须是文本，不能是列表"]),
     ("rubric keywords non-empty", {"questions/q.yaml": question("""
         type: short
         rubric:

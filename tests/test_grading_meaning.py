@@ -1,7 +1,7 @@
 """The grader's meaning rules (issue 14) as an examiner's marking sheet, one test per row.
 
 Each row is (rubric, answer, the points earned); a row's comment names the rule it stands for, and the
-row fails when that rule is taken out. A rubric point is written (id, point text, keywords[, all:[, under:]]).
+row fails when that rule is taken out. A rubric point is written (id, point text, keywords[, all:[, under:[, label:]]]).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ LEXICON = Lexicon(
 def question(points, stem: str = "题干", lexicon: Lexicon = LEXICON) -> FreeText:
     rubric = tuple(
         RubricPoint(p[0], p[1], tuple(p[2]), 1.0, tuple(tuple(g) for g in (p[3] if len(p) > 3 else ())),
-                    under=p[4] if len(p) > 4 else None)
+                    under=p[4] if len(p) > 4 else None, labels=tuple(p[5]) if len(p) > 5 else ())
         for p in points)
     return FreeText("t.meaning", "short", "primary", ("x",), stem, float(len(rubric)), rubric=rubric,
                     lexicon=lexicon)
@@ -264,6 +264,23 @@ ROWS += [
     pytest.param(SHAKE, "握手时间3秒左右。", {"seconds"}, id="wrong-quantity-seconds-control"),
 ]
 
+# a superlative is no typo: the lowest need is not the low ones
+LOWEST = [("lowest", "关注满足程度最低的需求", ["满足程度最低"])]
+ROWS += [
+    pytest.param(LOWEST, "满足程度低的需求可能不合理。", set(), id="typo-drops-a-superlative"),
+    pytest.param(LOWEST, "满足成度最低的需求可能不合理。", {"lowest"}, id="typo-beside-a-superlative"),
+]
+
+# a point under another group's heading (`label:`), where the answer heads its own group too
+EXPRESSION = [("atmosphere", "注意沟通氛围", ["沟通氛围"], (), None, ["注意事项"]),
+              ("confident", "有自信", ["自信"], (), None, ["要求"])]
+ROWS += [
+    pytest.param(EXPRESSION, "有效表达的注意事项是：有自信；有效表达的要求是：沟通氛围。", set(), id="label-swapped"),
+    pytest.param(EXPRESSION, "注意事项是：沟通氛围；要求有：自信。", {"atmosphere", "confident"}, id="label-own"),
+    pytest.param(EXPRESSION, "注意事项有：营造沟通氛围，要有自信。", {"atmosphere", "confident"},
+                 id="label-one-group-headed-merges"),
+]
+
 
 @pytest.mark.parametrize("points, answer, expected", ROWS)
 def test_meaning_rule(points, answer, expected):
@@ -290,6 +307,7 @@ def test_how_each_point_was_found_is_reported(points, answer, point_id, expected
      "找到「回访」，但同一句里没有与它对应的「48小时」"),
     (FEATURES, "按物理属性分类，就是看品牌构成；按经营情况分类，就是看教育背景。", "brand",
      "找到「品牌构成」，但写在「物理属性」之下，不属于该项"),
+    (EXPRESSION, "注意事项是：有自信；要求是：沟通氛围。", "atmosphere", "找到「沟通氛围」，但写在「要求」之下，不属于该项"),
 ])
 def test_missed_point_says_why(points, answer, point_id, expected):
     grading = grade_answer(question(points), answer)

@@ -133,6 +133,12 @@ def test_rubric_marker_for_the_item_a_point_belongs_to(tmp_path):
                               "under": "business"}
 
 
+def test_rubric_marker_for_the_heading_of_a_points_group(tmp_path):
+    answer = "注意沟通氛围【分组：注意事项|注意的】\n有自信【分组：要求】"
+    (q,) = questions_of(imported(tmp_path, [["简答", "有效表达？", "", "", "", "", answer, "", "", "", ""]]))
+    assert [p.get("label") for p in q["rubric"]] == [["注意事项", "注意的"], ["要求"]]
+
+
 def test_calc_steps_one_a_line_under_the_result(tmp_path):
     answer = ("65%【2分】\n列式：26 ÷ 40 × 100%【关键词：26÷40|26/40】【来源：题干】\n"
               "约数【数：0.65|65】【误差：0.01】【编号：ratio】【备注：过程数】")

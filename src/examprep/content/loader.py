@@ -34,7 +34,7 @@ POINTS_FILE_FIELDS = ("topic", "title", "level", "source", "points")
 POINT_FIELDS = ("id", "title", "items", "ordered", "text", "ref", "source", "tags")
 COMMON_QUESTION_FIELDS = ("id", "type", "level", "points", "stem", "score", "explanation", "tags", "note")
 QUESTION_FIELDS = COMMON_QUESTION_FIELDS + KIND_FIELDS  # each kind adds its own (kinds.registry)
-RUBRIC_FIELDS = ("id", "point", "keywords", "weight", "all", "under", "note")
+RUBRIC_FIELDS = ("id", "point", "keywords", "weight", "all", "under", "label", "note")
 SYNONYMS_FIELDS = ("synonyms", "antonyms")
 EXAMPLE_FIELDS = ("answer", "score")
 CASE_FIELDS = ("id", "title", "level", "points", "source", "scenario", "questions", "tags", "note")
@@ -282,12 +282,13 @@ class _Builder:
             weight = rr.number("weight", default=1.0, positive=True)
             all_of = rr.text_groups("all")
             under = rr.text("under")
+            labels = rr.text_list("label")
             note = rr.text("note")
             if not rr.ok:
                 r.ok = False
                 continue
             rubric.append(RubricPoint(rid or "", point or "", keywords, weight or 1.0, all_of, note,
-                                      Location(name, entry.line), under))
+                                      Location(name, entry.line), under, labels))
         if "rubric" in r.data and not rubric and r.ok:
             r.fail(r.line("rubric"), m.FIELD_MUST_NOT_BE_EMPTY.format(key="rubric"))
         self._check_under(r, name, rubric)

@@ -71,6 +71,9 @@ class RubricPoint:
     # `under:` the id of the point that names this point's item (品牌构成 under 按经营情况分类): where
     # the answer names the items, this point counts only in the part about its own item.
     under: str | None = None
+    # `label:` the words an answer heads this point's group with (注意事项 for 注意沟通氛围): under another
+    # group's heading (有效表达的要求：沟通氛围…) the point earns nothing.
+    labels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

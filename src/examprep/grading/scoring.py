@@ -19,7 +19,7 @@ from .actions import action_denied, point_actions
 from .concepts import Concept, build_concept, concept_hits, content_words, rubric_weights
 from .distributive import list_matches
 from .items import heading_swapped, under_denied_item, under_item
-from .letters import rubric_letters, wrong_letter
+from .letters import Labels, rubric_labels, wrong_label
 from .matching import (
     ALL,
     CONCEPT,
@@ -76,8 +76,8 @@ class CompiledPoint:
     # the point's actions (确认 in 确认达成的共识, 告辞 from the stem's 应当告辞): denied after a match, they
     # void it (客户临时有事时可以在旁边等着，不必告辞)
     actions: tuple[str, ...] = ()
-    # the rubric's letter labels (TPO) and this point's index when a letter names it
-    letters: tuple[tuple[str, int], ...] = ()
+    # the rubric's labels (TPO's letters, `label:` headings) and this point's index when one names it
+    letters: Labels = ()
     lettered: int | None = None
 
 
@@ -186,9 +186,9 @@ def _compile_rubric(rubric: tuple[RubricPoint, ...], stem: str, lexicon: Lexicon
         compiled.append(CompiledPoint(point, keywords, groups, tuple(concepts), opposites, marks,
                                       rival_marks, _halves(point.point, marks),
                                       actions=point_actions(point.point, stem, thesaurus)))
-    letters = rubric_letters([p.point for p in rubric])
+    letters = rubric_labels([p.point for p in rubric], [p.labels for p in rubric])
     if letters:
-        named = {i for _, i in letters}
+        named = set().union(*(ids for _, ids in letters))
         compiled = [replace(c, letters=letters, lettered=i if i in named else None)
                     for i, c in enumerate(compiled)]
     return _with_rival_groups(_with_items(_with_rival_halves(compiled)))
@@ -556,7 +556,7 @@ def _keep(norm: Normalized, point: CompiledPoint, matches: list[Match]) -> list[
             and not _wrong_quantity(norm, point, m) and _under_item(norm, point, m) is None
             and not heading_swapped(norm, point, m) and not under_denied_item(norm, point, m)
             and action_denied(norm, point.actions, m.start, m.end) is None
-            and not wrong_letter(norm, point.letters, point.lettered, m.start)
+            and wrong_label(norm, point.letters, point.lettered, m.start) is None
             and not _lost_negation(norm, point, m)]
     if kept:
         kept = [m for m in kept if not _inside_denied_keyword(norm, point, m)]
@@ -711,6 +711,9 @@ def why_missed(norm: Normalized, point: CompiledPoint) -> str | None:
         if not _bound(norm, point, probe):
             return f"找到「{shown}」，但{_unbound(norm, point, pos, end)}"
         item = _under_item(norm, point, probe)
+        label = wrong_label(norm, point.letters, point.lettered, pos)
+        if item is None and label is not None:
+            item = norm.original_text(*label)
         if item is not None:
             return f"找到「{shown}」，但写在「{item}」之下，不属于该项"
     for group in point.groups:

@@ -36,7 +36,7 @@ ALTERNATIVE_SPLIT = re.compile(r"\s*[/／]\s*")
 ANY_ORDER_MARK = "（顺序不限）"
 ANY_ORDER = re.compile(r"\s*[（(]\s*(?:各空)?顺序不限\s*[）)]\s*$")
 ENUMERATION = re.compile(r"^\s*(?:\(?\d+[.)、．]|（\d+）|[①-⑳]|[一二三四五六七八九十]+、)\s*")
-MARKER = re.compile(r"【\s*(关键词|编号|同时|归属|备注)\s*[:：]\s*(.*?)\s*】|【\s*(\d+(?:\.\d+)?)\s*分\s*】")
+MARKER = re.compile(r"【\s*(关键词|编号|同时|归属|分组|备注)\s*[:：]\s*(.*?)\s*】|【\s*(\d+(?:\.\d+)?)\s*分\s*】")
 OUTSIDE_MARKERS = r"(?![^【]*】)"  # a separator not inside 【…】
 NUMBER_ANSWER = re.compile(
     r"([+-]?\d+(?:\.\d+)?)\s*([^\d±\s]*)\s*(?:(?:±|\+/-|\+-)\s*(\d+(?:\.\d+)?)\s*([^\d\s]*))?")
@@ -234,6 +234,8 @@ def read_rubric(cells: dict[str, str]) -> dict:
                 entry["all"] = [_alternatives(group) for group in re.split(r"[;；]", value) if group.strip()]
             elif kind == "归属":  # `under:`: the id of the point that names this point's item
                 entry["under"] = value.strip()
+            elif kind == "分组":  # `label:`: the headings an answer gives this point's group
+                entry["label"] = _alternatives(value)
             elif kind == "备注":
                 entry["note"] = value
             elif not RUBRIC_ID.match(value):
@@ -249,7 +251,7 @@ def read_rubric(cells: dict[str, str]) -> dict:
     ids = [e["id"] for e in rubric]
     if len(set(ids)) != len(ids):
         raise CellError(col.ANSWER, "要点编号重复")
-    fields = ("id", "point", "keywords", "weight", "all", "under", "note")
+    fields = ("id", "point", "keywords", "weight", "all", "under", "label", "note")
     return {"rubric": [{k: e[k] for k in fields if k in e} for e in rubric]}
 
 
@@ -353,6 +355,8 @@ def _rubric_line(number: int, point) -> str:
         line += f"【同时：{'；'.join('|'.join(group) for group in point.all_of)}】"
     if point.under:
         line += f"【归属：{point.under}】"
+    if point.labels:
+        line += f"【分组：{'|'.join(point.labels)}】"
     if point.note:
         line += f"【备注：{point.note}】"
     if point.id != f"p{number}":

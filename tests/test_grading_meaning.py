@@ -264,6 +264,16 @@ ROWS += [
     pytest.param(SHAKE, "握手时间3秒左右。", {"seconds"}, id="wrong-quantity-seconds-control"),
 ]
 
+# the match's clause makes light of it and the next clause opens with a denial
+SUPPORT = [("new-product", "按零售户对新品营销支持程度划分", ["新品上市时的配合"])]
+GIVE_CARD = [("card", "接发名片的礼仪", ["名片"])]
+ROWS += [
+    pytest.param(SUPPORT, "新品上市时的配合情况只是一次性的表现，没必要作为分类依据。", set(), id="dismissed-then-denied"),
+    pytest.param(GIVE_CARD, "名片单手随便递过去就可以，不用太拘礼。", set(), id="dismissed-casually-then-denied"),
+    pytest.param(GIVE_CARD, "名片不能随便递过去，不用紧张但要双手递。", {"card"}, id="dismissive-word-negated-keeps"),
+    pytest.param(GIVE_CARD, "名片要双手递过去，不用太拘束。", {"card"}, id="denial-without-dismissal-keeps"),
+]
+
 # a superlative is no typo: the lowest need is not the low ones
 LOWEST = [("lowest", "关注满足程度最低的需求", ["满足程度最低"])]
 ROWS += [

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from .negation import negation_index, post_negated, starts_negated
+from .negation import NEGATION_CHARS, negation_index, post_negated, starts_negated
 from .normalize import Normalized, normalize
 from .pinyin import keyword_sounds, sounds
 from .separators import separators
@@ -26,7 +26,6 @@ from .thesaurus import OPPOSITE_CHARS, OPPOSITE_PAIRS
 
 TYPO_MIN_LENGTH = 4  # one wrong, missing or extra character is forgiven from this length on
 MAX_OCCURRENCES = 5000  # anchors examined per keyword: a bound for pathological answers
-NEGATION_CHARS = frozenset("不没无非未别勿莫否禁忌免")
 UNIT_CHARS = frozenset("年月周日天时分秒季次个倍半期")
 
 GAP_MAX = 3  # characters a keyword's two words may be split by: 加强[客户的]感受

@@ -17,6 +17,7 @@ from .normalize import Normalized, normalize_keyword
 
 WIDE, NEAR, NOT_NEGATION, RESET, PROHIBITION = "wide", "near", "not", "reset", "prohibition"
 NEAR_SCOPE = 4  # characters a bare 不 reaches: 不[轻易]打断
+NEGATION_CHARS = frozenset("不没无非未别勿莫否禁忌免")
 
 NEGATORS_WIDE = (
     "不要", "不能", "不必", "不用", "不可", "不应", "不应该", "不该", "不得", "不准", "不许", "不宜",
@@ -262,6 +263,26 @@ def _denied_by_reference(norm: Normalized, start: int) -> bool:
     return False
 
 
+# X只是一次性的表现，没必要…; 名片随便递过去就可以，不用太拘礼: the match's clause makes light of it and the
+# next clause opens with a denial
+DISMISSIVES = ("只是", "只不过", "不过是", "无非是", "仅仅是", "随便", "随意")
+DISMISSIVE_REACH = 12  # characters between the match and the end of its clause
+
+
+def _dismissed(norm: Normalized, end: int, clause_end: int) -> bool:
+    text = norm.text
+    if clause_end - end > DISMISSIVE_REACH or clause_end >= len(text) or _at_hard_break(norm, clause_end):
+        return False
+    said = text[end:clause_end]
+    light = [said.find(w) for w in DISMISSIVES if w in said]
+    if not light or any(ch in NEGATION_CHARS for ch in said[max(0, min(light) - 2):min(light)]):
+        return False  # 名片不能随便递 takes it seriously
+    lead = clause_end
+    while lead < len(text) and lead - clause_end < 2 and text[lead] in TOPIC_LINKS:
+        lead += 1
+    return _topic_pattern().match(text, lead) is not None
+
+
 def post_negated(norm: Normalized, end: int, start: int | None = None) -> bool:
     """Whether a match ending at `end` is denied after it: later in its clause (X不必太在意), as the topic
     of a denial (X就不用了), at the start of the next clause (X，这可不行), or as a topic opened with
@@ -274,6 +295,8 @@ def post_negated(norm: Normalized, end: int, start: int | None = None) -> bool:
     if start is not None and _denied_by_reference(norm, start):
         return True
     if LEFT_UNDONE.search(norm.text, end, min(clause_end, end + POST_SCOPE + 6)):
+        return True
+    if _dismissed(norm, end, clause_end):
         return True
     found = _post_negators(norm)
     if not found:

@@ -274,6 +274,21 @@ ROWS += [
     pytest.param(GIVE_CARD, "名片要双手递过去，不用太拘束。", {"card"}, id="denial-without-dismissal-keeps"),
 ]
 
+# a fault the stem asks for, found and then called fine
+def faults(answer: str) -> set[str]:
+    points = [("overpromise", "小吴随口作出超出公司承诺的许诺", ["随口答应"])]
+    return earned(points, answer, stem="小吴的做法错在哪里？")
+
+
+@pytest.mark.parametrize("answer, expected", [
+    ("小吴随口答应半小时到场，这个做法其实没什么问题。", set()),
+    ("小吴随口答应半小时到场，这不是没问题的，会抬高期望。", {"overpromise"}),
+    ("小吴随口答应半小时到场，抬高了期望。", {"overpromise"}),
+], ids=["endorsed", "endorsement-denied", "no-endorsement"])
+def test_a_fault_called_fine_is_not_found(answer, expected):
+    assert faults(answer) == expected
+
+
 # a superlative is no typo: the lowest need is not the low ones
 LOWEST = [("lowest", "关注满足程度最低的需求", ["满足程度最低"])]
 ROWS += [

@@ -18,6 +18,7 @@ from ..content.model import EMPTY_LEXICON, Lexicon, RubricPoint
 from .actions import action_denied, point_actions
 from .concepts import Concept, build_concept, concept_hits, content_words, rubric_weights
 from .distributive import list_matches
+from .faults import endorsed, names_fault
 from .items import heading_swapped, under_denied_item, under_item
 from .letters import Labels, rubric_labels, wrong_label
 from .matching import (
@@ -79,6 +80,9 @@ class CompiledPoint:
     # the rubric's labels (TPO's letters, `label:` headings) and this point's index when one names it
     letters: Labels = ()
     lettered: int | None = None
+    # the point names a fault the stem asks for (小吴的做法错在哪里 → 随口作出超出公司承诺的许诺): an answer
+    # that says the act is fine (这个做法其实没什么问题) has not found the fault
+    criticism: bool = False
 
 
 def _variants(text: str, thesaurus: Thesaurus) -> list[tuple[str, str]]:
@@ -185,7 +189,8 @@ def _compile_rubric(rubric: tuple[RubricPoint, ...], stem: str, lexicon: Lexicon
         marks, rival_marks = _marks(rubric, unique, index)
         compiled.append(CompiledPoint(point, keywords, groups, tuple(concepts), opposites, marks,
                                       rival_marks, _halves(point.point, marks),
-                                      actions=point_actions(point.point, stem, thesaurus)))
+                                      actions=point_actions(point.point, stem, thesaurus),
+                                      criticism=names_fault(point.point, stem)))
     letters = rubric_labels([p.point for p in rubric], [p.labels for p in rubric])
     if letters:
         named = set().union(*(ids for _, ids in letters))
@@ -557,7 +562,8 @@ def _keep(norm: Normalized, point: CompiledPoint, matches: list[Match]) -> list[
             and not heading_swapped(norm, point, m) and not under_denied_item(norm, point, m)
             and action_denied(norm, point.actions, m.start, m.end) is None
             and wrong_label(norm, point.letters, point.lettered, m.start) is None
-            and not _lost_negation(norm, point, m)]
+            and not _lost_negation(norm, point, m)
+            and not (point.criticism and endorsed(norm, m.end))]
     if kept:
         kept = [m for m in kept if not _inside_denied_keyword(norm, point, m)]
     return kept

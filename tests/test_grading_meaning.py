@@ -274,6 +274,19 @@ ROWS += [
     pytest.param(GIVE_CARD, "名片要双手递过去，不用太拘束。", {"card"}, id="denial-without-dismissal-keeps"),
 ]
 
+# more ways candidates say a thing is not worth doing, before or after it; a denied one denies nothing
+@pytest.mark.parametrize("answer, expected", [
+    ("资料卡可有可无。", set()), ("资料卡不是重点。", set()), ("资料卡就免了。", set()), ("资料卡是摆设。", set()),
+    ("资料卡派不上用场。", set()), ("资料卡可以不填。", set()), ("资料卡没什么价值。", set()),
+    ("填资料卡纯属多此一举。", set()), ("资料卡能不填就不填。", set()), ("资料卡不是非填不可。", set()),
+    ("资料卡不填也罢。", set()), ("何必填资料卡。", set()), ("甭填资料卡。", set()), ("懒得填资料卡。", set()),
+    ("资料卡绝不是摆设，要认真填。", {"card"}), ("资料卡要填好，不能省掉。", {"card"}),
+    ("资料卡差别不大，不用太在意。", set()),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_not_worth_doing(answer, expected):
+    assert earned(CARD_INFO, answer) == expected
+
+
 # a fault the stem asks for, found and then called fine
 def faults(answer: str) -> set[str]:
     points = [("overpromise", "小吴随口作出超出公司承诺的许诺", ["随口答应"])]

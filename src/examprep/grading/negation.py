@@ -25,6 +25,8 @@ NEGATORS_WIDE = (
     "犯不着", "没必要", "不必要", "千万不能", "千万不要", "千万别", "不至于", "不一定", "未必", "不见得",
     "没有", "没", "无需", "无须", "无法", "无从", "别", "勿", "切勿", "莫", "切忌",
     "避免", "防止", "杜绝", "禁止", "严禁", "以免", "免得", "尚未", "从未", "并非", "未曾", "与其",
+    # rhetorical and colloquial refusals: 何必填资料卡, 哪用得着…, 甭…, 懒得…
+    "何必", "何苦", "哪用得着", "哪用", "哪里用得着", "甭", "懒得", "很少",
 )
 NEGATORS_NEAR = ("不", "无", "非", "未")
 NOT_NEGATIONS = (
@@ -72,9 +74,19 @@ POST_NEGATORS = (
     "没用处", "不起作用", "起不了作用", "不现实", "不需要考虑", "不必考虑", "不用操心", "不用费心",
     "不是必须", "不是必要", "没那么必要", "不太必要", "走过场", "只是形式", "形式主义", "表面文章",
     "反而不好", "大可不必", "犯不上", "不值得", "都是虚的", "是虚的", "没效果", "没啥效果", "效果不大",
+    # more of the same, as candidates say them (none the bank's own wording)
+    "可有可无", "不是重点", "不是关键", "就免了", "免了吧", "省了吧", "就省了", "可以省掉", "省掉", "纯属浪费",
+    "是浪费时间", "白白浪费", "没多大意思", "没什么意义", "没有什么意义", "没啥意义", "不值当", "不搞了",
+    "是摆设", "摆设", "不顶用", "顶不了", "帮不上忙", "不起什么作用", "起不到什么作用", "大可不", "没人看",
+    "可以不要", "可以不填", "可以不做", "可以不管", "用不上", "派不上用场", "无足轻重",
+    "不怎么重要", "不那么重要", "不急着", "先不管", "有空再说", "不是必需", "没有太大作用", "没太大作用",
+    "没多大作用", "是形式", "个形式", "没什么价值", "毫无价值", "价值不大", "没价值",
+    "多此一举", "得不偿失",
 )
+# X能不填就不填, X不是非填不可
+SPARED = re.compile(r"能不(.{1,2})就不\1|不是非.{1,3}不可")
 # X不填也行, X不做也可以: leaving it undone is fine
-LEFT_UNDONE = re.compile(r"不.{1,2}?(?:也行|也可以|也没事|也无妨|也没关系|都行|都可以)")
+LEFT_UNDONE = re.compile(r"不.{1,2}?(?:也行|也可以|也没事|也无妨|也没关系|都行|都可以|也罢)")
 # A topic set up with 至于 is judged by the rest of its sentence: 至于先说再听，…不算致命伤.
 TOPIC_OPENERS = ("至于", "说到", "关于")
 POST_SCOPE = 8  # characters between the end of a match and a post-negator in its clause
@@ -186,7 +198,17 @@ def _post_pattern() -> re.Pattern:
 
 def _post_negators(norm: Normalized) -> list[int]:
     return norm.derived("post-negators", lambda n: [m.start() for m in _post_pattern().finditer(n.text)
-                                                    if not _asks(n.text, m.start())])
+                                                    if not _asks(n.text, m.start())
+                                                    and not _denied_itself(n, m.start())])
+
+
+def _denied_itself(norm: Normalized, at: int) -> bool:
+    """Whether a post-negator is itself denied right before it in its clause: 避免白白浪费, 绝不是摆设, 不能省掉
+    (not 差别不大，不用太在意: a clause ends between)."""
+    b = bisect_right(norm.breaks, at) - 1
+    clause_start = norm.breaks[b] if b >= 0 else 0
+    before = norm.text[max(clause_start, at - 2):at]
+    return any(ch in NEGATION_CHARS for ch in before) or before.endswith(("避免", "防止"))
 
 
 @lru_cache(maxsize=1)
@@ -294,7 +316,8 @@ def post_negated(norm: Normalized, end: int, start: int | None = None) -> bool:
         return True
     if start is not None and _denied_by_reference(norm, start):
         return True
-    if LEFT_UNDONE.search(norm.text, end, min(clause_end, end + POST_SCOPE + 6)):
+    if LEFT_UNDONE.search(norm.text, end, min(clause_end, end + POST_SCOPE + 6)) or SPARED.search(
+            norm.text, end, min(clause_end, end + POST_SCOPE + 6)):
         return True
     if _dismissed(norm, end, clause_end):
         return True

@@ -282,6 +282,9 @@ ROWS += [
     ("资料卡不填也罢。", set()), ("何必填资料卡。", set()), ("甭填资料卡。", set()), ("懒得填资料卡。", set()),
     ("资料卡绝不是摆设，要认真填。", {"card"}), ("资料卡要填好，不能省掉。", {"card"}),
     ("资料卡差别不大，不用太在意。", set()),
+    ("资料卡？没必要。", set()), ("资料卡？没必要的话可以少填几项，但必须填。", {"card"}),
+    ("资料卡填不填无所谓。", set()), ("资料卡填不填都一样。", set()), ("资料卡不填没事。", set()),
+    ("资料卡有啥用。", set()), ("资料卡一点用都没有。", set()),
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_not_worth_doing(answer, expected):
     assert earned(CARD_INFO, answer) == expected

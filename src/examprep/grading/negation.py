@@ -81,12 +81,14 @@ POST_NEGATORS = (
     "可以不要", "可以不填", "可以不做", "可以不管", "用不上", "派不上用场", "无足轻重",
     "不怎么重要", "不那么重要", "不急着", "先不管", "有空再说", "不是必需", "没有太大作用", "没太大作用",
     "没多大作用", "是形式", "个形式", "没什么价值", "毫无价值", "价值不大", "没价值",
-    "多此一举", "得不偿失",
+    "多此一举", "得不偿失", "不考虑", "放一边", "管它呢", "干嘛", "有什么用", "有啥用", "顶什么用",
+    "不能当饭吃", "毫无必要", "一点用", "屁用", "不太需要", "没多少用", "不是很大", "不是很重要", "是其次",
+    "不是一定要",
 )
 # X能不填就不填, X不是非填不可
-SPARED = re.compile(r"能不(.{1,2})就不\1|不是非.{1,3}不可")
+SPARED = re.compile(r"能不(.{1,2})就不\1|不是非.{1,3}不可|(.)不\2都[1一]样")
 # X不填也行, X不做也可以: leaving it undone is fine
-LEFT_UNDONE = re.compile(r"不.{1,2}?(?:也行|也可以|也没事|也无妨|也没关系|都行|都可以|也罢)")
+LEFT_UNDONE = re.compile(r"不.{1,2}?(?:也行|也可以|也没事|也无妨|也没关系|都行|都可以|也罢|没事|没关系|问题不大)")
 # A topic set up with 至于 is judged by the rest of its sentence: 至于先说再听，…不算致命伤.
 TOPIC_OPENERS = ("至于", "说到", "关于")
 POST_SCOPE = 8  # characters between the end of a match and a post-negator in its clause
@@ -207,8 +209,10 @@ def _denied_itself(norm: Normalized, at: int) -> bool:
     (not 差别不大，不用太在意: a clause ends between)."""
     b = bisect_right(norm.breaks, at) - 1
     clause_start = norm.breaks[b] if b >= 0 else 0
-    before = norm.text[max(clause_start, at - 2):at]
-    return any(ch in NEGATION_CHARS for ch in before) or before.endswith(("避免", "防止"))
+    text = norm.text
+    lo = max(clause_start, at - 2)
+    return any(text[i] in NEGATION_CHARS and not _asks(text, i) for i in range(lo, at)) or text[lo:at].endswith(
+        ("避免", "防止"))
 
 
 @lru_cache(maxsize=1)
@@ -334,9 +338,13 @@ def post_negated(norm: Normalized, end: int, start: int | None = None) -> bool:
         return at - end <= POST_SCOPE
     # The next clause of the same sentence may open with it, after a pointer word (，这可不行), or be
     # nothing but it (，没必要); not when it has an object of its own (，用不着当天).
-    if _at_hard_break(norm, clause_end):
-        return False
     next_end = breaks[b + 1] if b + 1 < len(breaks) else len(norm.text)
+    if _at_hard_break(norm, clause_end):
+        # …unless the match ends its sentence and the next is nothing but the denial: 资料卡？没必要。
+        if clause_end - end > 1 or at != clause_end:
+            return False
+        m = _post_pattern().match(norm.text, at)
+        return m is not None and next_end - m.end() <= 1
     if at >= next_end:
         return False
     lead = norm.text[clause_end:at]

@@ -305,6 +305,12 @@ def test_a_fault_called_fine_is_not_found(answer, expected):
     assert faults(answer) == expected
 
 
+def test_a_fault_called_fine_says_why():
+    points = [("overpromise", "小吴随口作出超出公司承诺的许诺", ["随口答应"])]
+    grading = grade_answer(question(points, stem="小吴的做法错在哪里？"), "小吴随口答应半小时到场，这个做法其实没什么问题。")
+    assert grading.points[0].why == "找到「随口答应」，但随后又说这样做没有问题"
+
+
 # a superlative is no typo: the lowest need is not the low ones
 LOWEST = [("lowest", "关注满足程度最低的需求", ["满足程度最低"])]
 ROWS += [

@@ -709,6 +709,8 @@ def why_missed(norm: Normalized, point: CompiledPoint) -> str | None:
         shown = norm.original_text(pos, end)
         if not keyword.negative and (negation.negated(pos) or post_negated(norm, end, pos)):
             return f"找到「{shown}」，但被否定"
+        if point.criticism and endorsed(norm, end):
+            return f"找到「{shown}」，但随后又说这样做没有问题"
         probe = Match(pos, end, "exact", keyword)
         if _contradicted(norm, point, probe):
             a, b = clause(norm, pos, end)

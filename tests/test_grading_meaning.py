@@ -311,6 +311,16 @@ def test_a_fault_called_fine_says_why():
     assert grading.points[0].why == "找到「随口答应」，但随后又说这样做没有问题"
 
 
+# facts given per customer class, swapped between the classes
+FREQUENCY = [("frequency", "按客户类别确定不同的拜访频次（如A户每周一次、B户每两周一次、C户一月一次）", ["拜访频次"])]
+ROWS += [
+    pytest.param(FREQUENCY, "拜访频次上，C户价值最高，每周拜访一次；B户每两周一次；A户一个月去一次。", set(),
+                 id="class-facts-swapped"),
+    pytest.param(FREQUENCY, "拜访频次按类别定：A户每个礼拜去一次，B户两周一次，C户月均销量小，每月一次。", {"frequency"},
+                 id="class-facts-own"),
+    pytest.param(FREQUENCY, "拜访频次要按类别区分，A户多去。", {"frequency"}, id="class-facts-none-given"),
+]
+
 # a superlative is no typo: the lowest need is not the low ones
 LOWEST = [("lowest", "关注满足程度最低的需求", ["满足程度最低"])]
 ROWS += [
@@ -355,6 +365,7 @@ def test_how_each_point_was_found_is_reported(points, answer, point_id, expected
     (FEATURES, "按物理属性分类，就是看品牌构成；按经营情况分类，就是看教育背景。", "brand",
      "找到「品牌构成」，但写在「物理属性」之下，不属于该项"),
     (EXPRESSION, "注意事项是：有自信；要求是：沟通氛围。", "atmosphere", "找到「沟通氛围」，但写在「要求」之下，不属于该项"),
+    (FREQUENCY, "拜访频次：C户每周一次，A户每月一次。", "frequency", "某一类客户写成了另一类客户的频次或时长"),
 ])
 def test_missed_point_says_why(points, answer, point_id, expected):
     grading = grade_answer(question(points), answer)

@@ -16,6 +16,7 @@ from typing import Protocol
 
 from ..content.model import EMPTY_LEXICON, Lexicon, RubricPoint
 from .actions import action_denied, point_actions
+from .classes import ClassFacts, classes_swapped, point_class_facts
 from .concepts import Concept, build_concept, concept_hits, content_words, rubric_weights
 from .distributive import list_matches
 from .faults import endorsed, names_fault
@@ -83,6 +84,8 @@ class CompiledPoint:
     # the point names a fault the stem asks for (小吴的做法错在哪里 → 随口作出超出公司承诺的许诺): an answer
     # that says the act is fine (这个做法其实没什么问题) has not found the fault
     criticism: bool = False
+    # the facts the point gives per customer class (A户每周一次…): an answer swapping them earns nothing
+    class_facts: ClassFacts = ()
 
 
 def _variants(text: str, thesaurus: Thesaurus) -> list[tuple[str, str]]:
@@ -190,7 +193,8 @@ def _compile_rubric(rubric: tuple[RubricPoint, ...], stem: str, lexicon: Lexicon
         compiled.append(CompiledPoint(point, keywords, groups, tuple(concepts), opposites, marks,
                                       rival_marks, _halves(point.point, marks),
                                       actions=point_actions(point.point, stem, thesaurus),
-                                      criticism=names_fault(point.point, stem)))
+                                      criticism=names_fault(point.point, stem),
+                                      class_facts=point_class_facts(normalize_keyword(point.point))))
     letters = rubric_labels([p.point for p in rubric], [p.labels for p in rubric])
     if letters:
         named = set().union(*(ids for _, ids in letters))
@@ -648,6 +652,8 @@ def _wrong_quantity(norm: Normalized, point: CompiledPoint, match: Match) -> boo
 def _candidates(norm, point: CompiledPoint) -> list[Match]:
     """Where this point could be earned, best first: as written (or a variant), then fuzzily, then from a
     list, then its all: groups, then its words in any order, then its meaning."""
+    if classes_swapped(norm, point.class_facts):
+        return []  # the answer gives one class another's fact: the point's facts are swapped
     found: list[Match] = []
     text = norm.text
     for keyword in point.keywords:
@@ -701,6 +707,8 @@ def why_missed(norm: Normalized, point: CompiledPoint) -> str | None:
     """Why a missed point was missed although its words are there: negated, contradicted, or a fact
     beside the wrong item. None when its words are simply not in the answer."""
     text = norm.text
+    if classes_swapped(norm, point.class_facts):
+        return "某一类客户写成了另一类客户的频次或时长"
     negation = negation_index(norm)
     for keyword in point.keywords:
         pos, end = _loosely_found(text, keyword.text)

@@ -285,6 +285,8 @@ ROWS += [
     ("资料卡？没必要。", set()), ("资料卡？没必要的话可以少填几项，但必须填。", {"card"}),
     ("资料卡填不填无所谓。", set()), ("资料卡填不填都一样。", set()), ("资料卡不填没事。", set()),
     ("资料卡有啥用。", set()), ("资料卡一点用都没有。", set()),
+    ("资料卡有没有无所谓。", set()), ("资料卡只是应付检查。", set()), ("填资料卡不是客户经理的事。", set()),
+    ("比起资料卡，多跑店更重要。", set()), ("资料卡写了也白写。", set()),
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_not_worth_doing(answer, expected):
     assert earned(CARD_INFO, answer) == expected

@@ -338,6 +338,10 @@ ROWS += [
     pytest.param(EXPRESSION, "注意事项是：沟通氛围；要求有：自信。", {"atmosphere", "confident"}, id="label-own"),
     pytest.param(EXPRESSION, "注意事项有：营造沟通氛围，要有自信。", {"atmosphere", "confident"},
                  id="label-one-group-headed-merges"),
+    # an all: match is judged by the same checks as any other: here the label
+    pytest.param([("atmosphere", "注意沟通氛围", ["营造氛围"], [["氛围"], ["沟通"]], None, ["注意事项"]),
+                  ("confident", "有自信", ["自信"], (), None, ["要求"])],
+                 "注意事项是：有自信；要求是：沟通的时候氛围要好。", set(), id="label-swapped-all-match"),
 ]
 
 

@@ -674,9 +674,7 @@ def _candidates(norm, point: CompiledPoint) -> list[Match]:
                 found.extend(list_matches(norm, keyword, MATCHES_PER_KEYWORD))
         found = _keep(norm, point, found)
     if not found and point.groups:
-        found = [m for m in _all_matches(norm, point)
-                 if not _contradicted(norm, point, m) and _under_item(norm, point, m) is None
-                 and not _mislabelled(norm, point, m) and not _cross_paired(norm, point, m)]
+        found = _keep(norm, point, _all_matches(norm, point))
     if not found and point.concepts:
         found = _keep(norm, point, _concept_matches(norm, point))
     order = {k.text: i for i, k in enumerate(point.keywords)}

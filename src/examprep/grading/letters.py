@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from itertools import islice
 
+from .matching import anchors
 from .normalize import Normalized, normalize_keyword
 from .spans import sentence
 
@@ -73,18 +74,11 @@ def _label_runs(norm: Normalized, labels: Labels) -> list[tuple[int, int, frozen
     for word, item in labels:
         if RUN.fullmatch(word):
             continue
-        for pos in islice(_positions(text, word), LABEL_MENTIONS):
+        for pos in islice(anchors(text, word), LABEL_MENTIONS):
             if _cued(text, pos + len(word)):
                 found.append((pos, pos + len(word), item))
     found.sort(key=lambda run: run[0])
     return found
-
-
-def _positions(text: str, word: str):
-    pos = text.find(word)
-    while pos != -1:
-        yield pos
-        pos = text.find(word, pos + 1)
 
 
 def wrong_label(norm: Normalized, labels: Labels, own: int | None, start: int) -> tuple[int, int] | None:

@@ -32,6 +32,9 @@ from examprep.locations import shipped_content_dir
 DATA = Path(__file__).parent / "data" / "labelled_answers.yaml"
 CANDIDATES = Path(__file__).parent / "data" / "candidate-answers"
 DEVELOPMENT_PARTS, HELD_OUT_PARTS = (1, 2, 3, 4, 5, 6), (7, 8)
+# session 12: only negated and wrong-fact answers, to the questions of parts 7-8, written after that session's
+# rules; reported on their own, beside (not inside) the whole set, so its figures stay comparable
+DENIAL_PARTS = (9, 10)
 PARTIAL_RATIO_CUTOFF = 80
 
 
@@ -156,6 +159,10 @@ def labelled_sets(bank, which: str) -> dict[str, list[Row]]:
         sets["candidate set, development (parts 1-6)"] = [r for n in DEVELOPMENT_PARTS for r in parts[n]]
         if which != "development":
             sets["candidate set, held out (parts 7-8)"] = [r for n in HELD_OUT_PARTS for r in parts[n]]
+            denials = [r for n in DENIAL_PARTS if (CANDIDATES / f"part-{n}.yaml").is_file()
+                       for r in load_rows(CANDIDATES / f"part-{n}.yaml", bank)]
+            if denials:
+                sets["candidate set, held out, negated and wrong-fact only (parts 9-10)"] = denials
     return sets
 
 

@@ -274,7 +274,7 @@ def _occurrences(text: str, form: str):
         pos = text.find(form, pos + 1)
 
 
-DENIALS = ("不存在", "并非", "不是")
+DENIALS = ("不存在", "并非", "不是", "不能算", "不算", "不属于", "算不上", "谈不上")
 
 
 def _at(positions, p: int) -> bool:

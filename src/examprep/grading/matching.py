@@ -109,8 +109,8 @@ def _is_han(ch: str) -> bool:
 def protected(text: str, i: int) -> bool:
     """Whether an edit at text[i] changes meaning rather than spelling."""
     ch = text[i]
-    if ch in OPPOSITE_CHARS:
-        return True  # 正面 is not a typo of 背面, nor 先报 of 再报
+    if ch in OPPOSITE_CHARS or _comparative(text, i):
+        return True  # 正面 is not a typo of 背面, nor 先报 of 再报, nor 越好 of 约好
     before = text[i - 1] if i > 0 else ""
     after = text[i + 1] if i + 1 < len(text) else ""
     if before.isdigit() or after.isdigit():
@@ -125,19 +125,34 @@ def same_sound(a: str, b: str) -> bool:
             and sounds(a) == sounds(b))
 
 
+# 越……越 makes a comparison (越细越好), never a slip for 约: 约好 is not 越好 (跳越 is still 跳跃)
+COMPARATIVE = "越"
+COMPARATIVE_REACH = 4
+
+
+def _comparative(text: str, i: int) -> bool:
+    """Whether text[i] is a 越 of 越……越."""
+    return text[i] == COMPARATIVE and COMPARATIVE in (
+        text[max(0, i - COMPARATIVE_REACH):i] + text[i + 1:i + 1 + COMPARATIVE_REACH])
+
+
 def _swap_allowed(keyword: str, i: int, text: str, j: int) -> bool:
     """Whether keyword[i] may stand as text[j] in a near spelling."""
+    if _comparative(text, j):
+        return False
     return same_sound(keyword[i], text[j]) or not (protected(keyword, i) or protected(text, j))
 
 
 # 满足程度最低 is not 满足程度低: the lowest need is one need, the low ones are several
 SUPERLATIVES = frozenset("最")
+# the speaker is meaning: 我是烟草公司的 is not 道是烟草公司的 (您 and 他 may both be the customer)
+PRONOUNS = frozenset("我咱")
 
 
 def _meaning_bearing(text: str, i: int) -> bool:
     """Whether text[i] is a letter, a digit, a negation, a superlative or a number's unit."""
     ch = text[i]
-    if not _is_han(ch) or ch in NEGATION_CHARS or ch in SUPERLATIVES:
+    if not _is_han(ch) or ch in NEGATION_CHARS or ch in SUPERLATIVES or ch in PRONOUNS:
         return True
     before = text[i - 1] if i > 0 else ""
     after = text[i + 1] if i + 1 < len(text) else ""

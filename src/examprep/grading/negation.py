@@ -27,6 +27,8 @@ NEGATORS_WIDE = (
     "避免", "防止", "杜绝", "禁止", "严禁", "以免", "免得", "尚未", "从未", "并非", "未曾", "与其",
     # rhetorical and colloquial refusals: 何必填资料卡, 哪用得着…, 甭…, 懒得…
     "何必", "何苦", "哪用得着", "哪用", "哪里用得着", "甭", "懒得", "很少", "比起",
+    # a class denied before it is named: 不属于按客户行为分类, 谈不上什么情感需求, 不能算相反型
+    "不属于", "不能算", "算不上", "谈不上",
 )
 NEGATORS_NEAR = ("不", "无", "非", "未")
 NOT_NEGATIONS = (
@@ -85,9 +87,14 @@ POST_NEGATORS = (
     "不能当饭吃", "毫无必要", "一点用", "屁用", "不太需要", "没多少用", "不是很大", "不是很重要", "是其次",
     "不是一定要", "应付检查", "是应付", "做样子", "无用功", "白写", "白填", "白做", "的事不急",
     "不归我们",
+    # session 13, from the blind development parts 11-14
+    "不能算", "不算是", "算不得", "站不住", "站不住脚", "不认同", "不赞同", "意义也不大",
+    "作用也不大", "用处也不大", "就不必了", "不必了", "就不用了", "不用了", "就没必要了",
+    "做不到", "办不到", "不算在内", "不算在里面",
 )
 # X能不填就不填, X不是非填不可
 SPARED = re.compile(r"能不(.{1,2})就不\1|不是非.{1,3}不可|不是.{1,6}的事"
+                    r"|(?<!不)是(?:人家|别人|客户|他|他们|零售户|零售客户|对方)(?:自己)?的事"
                     r"|(.)[不没]\2.{0,4}?(?:都[1一]样|都行|都可以|无所谓|看心情|随意)")
 # X不填也行, X不做也可以: leaving it undone is fine
 LEFT_UNDONE = re.compile(r"不.{1,2}?(?:也行|也可以|也没事|也无妨|也没关系|都行|都可以|也罢|没事|没关系|问题不大)")
@@ -98,6 +105,10 @@ POST_SCOPE = 8  # characters between the end of a match and a post-negator in it
 TOPIC_NEGATORS = ("不用", "不必", "没必要", "没有必要", "不需要", "用不着", "不要", "别", "不一定", "未必")
 TOPIC_LINKS = frozenset("就也都倒可是的这些那种问题方面事情东西其实根本完全更")
 TOPIC_TAIL = 6  # characters a topic negator may leave before its clause ends (…不必事先准备了)
+# …more when it says the thing is not needed (投入记录不用放进客户资料库) than when it forbids a manner of
+# doing it (进门别冒冒失失闯进去 still says to mind the door)
+NEEDLESS = ("不用", "不必", "没必要", "没有必要", "不需要", "用不着")
+NEEDLESS_TAIL = 8
 
 
 @lru_cache(maxsize=1)
@@ -241,26 +252,59 @@ def _topic_denied(norm: Normalized, end: int, clause_end: int) -> bool:
     if text.startswith(("别人", "别的", "别处"), link):
         return False  # 别人的介绍 names someone, it forbids nothing
     m = _topic_pattern().match(text, link, clause_end)
-    return m is not None and clause_end - m.end() <= TOPIC_TAIL
+    if m is None:
+        return False
+    return clause_end - m.end() <= (NEEDLESS_TAIL if m.group() in _needless() else TOPIC_TAIL)
+
+
+@lru_cache(maxsize=1)
+def _needless() -> frozenset[str]:
+    return frozenset(normalize_keyword(w) for w in NEEDLESS)
 
 
 def _opened_topic_denied(norm: Normalized, start: int, end: int, found: list[int]) -> bool:
-    """至于X，… with a denial later in the same sentence."""
+    """至于X，… or 有人说X，… with a denial later in the same sentence; when the sentence is nothing but the
+    topic (至于记笔记？), in the next one."""
     text = norm.text
     breaks = norm.breaks
     b = bisect_right(breaks, start) - 1
     clause_start = breaks[b] if b >= 0 else 0
-    if not any(text.startswith(opener, clause_start) for opener in TOPIC_OPENERS):
+    if not (any(text.startswith(opener, clause_start) for opener in TOPIC_OPENERS)
+            or (text.startswith("说", clause_start) and not text.startswith(SAYING_IDIOMS, clause_start))
+            or ATTRIBUTION.search(text, max(clause_start, start - ATTRIBUTION_REACH), start)):
         return False
     hard = norm.hard_breaks
     h = bisect_left(hard, end)
     sentence_end = hard[h] if h < len(hard) else len(text)
+    if sentence_end - end <= 1 and h + 1 < len(hard):
+        sentence_end = hard[h + 1]  # 至于记笔记？当着客户的面……难道不会……吗？
+    elif sentence_end - end <= 1 and h < len(hard):
+        sentence_end = len(text)
     i = bisect_left(found, end)
-    return i < len(found) and found[i] < sentence_end
+    if i < len(found) and found[i] < sentence_end:
+        return True
+    denials = _topic_denials(norm)
+    j = bisect_left(denials, end)
+    return j < len(denials) and denials[j] < sentence_end
+
+
+def _topic_denials(norm: Normalized) -> list[int]:
+    return norm.derived("topic-denials", lambda n: [m.start() for m in TOPIC_DENIALS.finditer(n.text)])
+
+
+# Someone else's view, which the candidate may go on to reject: 有人说是目的、对象，其实这种说法是错误的;
+# 第四个说先说再听，……这算不上致命伤
+ATTRIBUTION_REACH = 24  # characters between such a view's opening and the match
+ATTRIBUTION = re.compile(r"有人说|有人认为|有人讲|有的人|有的书|有的说|书上|别人说|人家说|据说|听说|还说|说是|个说")
+# 说 that opens a clause as an idiom, not as someone's view: 说白了就是会说
+SAYING_IDIOMS = ("说白了", "说实话", "说实在", "说到底", "说真的", "说起来", "说穿了", "说明")
+# What rejects such a topic later in its sentence, beside the post-negators: 至于大方，……不必追求什么大方
+TOPIC_DENIALS = re.compile("不必|没必要|没有必要|用不着|不一定|未必|何必|何苦|哪能|难道|做不到|顾不了|顾不上"
+                           "|不认同|站不住")
 
 
 # A later clause of the sentence that denies its topic by a pronoun: X只反映过去，没必要看它.
-BACK_REFERENCE = re.compile(r"(?:没必要|没有必要|不必|不用|不需要|用不着|别|不要)(?:再|去|太)?(.{1,3}?)"
+BACK_REFERENCE = re.compile(r"(?:没必要|没有必要|不必|不用|不需要|用不着|别|不要)(?:再|去|太)?(.{0,3}?)"
                             r"(?:它|它们|这个|这些|那个|那些)(?:了)?$")
 # …unless the verb is itself a negative one: 别忘了它 keeps it
 NEGATIVE_VERBS = ("忘", "丢", "漏", "落下", "放过", "忽视", "忽略", "小看", "轻视", "怕", "嫌")
@@ -328,40 +372,98 @@ def post_negated(norm: Normalized, end: int, start: int | None = None) -> bool:
     if _dismissed(norm, end, clause_end):
         return True
     found = _post_negators(norm)
+    if start is not None and (_opened_topic_denied(norm, start, end, found) or _asked_away(norm, start, end)):
+        return True
     if not found:
         return False
-    if start is not None and _opened_topic_denied(norm, start, end, found):
-        return True
     i = bisect_left(found, end)
     if i >= len(found):
         return False
     at = found[i]
     if at < clause_end:
-        return at - end <= POST_SCOPE
+        return at - end <= POST_SCOPE or (start is not None and _clause_denies_topic(norm, start, end, at,
+                                                                                     clause_end))
     # The next clause of the same sentence may open with it, after a pointer word (，这可不行), or be
     # nothing but it (，没必要); not when it has an object of its own (，用不着当天).
     next_end = breaks[b + 1] if b + 1 < len(breaks) else len(norm.text)
     if _at_hard_break(norm, clause_end):
-        # …unless the match ends its sentence and the next is nothing but the denial: 资料卡？没必要。
-        if clause_end - end > 1 or at != clause_end:
+        # …unless the match ends its sentence and the next is nothing but the denial (资料卡？没必要。),
+        # or, after a question, opens by pointing back at it (服务人员电话？这个准备它干嘛)
+        if clause_end - end > 1 or at >= next_end:
             return False
+        if at != clause_end:
+            return _question_at(norm, clause_end) and POINTER_LEAD.match(norm.text, clause_end) is not None
         m = _post_pattern().match(norm.text, at)
         return m is not None and next_end - m.end() <= 1
     if at >= next_end:
         return False
     lead = norm.text[clause_end:at]
+    if lead and POINTER_LEAD.fullmatch(lead) is not None:
+        return True  # ，这一步其实没必要; ，这个不必太在意; ，这种说法站不住; ，这我不认同
     if len(lead) > 3 or not all(ch in "这那此些是就也都可真其实根本完全" for ch in lead):
         return False
-    if lead and lead[0] in "这那此":
-        return True
     m = _post_pattern().match(norm.text, at)
     if m is not None and m.group() in _copular_denials():  # ，不属于需求层次: its object is the class denied
         return True
     return m is not None and next_end - m.end() <= 1
 
 
+# What opens a clause that points back at the one before: 这一步其实, 这个, 这种说法, 这我, 那些手续就
+POINTER_LEAD = re.compile(r"[这那此](?:个|种|些|样|点|条|项|类|步|1步|1条|1点|1项)?"
+                          r"(?:说法|观点|做法|看法|东西|事|准备|手续)?(?:我|我觉得|我看|我认为)?"
+                          r"(?:其实|根本|完全|真|可|就|也|都|是|倒|确实|它)*")
+CLAUSE_TOPIC_REACH = 16  # characters between a clause's topic and the post-negator that ends the clause
+TOPIC_LEAD = 4  # characters a clause may open with before its topic (公司[投入记录]不用放进…)
+
+
+def _clause_denies_topic(norm: Normalized, start: int, end: int, at: int, clause_end: int) -> bool:
+    """Whether the match opens its clause and a post-negator ends it, some words later: 蹲姿和鞠躬在商务场合
+    用不着; 其他准备像调整情绪、准备物品这些可有可无."""
+    if at - end > CLAUSE_TOPIC_REACH:
+        return False
+    b = bisect_right(norm.breaks, start) - 1
+    clause_start = norm.breaks[b] if b >= 0 else 0
+    if start - clause_start > TOPIC_LEAD:
+        return False
+    m = _post_pattern().match(norm.text, at)
+    return m is not None and clause_end - m.end() <= 1
+
+
+# A question that asks it away: 还讲什么商务社交礼仪呢？ 满足程度最低的需求有必要花精力去关注吗？
+ASKED_BEFORE = re.compile(r"(?:还|又)?(?:讲|谈|搞|要|准备|管|提)什么|哪(?:里)?(?:需要|用得着|要)|何必")
+ASKED_AFTER = re.compile(r"(?:有必要|有什么必要|用得着|值得|有用|有意义|能有什么用).{0,12}(?:吗|么|呢)$")
+ASKED_TAIL = 20  # the end of a question that ASKED_AFTER reads (有必要……吗)
+QUESTION_MARKS = frozenset("？?")
+
+
+def _question_at(norm: Normalized, position: int) -> bool:
+    """Whether the sentence end at `position` of the normalised text was typed as a question mark."""
+    if position <= 0 or position > len(norm.ends):
+        return False
+    original = norm.original
+    i = norm.ends[position - 1]
+    while i < len(original) and original[i] in " \t\u3000”’\"'）)】」":
+        i += 1
+    return i < len(original) and original[i] in QUESTION_MARKS
+
+
+def _asked_away(norm: Normalized, start: int, end: int) -> bool:
+    """Whether the match stands in a rhetorical question that denies it."""
+    hard = norm.hard_breaks
+    h = bisect_left(hard, end)
+    if h >= len(hard) or not _question_at(norm, hard[h]):
+        return False
+    sentence_end = hard[h]
+    b = bisect_right(norm.breaks, start) - 1
+    clause_start = norm.breaks[b] if b >= 0 else 0
+    text = norm.text
+    if ASKED_BEFORE.search(text, max(clause_start, start - 8), start):
+        return True
+    return ASKED_AFTER.search(text[max(end, sentence_end - ASKED_TAIL):sentence_end]) is not None
+
+
 # Denials of a class, which name the class after them: X，不属于需求层次 / 不算客户需求.
-COPULAR_DENIALS = ("不属于", "不算", "算不上", "谈不上")
+COPULAR_DENIALS = ("不属于", "不算", "算不上", "谈不上", "不能算", "不算是")
 
 
 @lru_cache(maxsize=1)

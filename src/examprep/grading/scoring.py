@@ -41,6 +41,7 @@ from .matching import (
 from .negation import NegationIndex, negation_index, post_negated
 from .normalize import Normalized, normalize, normalize_keyword
 from .numbers_forms import number_forms
+from .restated import denied_elsewhere
 from .results import Grading, PointResult
 from .rubric_cache import RUBRICS
 from .separators import separators
@@ -569,7 +570,8 @@ def _keep(norm: Normalized, point: CompiledPoint, matches: list[Match]) -> list[
             and not _lost_negation(norm, point, m)
             and not (point.criticism and endorsed(norm, m.end))]
     if kept:
-        kept = [m for m in kept if not _inside_denied_keyword(norm, point, m)]
+        kept = [m for m in kept if not _inside_denied_keyword(norm, point, m)
+                and not denied_elsewhere(norm, point.keywords, m.start, m.end)]
     return kept
 
 

@@ -1,0 +1,106 @@
+"""Denials learned from the blind development parts 11-14 (session 13), one test per row.
+
+Each row is (rubric, answer, the points earned), written as in test_grading_meaning.py; a row's comment
+names the rule it stands for, and the row fails when that rule is taken out. Controls beside each keep the
+rule from reaching what it should not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_grading_meaning import earned, how
+
+CLASSIFY = [("behavior", "属于按客户行为分类", ["行为分类"])]
+THINKING = [("reverse", "逆向型思维", ["逆向型"])]
+PREPARE = [("prepare", "事先想好答案", ["事先想好"])]
+RETAIL = [("retail", "零售客户经营用品", ["经营用品"])]
+LEDGER = [("ledger", "利用动销台账获取需求信息", ["动销台账"])]
+REQUEST = [("request", "提出要求，促成结果", ["提出要求"])]
+BRANDS = [("brand", "依据所销卷烟的品牌构成", ["品牌构成"])]
+POSTURE = [("squat", "蹲姿", ["蹲姿"])]
+OTHER = [("other", "其他准备", ["其他准备"])]
+TPO = [("object", "Object 代表目的、对象", ["目的"])]
+DIAGNOSE = [("diagnose", "先诊断后建议", ["先诊断后建议"])]
+NOTES = [("notes", "记笔记", ["记笔记"])]
+SOCIAL = [("social", "商务社交礼仪", ["社交礼仪"])]
+LOWEST = [("lowest", "关注满足程度最低的需求", ["满足程度最低"])]
+PHONE = [("staff-phone", "服务人员电话", ["服务人员电话"])]
+OPENING = [("opening", "设计好的开场白", ["开场白"])]
+LISTEN = [("listening", "耐心的倾听", ["倾听"])]
+OPPOSITE = [("opposite", "④忙时不愿听讲解属于相反型需求", ["④属于相反型"])]
+APPOINTMENT = [("appointment", "电话预约", ["约好"])]
+INTRO = [("intro", "自我介绍", ["我是烟草公司的"])]
+INVESTMENT = [("investment", "公司投入记录", ["投入记录"])]
+DOOR = [("door", "进门的礼仪", ["进门"])]
+RESPONSE = [("response", "合理的回应", ["接话"])]
+OWN_BUSINESS = [("retail", "零售客户经营用品", ["经营用品"])]
+
+ROWS = [
+    # a class denied before it is named (不属于, 不能算, 谈不上, 算不上 reach past a few characters)
+    pytest.param(CLASSIFY, "我认为这不属于按客户的行为分类。", set(), id="class-denied-before"),
+    pytest.param(CLASSIFY, "这属于按客户的行为分类。", {"behavior"}, id="class-denied-before-control"),
+    # more post-negators: X不能算, X就不必了
+    pytest.param(THINKING, "逆向型思维不能算，做事要顺着来。", set(), id="post-cannot-count"),
+    pytest.param(PREPARE, "事先想好答案就不必了。", set(), id="post-no-longer-needed"),
+    pytest.param(PREPARE, "事先想好答案，再提问。", {"prepare"}, id="post-control"),
+    # X是客户自己的事: someone else's business (not when that is denied: 不是客户自己的事)
+    pytest.param(OWN_BUSINESS, "经营用品是客户自己的事。", set(), id="someone-elses-business"),
+    pytest.param(OWN_BUSINESS, "经营用品是客户经营的必需品。", {"retail"}, id="someone-elses-business-control"),
+    # a later clause denies its topic by a pronoun right after the negator: 用不着它
+    pytest.param(LEDGER, "动销台账只是记进销存用的，了解需求用不着它。", set(), id="pronoun-right-after-negator"),
+    pytest.param(LEDGER, "动销台账要常看，了解需求离不开它。", {"ledger"}, id="pronoun-control"),
+    # the next clause points back (这一步其实, 这个, 这种说法, 这我) and denies
+    pytest.param(REQUEST, "3.提出要求、促成结果，这一步其实没必要。", set(), id="pointer-this-step"),
+    pytest.param(BRANDS, "店里卖哪些品牌、品牌构成怎样，这个不必太在意。", set(), id="pointer-this-one"),
+    pytest.param(BRANDS, "要看品牌构成，这个很重要。", {"brand"}, id="pointer-control"),
+    # a clause's topic denied by the post-negator that ends the clause, some words later
+    pytest.param(POSTURE, "蹲姿和鞠躬在商务场合用不着。", set(), id="clause-topic-denied"),
+    pytest.param(OTHER, "其他准备像调整情绪、准备物品这些可有可无。", set(), id="clause-topic-denied-list"),
+    pytest.param(POSTURE, "要注意蹲姿，鞠躬在商务场合用不着。", {"squat"}, id="clause-topic-control"),
+    # someone else's view, rejected later in the sentence
+    pytest.param(TPO, "O有人说是目的、对象，其实这种说法是错误的。", set(), id="attributed-then-rejected"),
+    pytest.param(TPO, "O是目的、对象，其实很好记。", {"object"}, id="attributed-control"),
+    # 说白了 opens a clause as an idiom, not as someone's view
+    pytest.param(RESPONSE, "说白了就是会说、会接话，你不主动，啥沟通都谈不上。", {"response"}, id="saying-idiom"),
+    # 至于X, then a rhetorical or weaker denial (何必, 不一定, 不必)
+    pytest.param(DIAGNOSE, "至于先诊断后建议，何必那么麻烦？", set(), id="topic-why-bother"),
+    pytest.param(DIAGNOSE, "至于先诊断后建议，这是倾听的要领。", {"diagnose"}, id="topic-control"),
+    # 至于X？ alone: the next sentence judges it
+    pytest.param(NOTES, "至于记笔记？客户难道不会觉得你心不在焉吗？", set(), id="topic-question-next-sentence"),
+    # a rhetorical question that asks it away
+    pytest.param(SOCIAL, "跑的都是熟人，还讲什么商务社交礼仪呢？", set(), id="asked-away-before"),
+    pytest.param(LOWEST, "满足程度最低的需求有必要花精力去关注吗？", set(), id="asked-away-after"),
+    pytest.param(SOCIAL, "商务社交礼仪包括哪些内容呢？要记牢。", {"social"}, id="asked-control"),
+    # X？ then a clause pointing back at it that denies it
+    pytest.param(PHONE, "服务人员电话？这个准备它干嘛，用处不大。", set(), id="question-then-pointer"),
+    pytest.param(PHONE, "服务人员电话？这个一定要准备。", {"staff-phone"}, id="question-then-pointer-control"),
+    # said, then denied in the same sentence by another mention
+    pytest.param(OPENING, "二是开场白，不过开场白用不着事先设计。", set(), id="restated-denied"),
+    pytest.param(LISTEN, "要素有倾听。不过倾听也不用太耐心。", set(), id="same-words-denied-elsewhere"),
+    pytest.param(OPENING, "二是开场白，开场白要事先设计好。", {"opening"}, id="restated-control"),
+    # a prohibition said as a concept, its class then denied
+    pytest.param(OPPOSITE, "④店里忙时不想听讲解，这个不能算相反型需求。", set(), id="concept-class-denied"),
+    pytest.param(OPPOSITE, "④店里忙时不想听讲解，这个属于相反型需求。", {"opposite"}, id="concept-class-control"),
+    # no homophone makes 越 of 约 (越细越好 is no 约好)
+    pytest.param(APPOINTMENT, "分析客户资料，越细越好。", set(), id="homophone-never-yue"),
+    pytest.param(APPOINTMENT, "跟客户月好时间。", {"appointment"}, id="homophone-control"),
+    pytest.param([("leaping", "跳跃型思维", ["跳跃型"])], "跳越型思维。", {"leaping"}, id="homophone-yue-outside-a-comparison"),
+    # "not needed" reaches further than a prohibition of a manner
+    pytest.param(INVESTMENT, "公司投入记录不用放进客户资料库。", set(), id="needless-reaches-further"),
+    pytest.param(DOOR, "进门别冒冒失失闯进去，先敲门。", {"door"}, id="manner-forbidden-keeps"),
+]
+
+
+@pytest.mark.parametrize("points, answer, expected", ROWS)
+def test_denial_rule(points, answer, expected):
+    assert earned(points, answer) == expected
+
+
+# the speaker is meaning: 我 is no typo for another character (知道是烟草公司的 is no 我是烟草公司的)
+@pytest.mark.parametrize("answer, expected", [
+    ("零售户一看就知道是烟草公司的人。", False),
+    ("我是烟草公斯的客户经理。", True),
+], ids=["typo-never-drops-the-speaker", "typo-control"])
+def test_typo_keeps_the_speaker(answer, expected):
+    assert (how(INTRO, answer, "intro") == "typo") is expected

@@ -1,4 +1,4 @@
-"""Denials learned from the blind development parts 11-14 (session 13), one test per row.
+"""Denials and swapped facts learned from the blind development parts 11-14 (session 13), one test per row.
 
 Each row is (rubric, answer, the points earned), written as in test_grading_meaning.py; a row's comment
 names the rule it stands for, and the row fails when that rule is taken out. Controls beside each keep the
@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from test_grading_meaning import earned, how
+from examprep.kinds import grade_answer
+from test_grading_meaning import earned, how, question
 
 CLASSIFY = [("behavior", "属于按客户行为分类", ["行为分类"])]
 THINKING = [("reverse", "逆向型思维", ["逆向型"])]
@@ -104,3 +105,41 @@ def test_denial_rule(points, answer, expected):
 ], ids=["typo-never-drops-the-speaker", "typo-control"])
 def test_typo_keeps_the_speaker(answer, expected):
     assert (how(INTRO, answer, "intro") == "typo") is expected
+
+
+# the point's time limit given wrongly in the match's sentence, not its clause
+STRENGTHEN = [("strengthen", "严格兑现承诺，如残皱烟48小时之内送达、市区投诉1小时内到场，加强感受", ["感受到服务"])]
+# the case's numbered items: a class written under another item's number, or the item put in another class
+NEEDS = [("basic", "①按时准确送货属于基本型需求", ["基本型"]),
+         ("expected", "②多分紧俏品牌、越多越满意属于期望型需求", ["期望型", "紧俏品牌多分"]),
+         ("surprise", "③柜台陈列设计、经营分析报告属于惊喜型需求", ["惊喜型"])]
+ROWS_FACTS = [
+    pytest.param(STRENGTHEN, "2.加强感受：残皱烟24小时之内送达、市区投诉半小时内到场，让客户感受到服务。", set(),
+                 id="wrong-limit-in-sentence"),
+    pytest.param(STRENGTHEN, "2.加强感受：残皱烟48小时之内送达、市区投诉1小时内到场，让客户感受到服务。", {"strengthen"},
+                 id="wrong-limit-in-sentence-control"),
+    pytest.param([("divert", "通过二次送货等亲情服务转移注意", ["转移注意"])],
+                 "像第一次没人收货就约好时间再送，这些服务能转移注意。", {"divert"}, id="wrong-limit-ordinal-is-no-limit"),
+    pytest.param(NEEDS, "①基本型需求。②惊喜型需求。③期望型需求。", {"basic"}, id="class-under-another-number"),
+    pytest.param(NEEDS, "①基本型需求。②期望型需求。③惊喜型需求。", {"basic", "expected", "surprise"},
+                 id="class-under-own-number"),
+    pytest.param(NEEDS, "②紧俏品牌多分一点是基本型需求。", set(), id="item-put-in-another-class"),
+    pytest.param(NEEDS, "①至③依次为基本型、期望型、惊喜型需求。", {"basic", "expected", "surprise"},
+                 id="numbered-range-names-no-item"),
+    pytest.param(NEEDS, "送货是基本型需求，紧俏品牌是期望型需求，陈列设计是惊喜型需求。",
+                 {"basic", "expected", "surprise"}, id="unnumbered-answer-unchanged"),
+]
+
+
+@pytest.mark.parametrize("points, answer, expected", ROWS_FACTS)
+def test_fact_rule(points, answer, expected):
+    assert earned(points, answer) == expected
+
+
+@pytest.mark.parametrize("answer, point_id, expected", [
+    ("②惊喜型需求。③期望型需求。", "expected", "找到「期望型」，但写在「③」之下，不属于该项"),
+    ("②紧俏品牌多分一点是基本型需求。", "expected", "找到「紧俏品牌多分」，但把「②」归成了「基本型」"),
+], ids=["under-another-number", "put-in-another-class"])
+def test_numbered_item_says_why(answer, point_id, expected):
+    grading = grade_answer(question(NEEDS), answer)
+    assert next(p.why for p in grading.points if p.id == point_id) == expected

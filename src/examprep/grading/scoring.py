@@ -22,6 +22,7 @@ from .distributive import list_matches
 from .faults import endorsed, names_fault
 from .items import heading_swapped, under_denied_item, under_item
 from .letters import Labels, rubric_labels, wrong_label
+from .markers import Marker, rubric_markers, wrong_marker
 from .matching import (
     ALL,
     CONCEPT,
@@ -87,6 +88,8 @@ class CompiledPoint:
     criticism: bool = False
     # the facts the point gives per customer class (A户每周一次…): an answer swapping them earns nothing
     class_facts: ClassFacts = ()
+    # the case's numbered item the point is about (①……属于基本型需求), its class and the others' classes
+    marker: Marker = ()
 
 
 def _variants(text: str, thesaurus: Thesaurus) -> list[tuple[str, str]]:
@@ -196,6 +199,9 @@ def _compile_rubric(rubric: tuple[RubricPoint, ...], stem: str, lexicon: Lexicon
                                       actions=point_actions(point.point, stem, thesaurus),
                                       criticism=names_fault(point.point, stem),
                                       class_facts=point_class_facts(normalize_keyword(point.point))))
+    markers = rubric_markers([p.point for p in rubric])
+    if any(markers):
+        compiled = [replace(c, marker=m) for c, m in zip(compiled, markers)]
     letters = rubric_labels([p.point for p in rubric], [p.labels for p in rubric])
     if letters:
         named = set().union(*(ids for _, ids in letters))
@@ -567,6 +573,7 @@ def _keep(norm: Normalized, point: CompiledPoint, matches: list[Match]) -> list[
             and not heading_swapped(norm, point, m) and not under_denied_item(norm, point, m)
             and action_denied(norm, point.actions, m.start, m.end) is None
             and wrong_label(norm, point.letters, point.lettered, m.start) is None
+            and wrong_marker(norm, point.marker, m.start) is None
             and not _lost_negation(norm, point, m)
             and not (point.criticism and endorsed(norm, m.end))]
     if kept:
@@ -623,6 +630,8 @@ def _under_item(norm: Normalized, point: CompiledPoint, match: Match) -> str | N
     return None if span is None else norm.original_text(*span)
 
 
+SENTENCE_QUANTITY_REACH = 80  # a longer sentence holds other items' quantities too
+TIME_LIMITS = frozenset({"小时", "分钟", "工作日", "天", "秒"})  # what the sentence is read for (not 第1次)
 QUANTITY = re.compile(r"(\d+(?:\.\d+)?|半)(小时|分钟|工作日|天|周|个月|月|%|秒|年|米|次|倍)")
 
 
@@ -645,6 +654,13 @@ def _wrong_quantity(norm: Normalized, point: CompiledPoint, match: Match) -> boo
     j = bisect_left(hard, match.end)
     end = min(stops[k] if k < len(stops) else len(norm.text), hard[j] if j < len(hard) else len(norm.text))
     said = _quantities(norm.text[a:max(b, end)])
+    if not said:
+        # none there: the sentence, when it gives only wrong ones (加强感受：残皱烟24小时之内送达、
+        # 市区投诉半小时内到场，让客户感受到服务)
+        s0, s1 = sentence(norm, match.start, match.end)
+        if s1 - s0 > SENTENCE_QUANTITY_REACH:
+            return False
+        said = frozenset(q for q in _quantities(norm.text[s0:s1]) if q[1] in TIME_LIMITS)
     if not said or said & wanted:
         return False
     units = {unit for _, unit in wanted}
@@ -730,6 +746,11 @@ def why_missed(norm: Normalized, point: CompiledPoint) -> str | None:
         label = wrong_label(norm, point.letters, point.lettered, pos)
         if item is None and label is not None:
             item = norm.original_text(*label)
+        fault = wrong_marker(norm, point.marker, pos) if item is None else None
+        if fault is not None and fault[1] is not None:
+            return f"找到「{shown}」，但把「{fault[0]}」归成了「{fault[1]}」"
+        if fault is not None:
+            item = fault[0]
         if item is not None:
             return f"找到「{shown}」，但写在「{item}」之下，不属于该项"
     for group in point.groups:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from examprep.content.model import Lexicon
 from examprep.kinds import grade_answer
 from test_grading_meaning import earned, how, question
 
@@ -143,3 +144,35 @@ def test_fact_rule(points, answer, expected):
 def test_numbered_item_says_why(answer, point_id, expected):
     grading = grade_answer(question(NEEDS), answer)
     assert next(p.why for p in grading.points if p.id == point_id) == expected
+
+
+RESPECT = [("respect", "立即让对方感觉到被尊重", ["被尊重"])]
+RECORDS = [("investment", "公司投入记录", ["投入记录", "公司投入"])]
+FEATURES = [("surprise", "继续提供陈列设计等特色服务", ["特色服务"])]
+NATURE = [("human-nature", "人性本如此，大部分人从内心是倾向于说NO的", ["人性本如此"])]
+NATURE_LEXICON = Lexicon(antonyms=(("倾向于说NO", "倾向于说YES"),))
+ROWS_MORE = [
+    # 至于X，那不一定: the denials are read in normalised form (不一定 is 不1定 there)
+    pytest.param(RESPECT, "至于说能让对方感到被尊重，那不一定。", set(), id="topic-denial-normalised"),
+    # a longer keyword overlapping the match, denied ([公司投入]记录不用放进客户资料库)
+    pytest.param(RECORDS, "客户原始资料。公司投入记录不用放进客户资料库。", set(), id="overlapping-keyword-denied"),
+    pytest.param(RECORDS, "客户原始资料。公司投入记录要放进客户资料库。", {"investment"}, id="overlapping-keyword-control"),
+    # the next clause is nothing but a denial of doing it again
+    pytest.param(FEATURES, "这种特色服务做过一次就够了，以后用不着再搞。", set(), id="bare-denial-next"),
+    pytest.param(FEATURES, "这种特色服务要继续做，以后还要再搞。", {"surprise"}, id="bare-denial-next-control"),
+]
+
+
+@pytest.mark.parametrize("points, answer, expected", ROWS_MORE)
+def test_more_denial_rules(points, answer, expected):
+    assert earned(points, answer) == expected
+
+
+# a clause that is only the point's heading (①人性本如此) is judged with the clause after it
+@pytest.mark.parametrize("answer, expected", [
+    ("①人性本如此，大部分人从内心是倾向于说YES的。", set()),
+    ("①人性本如此，大部分人从内心是倾向于说NO的。", {"human-nature"}),
+    ("①人性本如此，这很好理解；②大部分人倾向于说YES。", {"human-nature"}),
+], ids=["opposite-after-a-heading", "opposite-after-a-heading-control", "opposite-two-clauses-on"])
+def test_opposite_after_a_heading(answer, expected):
+    assert earned(NATURE, answer, lexicon=NATURE_LEXICON) == expected

@@ -289,7 +289,13 @@ def _opened_topic_denied(norm: Normalized, start: int, end: int, found: list[int
 
 
 def _topic_denials(norm: Normalized) -> list[int]:
-    return norm.derived("topic-denials", lambda n: [m.start() for m in TOPIC_DENIALS.finditer(n.text)])
+    return norm.derived("topic-denials", lambda n: [m.start() for m in _topic_denials_pattern().finditer(n.text)])
+
+
+@lru_cache(maxsize=1)
+def _topic_denials_pattern() -> re.Pattern:
+    words = sorted({normalize_keyword(w) for w in TOPIC_DENIALS}, key=lambda w: (-len(w), w))  # 不1定
+    return re.compile("|".join(re.escape(w) for w in words))
 
 
 # Someone else's view, which the candidate may go on to reject: 有人说是目的、对象，其实这种说法是错误的;
@@ -299,8 +305,8 @@ ATTRIBUTION = re.compile(r"有人说|有人认为|有人讲|有的人|有的书|
 # 说 that opens a clause as an idiom, not as someone's view: 说白了就是会说
 SAYING_IDIOMS = ("说白了", "说实话", "说实在", "说到底", "说真的", "说起来", "说穿了", "说明")
 # What rejects such a topic later in its sentence, beside the post-negators: 至于大方，……不必追求什么大方
-TOPIC_DENIALS = re.compile("不必|没必要|没有必要|用不着|不一定|未必|何必|何苦|哪能|难道|做不到|顾不了|顾不上"
-                           "|不认同|站不住")
+TOPIC_DENIALS = ("不必", "没必要", "没有必要", "用不着", "不一定", "未必", "何必", "何苦", "哪能", "难道", "做不到",
+                 "顾不了", "顾不上", "不认同", "站不住")
 
 
 # A later clause of the sentence that denies its topic by a pronoun: X只反映过去，没必要看它.
@@ -373,6 +379,8 @@ def post_negated(norm: Normalized, end: int, start: int | None = None) -> bool:
         return True
     found = _post_negators(norm)
     if start is not None and (_opened_topic_denied(norm, start, end, found) or _asked_away(norm, start, end)):
+        return True
+    if _bare_denial_next(norm, end, b, clause_end):
         return True
     if not found:
         return False
@@ -460,6 +468,21 @@ def _asked_away(norm: Normalized, start: int, end: int) -> bool:
     if ASKED_BEFORE.search(text, max(clause_start, start - 8), start):
         return True
     return ASKED_AFTER.search(text[max(end, sentence_end - ASKED_TAIL):sentence_end]) is not None
+
+
+# A next clause that is nothing but a denial of doing it again: ，以后用不着再搞。 ，就别再提了
+BARE_DENIAL = re.compile(r"(?:以后|今后|往后|后面|下次|平时)?(?:就|也|都)?"
+                         r"(?:没必要|没有必要|不必|不用|不需要|用不着|别)(?:再|去)?(?:搞|做|弄|提|管|办|准备|提供|讲|说|考虑)?(?:了|啦|吧)?")
+BARE_REACH = 10  # characters between the match and the end of its clause
+
+
+def _bare_denial_next(norm: Normalized, end: int, b: int, clause_end: int) -> bool:
+    if clause_end - end > BARE_REACH or clause_end >= len(norm.text) or _at_hard_break(norm, clause_end):
+        return False
+    breaks = norm.breaks
+    next_end = breaks[b + 1] if b + 1 < len(breaks) else len(norm.text)
+    m = BARE_DENIAL.fullmatch(norm.text, clause_end, next_end)
+    return m is not None and m.end() > clause_end
 
 
 # Denials of a class, which name the class after them: X，不属于需求层次 / 不算客户需求.

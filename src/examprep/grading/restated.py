@@ -1,4 +1,5 @@
-"""A point said and then denied in the same sentence: 二是开场白，不过开场白用不着事先设计; 复述就算了，……
+"""A point said and then denied in the same sentence, or by a longer keyword of its that overlaps the
+match ([公司投入]记录不用放进客户资料库): 二是开场白，不过开场白用不着事先设计; 复述就算了，……
 你再把他的话重复一遍他会更烦; 有的书上还说有情感需求，……谈不上什么情感需求. The denial is the candidate's
 last word on the point, so the other mention in that sentence does not earn it either. The same holds for
 the very words of a match denied anywhere else in the answer (倾听 … 不过倾听也不用太耐心)."""
@@ -50,7 +51,7 @@ def denied_elsewhere(norm: Normalized, keywords: Iterable[Word], start: int, end
             continue
         pos = text.find(word, s0, s1)
         while pos != -1 and looks < LOOKS:
-            if pos + n <= start or pos >= end:
+            if pos < start or pos + n > end:  # apart from the match, or reaching past it (公司[投入]记录)
                 looks += 1
                 if denied(pos, n):
                     return True

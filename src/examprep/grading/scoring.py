@@ -502,13 +502,30 @@ def _group_near(norm: Normalized, point: CompiledPoint, group: tuple[Keyword, ..
     return None
 
 
-def _contradicted(norm: Normalized, point: CompiledPoint, match: Match) -> bool:
-    """Whether the match's clause says the opposite of the point (越长越好 where it says 适当控制)."""
+BARE_CLAUSE = 2  # characters a clause may hold besides the match and still be only its heading (①)
+
+
+def _contradicted(norm: Normalized, point: CompiledPoint, match: Match) -> str | None:
+    """The opposite of the point (越长越好 where it says 适当控制) that the match's clause says, or None."""
     if not point.opposites:
-        return False
+        return None
     a, b = clause(norm, match.start, match.end)
     said = norm.text[a:b]
-    return any(o in said for o in point.opposites)
+    opposite = next((o for o in point.opposites if o in said), None)
+    if opposite is not None:
+        return opposite
+    # …or the clause after it, when the match's clause says nothing more than the match (①人性本如此，
+    # 大部分人从内心是倾向于说YES的)
+    stops = norm.stops
+    k = bisect_right(stops, match.start)
+    plain_a = stops[k - 1] if k > 0 else 0
+    plain_b = stops[k] if k < len(stops) else len(norm.text)
+    if match.end > plain_b or plain_b - plain_a - (match.end - match.start) > BARE_CLAUSE:
+        return None
+    _, s1 = sentence(norm, match.start, match.end)
+    c, d = clause_after(norm, b, s1)
+    after = norm.text[c:d]
+    return next((o for o in point.opposites if o in after), None)
 
 
 def _all_matches(norm: Normalized, point: CompiledPoint) -> list[Match]:
@@ -567,7 +584,7 @@ def _concept_matches(norm: Normalized, point: CompiledPoint) -> list[Match]:
 
 
 def _keep(norm: Normalized, point: CompiledPoint, matches: list[Match]) -> list[Match]:
-    kept = [m for m in matches if _bound(norm, point, m) and not _contradicted(norm, point, m)
+    kept = [m for m in matches if _bound(norm, point, m) and _contradicted(norm, point, m) is None
             and not _mislabelled(norm, point, m) and not _cross_paired(norm, point, m)
             and not _wrong_quantity(norm, point, m) and _under_item(norm, point, m) is None
             and not heading_swapped(norm, point, m) and not under_denied_item(norm, point, m)
@@ -736,9 +753,10 @@ def why_missed(norm: Normalized, point: CompiledPoint) -> str | None:
         if point.criticism and endorsed(norm, end):
             return f"找到「{shown}」，但随后又说这样做没有问题"
         probe = Match(pos, end, "exact", keyword)
-        if _contradicted(norm, point, probe):
-            a, b = clause(norm, pos, end)
-            opposite = next(o for o in point.opposites if o in text[a:b])
+        opposite = _contradicted(norm, point, probe)
+        if opposite is not None:
+            at = text.find(opposite, pos)
+            opposite = norm.original_text(at, at + len(opposite)) if at != -1 else opposite
             return f"找到「{shown}」，但同一句里说的是相反的「{opposite}」"
         if not _bound(norm, point, probe):
             return f"找到「{shown}」，但{_unbound(norm, point, pos, end)}"

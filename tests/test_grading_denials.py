@@ -176,3 +176,21 @@ def test_more_denial_rules(points, answer, expected):
 ], ids=["opposite-after-a-heading", "opposite-after-a-heading-control", "opposite-two-clauses-on"])
 def test_opposite_after_a_heading(answer, expected):
     assert earned(NATURE, answer, lexicon=NATURE_LEXICON) == expected
+
+
+SECONDARY = [("secondary", "次要型需求可以不用首先满足，它对满意度影响不大", ["次要型"])]
+PUBLICITY = [("publicity", "企业的宣传会影响客户期望", ["企业宣传"])]
+ORGANIZE = [("organize", "你可以利用这点时间组织语言", ["组织语言"])]
+ROWS_OWN = [
+    # a post-negator the point says itself denies nothing of it; of another point it still denies
+    pytest.param(SECONDARY, "次要型需求对满意度影响不大，可以放一放。", {"secondary"}, id="own-post-negator-tolerated"),
+    pytest.param(PUBLICITY, "企业宣传对客户期望影响不大。", set(), id="post-negator-of-another-point"),
+    # X那是以后的事: put off, not done
+    pytest.param(ORGANIZE, "停顿时不要想自己要说什么，组织语言那是听完以后的事。", set(), id="put-off-until-later"),
+    pytest.param(ORGANIZE, "停顿时可以组织语言，这是停顿的好处。", {"organize"}, id="put-off-control"),
+]
+
+
+@pytest.mark.parametrize("points, answer, expected", ROWS_OWN)
+def test_own_words_and_put_off(points, answer, expected):
+    assert earned(points, answer) == expected

@@ -76,6 +76,8 @@ class Keyword:
     variant: str | None = None  # synonym | number: how this form was derived from the author's keyword
     needs_before: str | None = None  # an elided head that must stand earlier in the sentence (先)
     charset: frozenset[str] = frozenset()  # its characters, for the gate before near-spelling searches
+    # post-negators the point itself says (影响不大 in 次要型需求……对满意度影响不大): they deny nothing here
+    tolerated: frozenset[str] = frozenset()
 
     @property
     def forgives_typo(self) -> bool:
@@ -213,8 +215,8 @@ def acceptable(norm: Normalized, keyword: Keyword, start: int, end: int) -> bool
     if keyword.needs_before and not _stands_before(norm, keyword.needs_before, start):
         return False
     if keyword.negative:  # its own negation must not be denied again (不存在没满足好的问题)
-        return not _denied_before(norm.text, start) and not post_negated(norm, end, start)
-    return (not negation_index(norm).negated(start) and not post_negated(norm, end, start)
+        return not _denied_before(norm.text, start) and not post_negated(norm, end, start, keyword.tolerated)
+    return (not negation_index(norm).negated(start) and not post_negated(norm, end, start, keyword.tolerated)
             and not _echoes_denial(norm, keyword.text, start))
 
 

@@ -88,13 +88,14 @@ POST_NEGATORS = (
     "不是一定要", "应付检查", "是应付", "做样子", "无用功", "白写", "白填", "白做", "的事不急",
     "不归我们",
     # session 13, from the blind development parts 11-14
-    "不能算", "不算是", "算不得", "站不住", "站不住脚", "不认同", "不赞同", "意义也不大",
+    "影响不大", "不能算", "不算是", "算不得", "站不住", "站不住脚", "不认同", "不赞同", "意义也不大",
     "作用也不大", "用处也不大", "就不必了", "不必了", "就不用了", "不用了", "就没必要了",
     "做不到", "办不到", "不算在内", "不算在里面",
 )
 # X能不填就不填, X不是非填不可
 SPARED = re.compile(r"能不(.{1,2})就不\1|不是非.{1,3}不可|不是.{1,6}的事"
                     r"|(?<!不)是(?:人家|别人|客户|他|他们|零售户|零售客户|对方)(?:自己)?的事"
+                    r"|(?<!不)是.{0,6}(?:以后|之后|后面)的事"
                     r"|(.)[不没]\2.{0,4}?(?:都[1一]样|都行|都可以|无所谓|看心情|随意)")
 # X不填也行, X不做也可以: leaving it undone is fine
 LEFT_UNDONE = re.compile(r"不.{1,2}?(?:也行|也可以|也没事|也无妨|也没关系|都行|都可以|也罢|没事|没关系|问题不大)")
@@ -209,6 +210,11 @@ def starts_negated(keyword: str) -> bool:
 def _post_pattern() -> re.Pattern:
     words = sorted({normalize_keyword(w) for w in POST_NEGATORS}, key=lambda w: (-len(w), w))
     return re.compile("|".join(re.escape(w) for w in words))
+
+
+def own_post_negators(point_text: str) -> frozenset[str]:
+    """The post-negators a rubric point's own text says (影响不大 in 次要型需求……影响不大)."""
+    return frozenset(m.group() for m in _post_pattern().finditer(normalize_keyword(point_text)))
 
 
 def _post_negators(norm: Normalized) -> list[int]:
@@ -361,7 +367,8 @@ def _dismissed(norm: Normalized, end: int, clause_end: int) -> bool:
     return _topic_pattern().match(text, lead) is not None
 
 
-def post_negated(norm: Normalized, end: int, start: int | None = None) -> bool:
+def post_negated(norm: Normalized, end: int, start: int | None = None,
+                 tolerated: frozenset[str] = frozenset()) -> bool:
     """Whether a match ending at `end` is denied after it: later in its clause (X不必太在意), as the topic
     of a denial (X就不用了), at the start of the next clause (X，这可不行), or as a topic opened with
     至于 and denied later in its sentence (given the match's `start`)."""
@@ -378,6 +385,9 @@ def post_negated(norm: Normalized, end: int, start: int | None = None) -> bool:
     if _dismissed(norm, end, clause_end):
         return True
     found = _post_negators(norm)
+    if tolerated and found:
+        pattern = _post_pattern()
+        found = [at for at in found if pattern.match(norm.text, at).group() not in tolerated]  # type: ignore[union-attr]
     if start is not None and (_opened_topic_denied(norm, start, end, found) or _asked_away(norm, start, end)):
         return True
     if _bare_denial_next(norm, end, b, clause_end):

@@ -39,7 +39,7 @@ from .matching import (
     exact_matches,
     fuzzy_matches,
 )
-from .negation import NegationIndex, negation_index, post_negated
+from .negation import NegationIndex, negation_index, own_post_negators, post_negated
 from .normalize import Normalized, normalize, normalize_keyword
 from .numbers_forms import number_forms
 from .restated import denied_elsewhere
@@ -138,6 +138,12 @@ def _keywords(words, thesaurus: Thesaurus) -> tuple[Keyword, ...]:
     return tuple(compiled)
 
 
+def _tolerant(keywords: tuple[Keyword, ...], point_text: str) -> tuple[Keyword, ...]:
+    """The keywords told which post-negators their point says itself: those deny nothing of it."""
+    own = own_post_negators(point_text)
+    return tuple(replace(k, tolerated=own) for k in keywords) if own else keywords
+
+
 def _opposites(texts, thesaurus: Thesaurus) -> tuple[str, ...]:
     found: set[str] = set()
     for text in texts:
@@ -181,8 +187,8 @@ def _compile_rubric(rubric: tuple[RubricPoint, ...], stem: str, lexicon: Lexicon
                         norm_word in normalize_keyword(k) or normalize_keyword(k) in norm_word
                         for k in point.keywords):
                     rivals.add(norm_word)
-        keywords = _keywords(point.keywords, thesaurus)
-        groups = tuple(_keywords(group, thesaurus) for group in point.all_of)
+        keywords = _tolerant(_keywords(point.keywords, thesaurus), point.point)
+        groups = tuple(_tolerant(_keywords(group, thesaurus), point.point) for group in point.all_of)
         concepts = []
         for word in point.keywords:
             concept = build_concept(word, stem_norm, weights, thesaurus, strict=True)

@@ -194,3 +194,31 @@ ROWS_OWN = [
 @pytest.mark.parametrize("points, answer, expected", ROWS_OWN)
 def test_own_words_and_put_off(points, answer, expected):
     assert earned(points, answer) == expected
+
+
+# a list asked for in its order: a point earns only in order with the others found
+STEPS = [("review", "简单回顾或重申拜访要点", ["回顾"]), ("consensus", "确认达成的共识", ["共识"]),
+         ("request", "提出要求，促成结果", ["提出要求"]), ("next-visit", "约定下次拜访", ["约定下次"]),
+         ("farewell", "致谢道别", ["道别"])]
+
+
+@pytest.mark.parametrize("answer, expected", [
+    ("第一步回顾要点，第二步确认共识，第三步约定下次拜访，第四步提出要求，第五步致谢道别。",
+     {"review", "consensus", "farewell"}),
+    ("先致谢道别，再回顾要点、确认共识、提出要求、约定下次拜访。", {"review", "consensus", "request", "next-visit"}),
+    ("回顾要点、确认共识、约定下次拜访、致谢道别。", {"review", "consensus", "next-visit", "farewell"}),
+    ("回顾要点、确认共识、提出要求、约定下次拜访、致谢道别。", {"review", "consensus", "request", "next-visit", "farewell"}),
+], ids=["two-swapped-both-out", "one-apart-only-it-out", "one-left-out-rest-in-order", "in-order"])
+def test_order_asked_for(answer, expected):
+    assert earned(STEPS, answer, stem="请按顺序写出获取拜访结果的步骤。") == expected
+
+
+def test_order_not_asked_for_is_not_judged():
+    answer = "第一步回顾要点，第二步确认共识，第三步约定下次拜访，第四步提出要求，第五步致谢道别。"
+    assert earned(STEPS, answer, stem="获取拜访结果有哪些步骤？") == {p[0] for p in STEPS}
+
+
+def test_out_of_order_says_why():
+    grading = grade_answer(question(STEPS, stem="请按顺序写出获取拜访结果的步骤。"),
+                           "回顾要点，确认共识，约定下次拜访，提出要求，致谢道别。")
+    assert next(p.why for p in grading.points if p.id == "request") == "找到「提出要求」，但它的顺序不对"

@@ -46,6 +46,7 @@ from .restated import denied_elsewhere
 from .results import Grading, PointResult
 from .rubric_cache import RUBRICS
 from .separators import separators
+from .sequence import asks_order, out_of_order
 from .spans import at, clause, clause_after, clause_before, sentence
 from .thesaurus import Thesaurus, thesaurus_for
 
@@ -865,12 +866,16 @@ def grade_free_text(question: RubricQuestion, answer: str) -> Grading:
         picks = assign(options, [p.rubric.weight for p in rubric])
     else:
         picks = [None] * len(rubric)
+    misplaced = out_of_order(picks) if asks_order(question.stem) else set()
     results = []
     earned_weight = 0.0
-    for point, match in zip(rubric, picks):
+    for index, (point, match) in enumerate(zip(rubric, picks)):
         rp = point.rubric
-        if match is None:
-            why = why_missed(norm, point) if norm.text else None
+        if match is None or index in misplaced:
+            if match is not None:
+                why: str | None = f"找到「{norm.original_text(match.start, match.end)}」，但它的顺序不对"
+            else:
+                why = why_missed(norm, point) if norm.text else None
             results.append(PointResult(rp.id, rp.point, rp.weight, 0.0, why=why))
             continue
         earned_weight += rp.weight

@@ -5,8 +5,8 @@
 Two labelled sets: `existing` (data/labelled_answers.yaml, written close to the keywords) and
 `candidates` (data/candidate-answers/, written blind from the stems, point texts and sources; parts 1-6
 are the development set, parts 7-8, on 51 questions no other part uses, held out; parts 9-10 (held out)
-and 11-14 (development) hold only negated and wrong-fact answers: see that folder's README;
-`--set development` reads only parts 1-6 and 11-14, for working on the grader without seeing the held-out
+and 11-18 (development) hold only negated and wrong-fact answers: see that folder's README;
+`--set development` reads only parts 1-6 and 11-18, for working on the grader without seeing the held-out
 rows). For each set, and each part of the second, it prints
 point-level precision, recall and F1, and the quadratic weighted kappa of the number of points each
 answer earns, for the grader and for two baselines on the same answers: exact substring search of the
@@ -37,8 +37,9 @@ DEVELOPMENT_PARTS, HELD_OUT_PARTS = (1, 2, 3, 4, 5, 6), (7, 8)
 # rules; reported on their own, beside (not inside) the whole set, so its figures stay comparable
 DENIAL_PARTS = (9, 10)
 # session 13: only negated and wrong-fact answers, to the development questions (those of parts 1-4), for
-# learning rules against denials and swapped facts from blind rows; reported as a development set of its own
-DEVELOPMENT_DENIAL_PARTS = (11, 12, 13, 14)
+# learning rules against denials and swapped facts from blind rows; each batch reported as a development set
+# of its own (15-18 were written after the grader had learned from 11-14)
+DEVELOPMENT_DENIAL_PARTS = {"11-14": (11, 12, 13, 14), "15-18": (15, 16, 17, 18)}
 PARTIAL_RATIO_CUTOFF = 80
 
 
@@ -161,9 +162,10 @@ def labelled_sets(bank, which: str) -> dict[str, list[Row]]:
         if which != "development":
             sets["candidate set, all"] = [r for n in sorted(parts) for r in parts[n]]
         sets["candidate set, development (parts 1-6)"] = [r for n in DEVELOPMENT_PARTS for r in parts[n]]
-        development_denials = optional_parts(DEVELOPMENT_DENIAL_PARTS, bank)
-        if development_denials:
-            sets["candidate set, development, negated and wrong-fact only (parts 11-14)"] = development_denials
+        for name, numbers in DEVELOPMENT_DENIAL_PARTS.items():
+            development_denials = optional_parts(numbers, bank)
+            if development_denials:
+                sets[f"candidate set, development, negated and wrong-fact only (parts {name})"] = development_denials
         if which != "development":
             sets["candidate set, held out (parts 7-8)"] = [r for n in HELD_OUT_PARTS for r in parts[n]]
             denials = optional_parts(DENIAL_PARTS, bank)

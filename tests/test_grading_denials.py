@@ -222,3 +222,58 @@ def test_out_of_order_says_why():
     grading = grade_answer(question(STEPS, stem="请按顺序写出获取拜访结果的步骤。"),
                            "回顾要点，确认共识，约定下次拜访，提出要求，致谢道别。")
     assert next(p.why for p in grading.points if p.id == "request") == "找到「提出要求」，但它的顺序不对"
+
+
+SOFTWARE = [("software", "硬件趋同时就要比软件，即服务", ["比软件"])]
+STATUS = [("status", "分析客户经营状态，找到不足和潜力", ["经营状态"])]
+PURPOSE = [("purpose", "明确拜访目的", ["拜访目的"])]
+RETAIL_GOODS = [("retail", "零售客户经营用品", ["经营用品"])]
+PROXY = [("proxy", "或送到委托人所在地，需三方签订《授权委托书》", ["委托人", "授权委托书"])]
+HANDLING = [("secondary", "次要型需求可以不用首先满足，它对满意度影响不大", ["影响不大"]),
+            ("opposite", "相反型需求，如果提供此类服务反而引起客户不满", ["引起不满"])]
+ROWS_15 = [
+    # learned from parts 15-18: more rejections after a view (这点我不太认同), 不应该算, 不妥
+    pytest.param(SOFTWARE, "有人说硬件差不多的时候就比软件，这点我不太认同。", set(), id="view-not-quite-agreed"),
+    pytest.param(THINKING, "逆向型思维不应该算进去。", set(), id="should-not-count"),
+    # 要说X……我看不见得: a view set up with 要说
+    pytest.param(RESPECT, "要说记笔记能让对方觉得被尊重，我看不见得。", set(), id="view-set-up-with-yaoshuo"),
+    # the candidate's opinion between a topic and its denial
+    pytest.param(STATUS, "客户的经营状态我觉得不用专门花时间分析。", set(), id="opinion-between-topic-and-denial"),
+    pytest.param(STATUS, "客户的经营状态我觉得要认真分析。", {"status"}, id="opinion-control"),
+    # a topic set apart by a particle, then 'not needed'
+    pytest.param(PURPOSE, "拜访目的嘛，用不着事先定死。", set(), id="particle-topic-denied"),
+    pytest.param(PURPOSE, "拜访目的嘛，一定要事先定好。", {"purpose"}, id="particle-topic-control"),
+    # X？ then a sentence pointing back that denies it later
+    pytest.param(RETAIL_GOODS, "零售客户经营用品？那是零售户自己该准备的，客户经理用不着带。", set(),
+                 id="question-then-pointer-later"),
+    # another keyword of the point said as not needed in the sentence
+    pytest.param(PROXY, "可以送到委托人那里，打个电话就行，用不着签什么授权委托书。", set(), id="restated-not-needed"),
+    # a clause naming another point's class and not the point's own
+    pytest.param(HANDLING, "次要型的对满意度影响不大；相反型的提供了反而引起不满。", {"secondary", "opposite"},
+                 id="class-in-clause-own"),
+    pytest.param(HANDLING, "相反型需求对满意度影响不大。", set(), id="class-in-clause-rival"),
+]
+
+
+@pytest.mark.parametrize("points, answer, expected", ROWS_15)
+def test_rules_from_parts_15_18(points, answer, expected):
+    assert earned(points, answer) == expected
+
+
+def test_class_in_clause_says_why():
+    grading = grade_answer(question(HANDLING), "相反型需求对满意度影响不大。")
+    assert next(p.why for p in grading.points if p.id == "secondary") == "找到「影响不大」，但这里归成了「相反型」"
+
+
+# the shipped six-types case, q2: its points name no item number, only each item's class
+@pytest.mark.parametrize("answer, expected", [
+    ("②紧俏品牌多分一点是基本型需求，是客户满意的基础，必须满足。", False),
+    ("②紧俏品牌多分一点，满足得越多他越满意，是期望型需求。", True),
+], ids=["shipped-class-in-clause", "shipped-class-in-clause-control"])
+def test_class_in_clause_on_the_shipped_case(answer, expected):
+    from examprep.content import read_bank
+    from examprep.locations import shipped_content_dir
+
+    bank, _ = read_bank(shipped_content_dir())
+    grading = grade_answer(bank.questions["case.intermediate.needs-analysis-six-types.q2"], answer)
+    assert next(p.hit for p in grading.points if p.id == "expected") is expected

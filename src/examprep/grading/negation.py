@@ -91,6 +91,8 @@ POST_NEGATORS = (
     "影响不大", "不能算", "不算是", "算不得", "站不住", "站不住脚", "不认同", "不赞同", "意义也不大",
     "作用也不大", "用处也不大", "就不必了", "不必了", "就不用了", "不用了", "就没必要了",
     "做不到", "办不到", "不算在内", "不算在里面",
+    # session 13, from the blind development parts 15-18
+    "不太认同", "不太赞同", "不合适", "不妥", "不见得", "不应该算", "不该算", "不应算", "不在乎",
 )
 # X能不填就不填, X不是非填不可
 SPARED = re.compile(r"能不(.{1,2})就不\1|不是非.{1,3}不可|不是.{1,6}的事"
@@ -106,6 +108,8 @@ POST_SCOPE = 8  # characters between the end of a match and a post-negator in it
 TOPIC_NEGATORS = ("不用", "不必", "没必要", "没有必要", "不需要", "用不着", "不要", "别", "不一定", "未必")
 TOPIC_LINKS = frozenset("就也都倒可是的这些那种问题方面事情东西其实根本完全更")
 TOPIC_TAIL = 6  # characters a topic negator may leave before its clause ends (…不必事先准备了)
+# the candidate's opinion between a topic and its denial: 经营状态我觉得不用专门花时间分析
+OPINIONS = ("我觉得", "我认为", "我看")
 # …more when it says the thing is not needed (投入记录不用放进客户资料库) than when it forbids a manner of
 # doing it (进门别冒冒失失闯进去 still says to mind the door)
 NEEDLESS = ("不用", "不必", "没必要", "没有必要", "不需要", "用不着")
@@ -253,6 +257,9 @@ def _topic_denied(norm: Normalized, end: int, clause_end: int) -> bool:
     link = end
     while link < clause_end and link - end < 4 and text[link] in TOPIC_LINKS:
         link += 1
+    opinion = next((w for w in OPINIONS if text.startswith(w, link)), None)
+    if opinion is not None:
+        link += len(opinion)
     if link >= clause_end or _separator_between(norm, end, link):
         return False
     if text.startswith(("别人", "别的", "别处"), link):
@@ -307,12 +314,13 @@ def _topic_denials_pattern() -> re.Pattern:
 # Someone else's view, which the candidate may go on to reject: 有人说是目的、对象，其实这种说法是错误的;
 # 第四个说先说再听，……这算不上致命伤
 ATTRIBUTION_REACH = 24  # characters between such a view's opening and the match
-ATTRIBUTION = re.compile(r"有人说|有人认为|有人讲|有的人|有的书|有的说|书上|别人说|人家说|据说|听说|还说|说是|个说")
+ATTRIBUTION = re.compile(r"有人说|有人认为|有人讲|有的人|有的书|有的说|书上|别人说|人家说|据说|听说|还说|说是"
+                         r"|个说|要说")
 # 说 that opens a clause as an idiom, not as someone's view: 说白了就是会说
 SAYING_IDIOMS = ("说白了", "说实话", "说实在", "说到底", "说真的", "说起来", "说穿了", "说明")
 # What rejects such a topic later in its sentence, beside the post-negators: 至于大方，……不必追求什么大方
 TOPIC_DENIALS = ("不必", "没必要", "没有必要", "用不着", "不一定", "未必", "何必", "何苦", "哪能", "难道", "做不到",
-                 "顾不了", "顾不上", "不认同", "站不住")
+                 "顾不了", "顾不上", "不认同", "站不住", "不见得", "哪有", "不在乎")
 
 
 # A later clause of the sentence that denies its topic by a pronoun: X只反映过去，没必要看它.
@@ -390,7 +398,7 @@ def post_negated(norm: Normalized, end: int, start: int | None = None,
         found = [at for at in found if pattern.match(norm.text, at).group() not in tolerated]  # type: ignore[union-attr]
     if start is not None and (_opened_topic_denied(norm, start, end, found) or _asked_away(norm, start, end)):
         return True
-    if _bare_denial_next(norm, end, b, clause_end):
+    if _bare_denial_next(norm, end, b, clause_end) or _particle_topic_denied(norm, end, b, clause_end):
         return True
     if not found:
         return False
@@ -407,10 +415,15 @@ def post_negated(norm: Normalized, end: int, start: int | None = None,
     if _at_hard_break(norm, clause_end):
         # …unless the match ends its sentence and the next is nothing but the denial (资料卡？没必要。),
         # or, after a question, opens by pointing back at it (服务人员电话？这个准备它干嘛)
-        if clause_end - end > 1 or at >= next_end:
+        if clause_end - end > 1:
             return False
         if at != clause_end:
-            return _question_at(norm, clause_end) and POINTER_LEAD.match(norm.text, clause_end) is not None
+            # 零售客户经营用品？那是零售户自己该准备的，客户经理用不着带。
+            lead = POINTER_LEAD.match(norm.text, clause_end)
+            return (_question_at(norm, clause_end) and lead is not None and lead.end() > clause_end
+                    and not _at_hard_break(norm, at) and at < _sentence_end(norm, clause_end + 1))
+        if at >= next_end:
+            return False
         m = _post_pattern().match(norm.text, at)
         return m is not None and next_end - m.end() <= 1
     if at >= next_end:
@@ -484,6 +497,26 @@ def _asked_away(norm: Normalized, start: int, end: int) -> bool:
 BARE_DENIAL = re.compile(r"(?:以后|今后|往后|后面|下次|平时)?(?:就|也|都)?"
                          r"(?:没必要|没有必要|不必|不用|不需要|用不着|别)(?:再|去)?(?:搞|做|弄|提|管|办|准备|提供|讲|说|考虑)?(?:了|啦|吧)?")
 BARE_REACH = 10  # characters between the match and the end of its clause
+
+
+# A topic set apart by a particle, then denied: 拜访目的嘛，用不着事先定死
+TOPIC_PARTICLES = frozenset("嘛呢啊吧么")
+
+
+def _particle_topic_denied(norm: Normalized, end: int, b: int, clause_end: int) -> bool:
+    text = norm.text
+    if clause_end - end != 1 or text[end] not in TOPIC_PARTICLES or clause_end >= len(text):
+        return False
+    if _at_hard_break(norm, clause_end):
+        return False
+    m = _topic_pattern().match(text, clause_end)
+    return m is not None and m.group() in _needless()
+
+
+def _sentence_end(norm: Normalized, position: int) -> int:
+    hard = norm.hard_breaks
+    i = bisect_left(hard, position)
+    return hard[i] if i < len(hard) else len(norm.text)
 
 
 def _bare_denial_next(norm: Normalized, end: int, b: int, clause_end: int) -> bool:

@@ -17,8 +17,8 @@ from .spans import sentence
 MIN_WORD = 2  # a one-character keyword says too little to stand for the point elsewhere
 REACH = 200  # characters either side of the match that its sentence is searched over
 LOOKS = 16  # other mentions looked at, at most, per match: a huge answer costs no more
-CLASS_DENIAL = re.compile("谈不上|算不上|不属于|不能算|不算")
-CLASS_REACH = 6  # characters between such a denial and the word it denies (谈不上什么情感需求)
+DENIED_BEFORE = re.compile("谈不上|算不上|不属于|不能算|不算|用不着|没必要|没有必要|不必|不需要")
+DENIED_REACH = 6  # characters between such a denial and the word it denies (谈不上什么情感需求, 用不着签什么)
 
 
 class Word(Protocol):
@@ -38,8 +38,9 @@ def denied_elsewhere(norm: Normalized, keywords: Iterable[Word], start: int, end
     def denied(pos: int, n: int) -> bool:
         # denied after it (开场白用不着…, 复述就算了) or as a class (谈不上什么情感需求); not merely under a
         # negation before it, which is as often an argument (没有信息就无法调整客户分类) as a denial
+        # …or as not needed (用不着签什么授权委托书)
         return post_negated(norm, pos + n, pos) or (
-            CLASS_DENIAL.search(text, max(0, pos - CLASS_REACH), pos) is not None and negation.negated(pos))
+            DENIED_BEFORE.search(text, max(0, pos - DENIED_REACH), pos) is not None and negation.negated(pos))
 
     s0, s1 = sentence(norm, start, end)
     s0, s1 = max(s0, start - REACH), min(s1, end + REACH)

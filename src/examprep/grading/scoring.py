@@ -773,7 +773,8 @@ def why_missed(norm: Normalized, point: CompiledPoint) -> str | None:
             item = norm.original_text(*label)
         fault = wrong_marker(norm, point.marker, pos) if item is None else None
         if fault is not None and fault[1] is not None:
-            return f"找到「{shown}」，但把「{fault[0]}」归成了「{fault[1]}」"
+            where = f"把「{fault[0]}」" if fault[0] else "这里"
+            return f"找到「{shown}」，但{where}归成了「{fault[1]}」"
         if fault is not None:
             item = fault[0]
         if item is not None:

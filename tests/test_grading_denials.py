@@ -87,7 +87,8 @@ ROWS = [
     # no homophone makes 越 of 约 (越细越好 is no 约好)
     pytest.param(APPOINTMENT, "分析客户资料，越细越好。", set(), id="homophone-never-yue"),
     pytest.param(APPOINTMENT, "跟客户月好时间。", {"appointment"}, id="homophone-control"),
-    pytest.param([("leaping", "跳跃型思维", ["跳跃型"])], "跳越型思维。", {"leaping"}, id="homophone-yue-outside-a-comparison"),
+    pytest.param([("leaping", "跳跃型思维", ["跳跃型"])], "跳越型思维。", {"leaping"},
+                 id="homophone-yue-outside-a-comparison"),
     # "not needed" reaches further than a prohibition of a manner
     pytest.param(INVESTMENT, "公司投入记录不用放进客户资料库。", set(), id="needless-reaches-further"),
     pytest.param(DOOR, "进门别冒冒失失闯进去，先敲门。", {"door"}, id="manner-forbidden-keeps"),
@@ -117,10 +118,12 @@ NEEDS = [("basic", "①按时准确送货属于基本型需求", ["基本型"]),
 ROWS_FACTS = [
     pytest.param(STRENGTHEN, "2.加强感受：残皱烟24小时之内送达、市区投诉半小时内到场，让客户感受到服务。", set(),
                  id="wrong-limit-in-sentence"),
-    pytest.param(STRENGTHEN, "2.加强感受：残皱烟48小时之内送达、市区投诉1小时内到场，让客户感受到服务。", {"strengthen"},
+    pytest.param(STRENGTHEN, "2.加强感受：残皱烟48小时之内送达、市区投诉1小时内到场，让客户感受到服务。",
+                 {"strengthen"},
                  id="wrong-limit-in-sentence-control"),
     pytest.param([("divert", "通过二次送货等亲情服务转移注意", ["转移注意"])],
-                 "像第一次没人收货就约好时间再送，这些服务能转移注意。", {"divert"}, id="wrong-limit-ordinal-is-no-limit"),
+                 "像第一次没人收货就约好时间再送，这些服务能转移注意。", {"divert"},
+                 id="wrong-limit-ordinal-is-no-limit"),
     pytest.param(NEEDS, "①基本型需求。②惊喜型需求。③期望型需求。", {"basic"}, id="class-under-another-number"),
     pytest.param(NEEDS, "①基本型需求。②期望型需求。③惊喜型需求。", {"basic", "expected", "surprise"},
                  id="class-under-own-number"),
@@ -156,7 +159,8 @@ ROWS_MORE = [
     pytest.param(RESPECT, "至于说能让对方感到被尊重，那不一定。", set(), id="topic-denial-normalised"),
     # a longer keyword overlapping the match, denied ([公司投入]记录不用放进客户资料库)
     pytest.param(RECORDS, "客户原始资料。公司投入记录不用放进客户资料库。", set(), id="overlapping-keyword-denied"),
-    pytest.param(RECORDS, "客户原始资料。公司投入记录要放进客户资料库。", {"investment"}, id="overlapping-keyword-control"),
+    pytest.param(RECORDS, "客户原始资料。公司投入记录要放进客户资料库。", {"investment"},
+                 id="overlapping-keyword-control"),
     # the next clause is nothing but a denial of doing it again
     pytest.param(FEATURES, "这种特色服务做过一次就够了，以后用不着再搞。", set(), id="bare-denial-next"),
     pytest.param(FEATURES, "这种特色服务要继续做，以后还要再搞。", {"surprise"}, id="bare-denial-next-control"),
@@ -207,7 +211,8 @@ STEPS = [("review", "简单回顾或重申拜访要点", ["回顾"]), ("consensu
      {"review", "consensus", "farewell"}),
     ("先致谢道别，再回顾要点、确认共识、提出要求、约定下次拜访。", {"review", "consensus", "request", "next-visit"}),
     ("回顾要点、确认共识、约定下次拜访、致谢道别。", {"review", "consensus", "next-visit", "farewell"}),
-    ("回顾要点、确认共识、提出要求、约定下次拜访、致谢道别。", {"review", "consensus", "request", "next-visit", "farewell"}),
+    ("回顾要点、确认共识、提出要求、约定下次拜访、致谢道别。",
+     {"review", "consensus", "request", "next-visit", "farewell"}),
 ], ids=["two-swapped-both-out", "one-apart-only-it-out", "one-left-out-rest-in-order", "in-order"])
 def test_order_asked_for(answer, expected):
     assert earned(STEPS, answer, stem="请按顺序写出获取拜访结果的步骤。") == expected

@@ -282,3 +282,20 @@ def test_class_in_clause_on_the_shipped_case(answer, expected):
     bank, _ = read_bank(shipped_content_dir())
     grading = grade_answer(bank.questions["case.intermediate.needs-analysis-six-types.q2"], answer)
     assert next(p.hit for p in grading.points if p.id == "expected") is expected
+
+
+EMPATHY = [("empathy", "运用同理心，站在对方的角度思考", ["同理心"])]
+HALO = [("halo", "晕轮效应", ["晕轮效应"])]
+
+
+@pytest.mark.parametrize("points, answer, expected", [
+    # the next clause opens with a contrast and the candidate's disagreement
+    pytest.param(EMPATHY, "第二是所谓同理心，不过我不太认同。", set(), id="contrast-then-disagreeing"),
+    pytest.param(EMPATHY, "第二是同理心，不过要注意分寸。", {"empathy"}, id="contrast-then-disagreeing-control"),
+    # the sentence's last clause says its topic does not count
+    pytest.param(HALO, "晕轮效应我觉得要避免，那是以偏概全，客户经理要让客户全面了解自己，不能靠这个，所以不能算进去。",
+                 set(), id="last-clause-not-counted"),
+    pytest.param(HALO, "晕轮效应很有用，所以要算进去。", {"halo"}, id="last-clause-not-counted-control"),
+])
+def test_sentence_end_denials(points, answer, expected):
+    assert earned(points, answer) == expected

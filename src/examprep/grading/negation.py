@@ -326,6 +326,9 @@ TOPIC_DENIALS = ("不必", "没必要", "没有必要", "用不着", "不一定"
 # A later clause of the sentence that denies its topic by a pronoun: X只反映过去，没必要看它.
 BACK_REFERENCE = re.compile(r"(?:没必要|没有必要|不必|不用|不需要|用不着|别|不要)(?:再|去|太)?(.{0,3}?)"
                             r"(?:它|它们|这个|这些|那个|那些)(?:了)?$")
+# …or that says it does not count, with nothing else: ……，所以不能算进去
+NOT_COUNTED = re.compile(r"(?:所以|因此|因而|那就|这就)?(?:不能算|不算|不该算|不应该算|不应算)"
+                         r"(?:进去|在内|在里面|进来)?(?:了)?")
 # …unless the verb is itself a negative one: 别忘了它 keeps it
 NEGATIVE_VERBS = ("忘", "丢", "漏", "落下", "放过", "忽视", "忽略", "小看", "轻视", "怕", "嫌")
 
@@ -344,6 +347,10 @@ def _denied_by_reference(norm: Normalized, start: int) -> bool:
     if b < len(breaks) and breaks[b] <= start:
         return False  # not in the sentence's first clause: not its topic
     b = bisect_right(breaks, start)
+    # the sentence's last clause says it does not count (……，所以不能算进去)
+    last = bisect_left(breaks, s1) - 1
+    if b <= last < len(breaks) and NOT_COUNTED.fullmatch(text, breaks[last], s1):
+        return True
     for _ in range(REFERENCE_CLAUSES):
         if b >= len(breaks) or breaks[b] >= s1:
             break
@@ -431,6 +438,8 @@ def post_negated(norm: Normalized, end: int, start: int | None = None,
     lead = norm.text[clause_end:at]
     if lead and POINTER_LEAD.fullmatch(lead) is not None:
         return True  # ，这一步其实没必要; ，这个不必太在意; ，这种说法站不住; ，这我不认同
+    if lead and CONTRAST_LEAD.fullmatch(lead) is not None and norm.text.startswith(DISAGREEING, at):
+        return True  # 第二是所谓同理心，不过我不太认同
     if len(lead) > 3 or not all(ch in "这那此些是就也都可真其实根本完全" for ch in lead):
         return False
     m = _post_pattern().match(norm.text, at)
@@ -443,6 +452,9 @@ def post_negated(norm: Normalized, end: int, start: int | None = None,
 POINTER_LEAD = re.compile(r"[这那此](?:个|种|些|样|点|条|项|类|步|1步|1条|1点|1项)?"
                           r"(?:说法|观点|做法|看法|东西|事|准备|手续)?(?:我|我觉得|我看|我认为)?"
                           r"(?:其实|根本|完全|真|可|就|也|都|是|倒|确实|它)*")
+# …or opens with a contrast and the candidate's disagreement: ，不过我不太认同
+CONTRAST_LEAD = re.compile(r"(?:不过|但是|但|可是|可)(?:我|我个人|我觉得|我看)?(?:其实|真|是)?")
+DISAGREEING = ("不认同", "不太认同", "不赞同", "不太赞同", "不同意", "不敢苟同")
 CLAUSE_TOPIC_REACH = 16  # characters between a clause's topic and the post-negator that ends the clause
 TOPIC_LEAD = 4  # characters a clause may open with before its topic (公司[投入记录]不用放进…)
 

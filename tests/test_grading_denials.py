@@ -299,3 +299,26 @@ HALO = [("halo", "晕轮效应", ["晕轮效应"])]
 ])
 def test_sentence_end_denials(points, answer, expected):
     assert earned(points, answer) == expected
+
+
+TPO_POINTS = [("time", "Time 代表时间、季节", ["时间"]), ("place", "Place 代表地点、场合", ["地点"]),
+              ("object", "Object 代表目的、对象", ["目的"])]
+GUIDING = [("guiding", "问具有引导性的问题，比如二选一的问题", ["引导性"])]
+GUIDING_LEXICON = Lexicon(antonyms=(("二选一", "开放式"),))
+
+
+@pytest.mark.parametrize("answer, expected", [
+    ("T：Time，代表时间；P：Purpose，代表目的、对象；O：Occasion，代表地点、场合。", {"time"}),
+    ("T：Time，代表时间；P：Place，代表地点、场合；O：Object，代表目的、对象。", {"time", "place", "object"}),
+], ids=["letter-spelt-out-as-another-word", "letter-spelt-out-control"])
+def test_letter_spelt_out(answer, expected):
+    assert earned(TPO_POINTS, answer) == expected
+
+
+@pytest.mark.parametrize("answer, expected", [
+    ("3.问具有引导性的问题，比如开放式问题。", set()),
+    ("3.问具有引导性的问题，比如二选一的问题。", {"guiding"}),
+    ("3.问具有引导性的问题，然后再问开放式问题。", {"guiding"}),
+], ids=["opposite-in-the-example", "opposite-in-the-example-control", "opposite-beyond-the-example"])
+def test_opposite_in_the_example(answer, expected):
+    assert earned(GUIDING, answer, lexicon=GUIDING_LEXICON) == expected

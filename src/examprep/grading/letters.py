@@ -59,6 +59,14 @@ def _cued(text: str, end: int) -> bool:
     return any(after.find(c) != -1 and after.find(c) <= CUE_REACH for c in CUES)
 
 
+def _spelt_out(run: str, table: dict[str, frozenset[int]]) -> frozenset[int] | None:
+    """The points a letter names when the answer spells it out as a word of its own (P：Purpose reads
+    ppurpose once normalised): the letter is still the heading, the word the candidate's reading of it."""
+    if len(run) >= 3 and run[0] == run[1] and run[1:] not in table:
+        return table.get(run[0])
+    return None
+
+
 def _label_runs(norm: Normalized, labels: Labels) -> list[tuple[int, int, frozenset[int]]]:
     """(start, end, the points named) of every label in the answer that a cue follows (T代表, 要求是)."""
     text = norm.text
@@ -67,6 +75,9 @@ def _label_runs(norm: Normalized, labels: Labels) -> list[tuple[int, int, frozen
     for m in RUN.finditer(text):
         item = table.get(m.group())
         if item is None:
+            item = _spelt_out(m.group(), table)
+            if item is not None:
+                found.append((m.start(), m.end(), item))
             continue
         nxt = RUN.match(text, m.end())  # T是Time: the word after the letter names the same label
         if _cued(text, m.end()) or (nxt is not None and table.get(nxt.group()) == item):

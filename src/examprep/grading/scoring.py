@@ -510,6 +510,7 @@ def _group_near(norm: Normalized, point: CompiledPoint, group: tuple[Keyword, ..
 
 
 BARE_CLAUSE = 2  # characters a clause may hold besides the match and still be only its heading (①)
+EXAMPLE_OPENERS = ("比如", "例如", "譬如", "如")
 
 
 def _contradicted(norm: Normalized, point: CompiledPoint, match: Match) -> str | None:
@@ -522,15 +523,16 @@ def _contradicted(norm: Normalized, point: CompiledPoint, match: Match) -> str |
     if opposite is not None:
         return opposite
     # …or the clause after it, when the match's clause says nothing more than the match (①人性本如此，
-    # 大部分人从内心是倾向于说YES的)
+    # 大部分人从内心是倾向于说YES的) or the next gives its example (问具有引导性的问题，比如开放式问题)
     stops = norm.stops
     k = bisect_right(stops, match.start)
     plain_a = stops[k - 1] if k > 0 else 0
     plain_b = stops[k] if k < len(stops) else len(norm.text)
-    if match.end > plain_b or plain_b - plain_a - (match.end - match.start) > BARE_CLAUSE:
-        return None
     _, s1 = sentence(norm, match.start, match.end)
     c, d = clause_after(norm, b, s1)
+    bare = match.end <= plain_b and plain_b - plain_a - (match.end - match.start) <= BARE_CLAUSE
+    if not bare and not norm.text.startswith(EXAMPLE_OPENERS, c):
+        return None
     after = norm.text[c:d]
     return next((o for o in point.opposites if o in after), None)
 

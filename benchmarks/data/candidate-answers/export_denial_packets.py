@@ -13,7 +13,7 @@ import yaml
 
 from examprep.content import read_bank
 from examprep.locations import shipped_content_dir
-from export_packets import packet  # the same fields as packets 1-6 (this folder is on sys.path)
+from export_packets import write_packet  # the same fields as packets 1-6 (this folder is on sys.path)
 
 HERE = Path(__file__).parent
 
@@ -26,11 +26,7 @@ def main() -> None:
         ids |= {d["question"] for d in yaml.safe_load((HERE / f"packet-{n}.yaml").read_text("utf-8"))}
     questions = sorted((bank.questions[i] for i in ids), key=lambda q: q.id)
     for n in range(11, 15):
-        group = questions[n - 11::4]
-        out = out_dir / f"packet-{n}.yaml"
-        out.write_text(yaml.safe_dump([packet(bank, q) for q in group], allow_unicode=True,
-                                      sort_keys=False, width=200), "utf-8")
-        print(out.name, len(group), "questions", sum(len(q.rubric) for q in group), "points")
+        write_packet(bank, questions[n - 11::4], out_dir / f"packet-{n}.yaml")
 
 
 if __name__ == "__main__":

@@ -27,6 +27,14 @@ def packet(bank, q) -> dict:
     return d
 
 
+def write_packet(bank, questions, out) -> None:
+    """One packet file: the questions as a labeller sees them (packets 7 and 8, 11 to 14)."""
+    import yaml
+    out.write_text(yaml.safe_dump([packet(bank, q) for q in questions], allow_unicode=True, sort_keys=False,
+                                  width=200), "utf-8")
+    print(out.name, len(questions), "questions", sum(len(q.rubric) for q in questions), "points")
+
+
 def main() -> None:
     bank, _problems = read_bank(shipped_content_dir())
     qs = [q for q in bank.questions.values() if q.is_free_text and len(q.rubric) >= 1]

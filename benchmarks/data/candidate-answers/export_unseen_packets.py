@@ -11,7 +11,7 @@ import yaml
 
 from examprep.content import read_bank
 from examprep.locations import shipped_content_dir
-from export_packets import packet  # the same fields as packets 1-6 (this folder is on sys.path)
+from export_packets import write_packet  # the same fields as packets 1-6 (this folder is on sys.path)
 
 HERE = Path(__file__).parent
 
@@ -24,10 +24,7 @@ def main() -> None:
     unseen = sorted((q for q in bank.questions.values()
                      if q.is_free_text and q.rubric and q.id not in used), key=lambda q: q.id)
     for n, group in ((7, unseen[0::2]), (8, unseen[1::2])):
-        out = HERE / f"packet-{n}.yaml"
-        out.write_text(yaml.safe_dump([packet(bank, q) for q in group], allow_unicode=True,
-                                      sort_keys=False, width=200), "utf-8")
-        print(out.name, len(group), "questions", sum(len(q.rubric) for q in group), "points")
+        write_packet(bank, group, HERE / f"packet-{n}.yaml")
 
 
 if __name__ == "__main__":

@@ -81,6 +81,7 @@ ROWS = [
     pytest.param(OPENING, "二是开场白，不过开场白用不着事先设计。", set(), id="restated-denied"),
     pytest.param(LISTEN, "要素有倾听。不过倾听也不用太耐心。", set(), id="same-words-denied-elsewhere"),
     pytest.param(OPENING, "二是开场白，开场白要事先设计好。", {"opening"}, id="restated-control"),
+    pytest.param(OPENING, "开场白就算了，可是开场白还是要设计好。", {"opening"}, id="restated-after-a-contrast"),
     # a prohibition said as a concept, its class then denied
     pytest.param(OPPOSITE, "④店里忙时不想听讲解，这个不能算相反型需求。", set(), id="concept-class-denied"),
     pytest.param(OPPOSITE, "④店里忙时不想听讲解，这个属于相反型需求。", {"opposite"}, id="concept-class-control"),

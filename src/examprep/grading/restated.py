@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import Protocol
 
+from .matching import ECHO_CONTRASTS, ECHO_MODALS
 from .negation import negation_index, post_negated
 from .normalize import Normalized
 from .spans import sentence
@@ -35,6 +36,16 @@ def denied_elsewhere(norm: Normalized, keywords: Iterable[Word], start: int, end
     text = norm.text
     negation = negation_index(norm)
 
+    def contrasted(pos: int, n: int) -> bool:
+        """Whether the match, after a mention before it, follows a contrast (没必要太长的开场白，但开场白要设计好)
+        or has a 要/应 of its own: then the match is the last word. (A denial after the match stays the last
+        word, contrast or not: 二是开场白，不过开场白用不着事先设计.)"""
+        if pos >= start:
+            return False
+        between = text[pos + n:start]
+        return any(w in between for w in ECHO_CONTRASTS) or any(
+            m in text[max(pos + n, start - 3):start] for m in ECHO_MODALS)
+
     def denied(pos: int, n: int) -> bool:
         # denied after it (开场白用不着…, 复述就算了) or as a class (谈不上什么情感需求); not merely under a
         # negation before it, which is as often an argument (没有信息就无法调整客户分类) as a denial
@@ -54,7 +65,7 @@ def denied_elsewhere(norm: Normalized, keywords: Iterable[Word], start: int, end
         while pos != -1 and looks < LOOKS:
             if pos < start or pos + n > end:  # apart from the match, or reaching past it (公司[投入]记录)
                 looks += 1
-                if denied(pos, n):
+                if not contrasted(pos, n) and denied(pos, n):
                     return True
             pos = text.find(word, pos + 1, s1)
     said = text[start:end]

@@ -38,8 +38,8 @@ DEVELOPMENT_PARTS, HELD_OUT_PARTS = (1, 2, 3, 4, 5, 6), (7, 8)
 DENIAL_PARTS = (9, 10)
 # session 13: only negated and wrong-fact answers, to the development questions (those of parts 1-4), for
 # learning rules against denials and swapped facts from blind rows; each batch reported as a development set
-# of its own (15-18 were written after the grader had learned from 11-14)
-DEVELOPMENT_DENIAL_PARTS = {"11-14": (11, 12, 13, 14), "15-18": (15, 16, 17, 18)}
+# of its own (15-18 were written after the grader had learned from 11-14, 19-22 after 15-18)
+DEVELOPMENT_DENIAL_PARTS = {"11-14": (11, 12, 13, 14), "15-18": (15, 16, 17, 18), "19-22": (19, 20, 21, 22)}
 PARTIAL_RATIO_CUTOFF = 80
 
 

@@ -323,3 +323,20 @@ def test_letter_spelt_out(answer, expected):
 ], ids=["opposite-in-the-example", "opposite-in-the-example-control", "opposite-beyond-the-example"])
 def test_opposite_in_the_example(answer, expected):
     assert earned(GUIDING, answer, lexicon=GUIDING_LEXICON) == expected
+
+
+SATISFACTION = [("satisfaction", "客户信息是客户满意的基础（零售户订不到想要的品牌而抱怨）", ["抱怨"])]
+PROFIT = [("profit", "利润需求", ["利润需求"]), ("supply", "利润需求层次包括货源需求（即订货需求）", ["货源需求"])]
+
+
+@pytest.mark.parametrize("points, answer, expected", [
+    # the sentence ends by saying the match has nothing to do with a thing of the point's own
+    pytest.param(SATISFACTION, "第三，零售户订不到想要的品牌而抱怨，这是货源本身紧张造成的，跟客户信息关系不大。",
+                 set(), id="unrelated-to-the-point"),
+    pytest.param(SATISFACTION, "第三，零售户订不到想要的品牌而抱怨，这说明客户信息是客户满意的基础。",
+                 {"satisfaction"}, id="unrelated-control"),
+    # …not with another point's: 利润需求 stays earned
+    pytest.param(PROFIT, "利润需求主要就是赚钱，和订货没有关系。", {"profit"}, id="unrelated-to-another-point"),
+])
+def test_unrelated(points, answer, expected):
+    assert earned(points, answer) == expected

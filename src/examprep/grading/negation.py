@@ -329,6 +329,9 @@ BACK_REFERENCE = re.compile(r"(?:没必要|没有必要|不必|不用|不需要|
 # …or that says it does not count, with nothing else: ……，所以不能算进去
 NOT_COUNTED = re.compile(r"(?:所以|因此|因而|那就|这就)?(?:不能算|不算|不该算|不应该算|不应算)"
                          r"(?:进去|在内|在里面|进来)?(?:了)?")
+UNRELATED = re.compile(r"(?:但|可|其实)?(?:跟|和|与|同)([^跟和与同]{1,12}?)"
+                       r"(?:没什么关系|没有什么关系|没有关系|没关系|关系不大|没多大关系|无关|不相干)(?:的)?")
+ENUMERATOR = re.compile(r"第\d+|\d+|[1-9]是|其\d")
 # …unless the verb is itself a negative one: 别忘了它 keeps it
 NEGATIVE_VERBS = ("忘", "丢", "漏", "落下", "放过", "忽视", "忽略", "小看", "轻视", "怕", "嫌")
 
@@ -336,21 +339,55 @@ NEGATIVE_VERBS = ("忘", "丢", "漏", "落下", "放过", "忽视", "忽略", "
 REFERENCE_CLAUSES = 3  # later clauses of the sentence looked at for a pronoun that denies its topic
 
 
-def _denied_by_reference(norm: Normalized, start: int) -> bool:
-    """Whether the match stands in the first clause of its sentence and one of the next few clauses of
-    that sentence denies it by a pronoun (没必要看它, 不用理会这些)."""
+def _topic_sentence(norm: Normalized, start: int) -> tuple[int, int] | None:
+    """The bounds of the match's sentence when the match stands in its first clause (an item's number
+    before it, 第三，零售户……, is no clause of its own), or None."""
     text, breaks, hard = norm.text, norm.breaks, norm.hard_breaks
     h = bisect_right(hard, start) - 1
     s0 = hard[h] if h >= 0 else 0
     s1 = hard[h + 1] if h + 1 < len(hard) else len(text)
     b = bisect_right(breaks, s0)
+    if b < len(breaks) and ENUMERATOR.fullmatch(text, s0, breaks[b]):
+        b += 1
     if b < len(breaks) and breaks[b] <= start:
-        return False  # not in the sentence's first clause: not its topic
+        return None
+    return s0, s1
+
+
+def _last_clause(norm: Normalized, start: int, s1: int) -> tuple[int, int] | None:
+    """The last clause of the sentence ending at s1, when it is not the match's own."""
+    breaks = norm.breaks
     b = bisect_right(breaks, start)
-    # the sentence's last clause says it does not count (……，所以不能算进去)
     last = bisect_left(breaks, s1) - 1
-    if b <= last < len(breaks) and NOT_COUNTED.fullmatch(text, breaks[last], s1):
+    return (breaks[last], s1) if b <= last < len(breaks) else None
+
+
+def unrelated_to(norm: Normalized, start: int) -> str | None:
+    """What the match's sentence says, in its last clause, the match has nothing to do with (零售户订不到
+    想要的品牌而抱怨，这是货源本身紧张造成的，跟客户信息关系不大 → 客户信息), when the match is its topic."""
+    bounds = _topic_sentence(norm, start)
+    if bounds is None:
+        return None
+    last = _last_clause(norm, start, bounds[1])
+    if last is None:
+        return None
+    m = UNRELATED.fullmatch(norm.text, *last)
+    return m.group(1) if m is not None else None
+
+
+def _denied_by_reference(norm: Normalized, start: int) -> bool:
+    """Whether the match stands in the first clause of its sentence and one of the next few clauses of
+    that sentence denies it by a pronoun (没必要看它, 不用理会这些), or its last clause says it does not
+    count (……，所以不能算进去)."""
+    text, breaks = norm.text, norm.breaks
+    bounds = _topic_sentence(norm, start)
+    if bounds is None:
+        return False  # not in the sentence's first clause: not its topic
+    s1 = bounds[1]
+    last = _last_clause(norm, start, s1)
+    if last is not None and NOT_COUNTED.fullmatch(text, *last):
         return True
+    b = bisect_right(breaks, start)
     for _ in range(REFERENCE_CLAUSES):
         if b >= len(breaks) or breaks[b] >= s1:
             break

@@ -39,7 +39,7 @@ from .matching import (
     exact_matches,
     fuzzy_matches,
 )
-from .negation import NegationIndex, negation_index, own_post_negators, post_negated
+from .negation import NegationIndex, negation_index, own_post_negators, post_negated, unrelated_to
 from .normalize import Normalized, normalize, normalize_keyword
 from .numbers_forms import number_forms
 from .restated import denied_elsewhere
@@ -600,7 +600,7 @@ def _keep(norm: Normalized, point: CompiledPoint, matches: list[Match]) -> list[
             and action_denied(norm, point.actions, m.start, m.end) is None
             and wrong_label(norm, point.letters, point.lettered, m.start) is None
             and wrong_marker(norm, point.marker, m.start) is None
-            and not _lost_negation(norm, point, m)
+            and not _lost_negation(norm, point, m) and not _unrelated_to_own(norm, point, m)
             and not (point.criticism and endorsed(norm, m.end))]
     if kept:
         kept = [m for m in kept if not _inside_denied_keyword(norm, point, m)
@@ -616,6 +616,17 @@ AVOID_REACH = 8  # characters before the match in its clause
 def _point_negation(point_text: str) -> tuple[Normalized, NegationIndex]:
     norm = normalize(point_text)
     return norm, negation_index(norm)
+
+
+def _unrelated_to_own(norm: Normalized, point: CompiledPoint, match: Match) -> bool:
+    """Whether the match's sentence ends by saying it has nothing to do with a thing of the point's own
+    (……而抱怨，……跟客户信息关系不大, where the point is 客户信息是客户满意的基础); not with another
+    point's (利润需求主要就是赚钱，和订货没有关系 keeps 利润需求)."""
+    other = unrelated_to(norm, match.start)
+    if not other:
+        return False
+    own = normalize_keyword(point.rubric.point)
+    return any(other[i:i + 2] in own for i in range(len(other) - 1))
 
 
 def _lost_negation(norm: Normalized, point: CompiledPoint, match: Match) -> bool:

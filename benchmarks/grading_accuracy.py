@@ -5,8 +5,8 @@
 Two labelled sets: `existing` (data/labelled_answers.yaml, written close to the keywords) and
 `candidates` (data/candidate-answers/, written blind from the stems, point texts and sources; parts 1-6
 are the development set, parts 7-8, on 51 questions no other part uses, held out; parts 9-10 (held out)
-and 11-18 (development) hold only negated and wrong-fact answers: see that folder's README;
-`--set development` reads only parts 1-6 and 11-18, for working on the grader without seeing the held-out
+and 11-18 (development; 19-22 too, once written) hold only negated and wrong-fact answers: see that
+folder's README; `--set development` reads only parts 1-6 and 11-22, for working on the grader without seeing the held-out
 rows). For each set, and each part of the second, it prints
 point-level precision, recall and F1, and the quadratic weighted kappa of the number of points each
 answer earns, for the grader and for two baselines on the same answers: exact substring search of the

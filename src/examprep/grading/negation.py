@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from .normalize import Normalized, normalize_keyword
+from .spans import sentence
 
 WIDE, NEAR, NOT_NEGATION, RESET, PROHIBITION = "wide", "near", "not", "reset", "prohibition"
 NEAR_SCOPE = 4  # characters a bare 不 reaches: 不[轻易]打断
@@ -465,7 +466,7 @@ def post_negated(norm: Normalized, end: int, start: int | None = None,
             # 零售客户经营用品？那是零售户自己该准备的，客户经理用不着带。
             lead = POINTER_LEAD.match(norm.text, clause_end)
             return (_question_at(norm, clause_end) and lead is not None and lead.end() > clause_end
-                    and not _at_hard_break(norm, at) and at < _sentence_end(norm, clause_end + 1))
+                    and not _at_hard_break(norm, at) and at < sentence(norm, clause_end + 1, clause_end + 1)[1])
         if at >= next_end:
             return False
         m = _post_pattern().match(norm.text, at)
@@ -560,12 +561,6 @@ def _particle_topic_denied(norm: Normalized, end: int, b: int, clause_end: int) 
         return False
     m = _topic_pattern().match(text, clause_end)
     return m is not None and m.group() in _needless()
-
-
-def _sentence_end(norm: Normalized, position: int) -> int:
-    hard = norm.hard_breaks
-    i = bisect_left(hard, position)
-    return hard[i] if i < len(hard) else len(norm.text)
 
 
 def _bare_denial_next(norm: Normalized, end: int, b: int, clause_end: int) -> bool:
